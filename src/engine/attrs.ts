@@ -1,0 +1,262 @@
+// Attribute access (PyObject_GenericGetAttr / SetAttr and type_getattro):
+// data descriptors, instance storage (inline values or a __dict__ object,
+// per profile), methods bound on access, class attributes, modules, and the
+// special attributes scenarios use (__dict__, __class__, __closure__ …).
+
+import type { Interp } from './interp';
+import {
+  PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyException, PyFunction, PyInstance, PyMethod, PyModule, PyObject,
+  PyStr, PyType, PyWeakref, PyTuple, PyTraceback,
+} from './objects';
+import { mroLookup } from './types';
+import { callObject } from './vm/call';
+import { typeName } from './repr';
+import { dictSetStr } from './builtins/dictops';
+import { materializeDict, instanceGet, instanceSet, instanceDel } from './instances';
+
+function isDataDescriptor(it: Interp, d: PyObject): boolean {
+  return d instanceof PyDescriptorWrapper && d.type === it.types.property;
+}
+
+/** Bind a class attribute found on the MRO to an instance (descriptor __get__). */
+function bind(it: Interp, descr: PyObject, o: PyObject, owner: PyType): PyObject {
+  if (descr instanceof PyFunction) return it.gcNew(() => new PyMethod(it.types.method, it.inc(descr), it.inc(o)), 64);
+  if (descr instanceof PyBuiltin && descr.methodOf) return it.newBuiltin(descr.name, descr.impl, o, descr.qualname);
+  if (descr instanceof PyDescriptorWrapper) {
+    if (descr.type === it.types.staticmethod) return it.inc(descr.func);
+    if (descr.type === it.types.classmethod) return it.gcNew(() => new PyMethod(it.types.method, it.inc(descr.func), it.inc(owner)), 64);
+  }
+  return it.inc(descr);
+}
+
+function attrError(it: Interp, o: PyObject, name: string): never {
+  if (o instanceof PyType) it.raise('AttributeError', `type object '${o.name}' has no attribute '${name}'`);
+  if (o instanceof PyModule) it.raise('AttributeError', `module '${o.name}' has no attribute '${name}'`);
+  it.raise('AttributeError', `'${typeName(o)}' object has no attribute '${name}'`);
+}
+
+/** getattr(o, name) as a new reference. */
+export function getAttr(it: Interp, o: PyObject, name: string): PyObject {
+  const r = getAttrOrNull(it, o, name);
+  if (r !== null) return r;
+  if (o instanceof PyInstance) {
+    const ga = mroLookup(o.type, '__getattr__');
+    if (ga) {
+      const n = it.newStr(name);
+      try { return callObject(it, ga, [o, n], null); } finally { it.dec(n); }
+    }
+  }
+  attrError(it, o, name);
+}
+
+/** getattr returning null instead of raising AttributeError (for hasattr/getattr default). */
+export function getAttrOrNull(it: Interp, o: PyObject, name: string): PyObject | null {
+  if (o instanceof PyType) return typeGetAttr(it, o, name);
+  if (o instanceof PyModule) {
+    const e = o.dict.map.get(name);
+    if (e) return it.inc(e.value);
+    if (name === '__dict__') return it.inc(o.dict);
+    if (name === '__name__') return it.newStr(o.name);
+    return null;
+  }
+  const type = o.type;
+  const descr = mroLookup(type, name);
+  if (descr && isDataDescriptor(it, descr)) {
+    const g = (descr as PyDescriptorWrapper).func;
+    if (g === it.None) it.raise('AttributeError', `property '${name}' of '${type.name}' object has no getter`);
+    return callObject(it, g, [o], null);
+  }
+  if (o instanceof PyInstance) {
+    if (name === '__dict__' && type.hasInstDict) return it.inc(materializeDict(it, o));
+    if (name === '__class__') return it.inc(type);
+    if (type.slotNames) {
+      const si = slotIndex(o, name);
+      if (si >= 0) {
+        const v = o.slots![si];
+        if (v === null) return null;
+        return it.inc(v);
+      }
+    }
+    const v = instanceGet(o, name);
+    if (v !== undefined) return it.inc(v);
+    if (o instanceof PyException) {
+      if (name === 'args') return it.inc(o.args ?? it.emptyTuple);
+      if (name === '__traceback__') return it.inc(o.traceback ?? it.None);
+      if (name === '__context__') return it.inc(o.context ?? it.None);
+      if (name === '__cause__') return it.inc(o.cause ?? it.None);
+      if (name === '__suppress_context__') return it.newBool(o.suppressContext);
+    }
+    if (name === '__weakref__' && type.weakrefable) {
+      return it.inc(o.weakrefs && o.weakrefs.length ? o.weakrefs[0] : it.None);
+    }
+  }
+  if (descr) return bind(it, descr, o, type);
+  return specialAttr(it, o, name);
+}
+
+function slotIndex(o: PyInstance, name: string): number {
+  const names = o.type.slotNames!;
+  return names.indexOf(name);
+}
+
+function specialAttr(it: Interp, o: PyObject, name: string): PyObject | null {
+  if (name === '__class__') return it.inc(o.type);
+  if (o instanceof PyFunction) {
+    switch (name) {
+      case '__name__': return it.newStr(o.name);
+      case '__qualname__': return it.newStr(o.qualname);
+      case '__closure__': return it.inc(o.closure ?? it.None);
+      case '__defaults__': return it.inc(o.defaults ?? it.None);
+      case '__kwdefaults__': return it.inc(o.kwdefaults ?? it.None);
+      case '__globals__': return it.inc(o.globals);
+      case '__module__': { const e = o.globals.map.get('__name__'); return it.inc(e ? e.value : it.None); }
+      case '__doc__': return it.newNone();
+      case '__dict__': if (!o.dict) o.dict = it.newDict(); return it.inc(o.dict);
+    }
+    if (o.dict) { const e = o.dict.map.get(name); if (e) return it.inc(e.value); }
+    return null;
+  }
+  if (o instanceof PyCell && name === 'cell_contents') {
+    if (o.ref === null) it.raise('ValueError', 'Cell is empty');
+    return it.inc(o.ref);
+  }
+  if (o instanceof PyMethod) {
+    if (name === '__self__') return it.inc(o.self);
+    if (name === '__func__') return it.inc(o.func);
+    return getAttrOrNull(it, o.func, name);
+  }
+  if (o instanceof PyBuiltin) {
+    if (name === '__name__') return it.newStr(o.name);
+    if (name === '__qualname__') return it.newStr(o.qualname);
+    if (name === '__self__') return it.inc(o.self ?? it.None);
+  }
+  if (o instanceof PyWeakref && name === '__callback__') return it.inc(o.callback ?? it.None);
+  if (o instanceof PyTraceback) {
+    if (name === 'tb_lineno') return it.newInt(o.lineno);
+    if (name === 'tb_next') return it.inc(o.next ?? it.None);
+  }
+  if (o instanceof PyDict && name === '__class__') return it.inc(o.type);
+  return null;
+}
+
+function typeGetAttr(it: Interp, t: PyType, name: string): PyObject | null {
+  switch (name) {
+    case '__name__': return it.newStr(t.name);
+    case '__qualname__': return it.newStr(t.qualname);
+    case '__mro__': return it.newTuple(t.mro.map((x) => it.inc(x)));
+    case '__bases__': return it.newTuple(t.bases.map((x) => it.inc(x)));
+    case '__base__': return it.inc(t.bases[0] ?? it.None);
+    case '__dict__': return it.inc(t.dict ?? it.rawDict());
+    case '__class__': return it.inc(t.type);
+    case '__module__': if (!t.isHeap) return it.newStr('builtins'); break;
+    case '__doc__': if (!t.dict || !t.dict.map.has('__doc__')) return it.newNone(); break;
+  }
+  const v = mroLookup(t, name);
+  if (v !== null) {
+    if (v instanceof PyDescriptorWrapper) {
+      if (v.type === it.types.staticmethod) return it.inc(v.func);
+      if (v.type === it.types.classmethod) return it.gcNew(() => new PyMethod(it.types.method, it.inc(v.func), it.inc(t)), 64);
+    }
+    return it.inc(v);
+  }
+  // Attributes of the metatype (type.mro …).
+  const m = mroLookup(t.type, name);
+  if (m) return bind(it, m, t, t.type);
+  return null;
+}
+
+/** o.name = v; steals v. */
+export function setAttr(it: Interp, o: PyObject, name: string, v: PyObject): void {
+  if (o instanceof PyInstance) {
+    const type = o.type;
+    const descr = mroLookup(type, name);
+    if (descr && isDataDescriptor(it, descr)) {
+      const s = (descr as PyDescriptorWrapper).fset;
+      if (!s || s === it.None) { it.dec(v); it.raise('AttributeError', `property '${name}' of '${type.name}' object has no setter`); }
+      const r = callObject(it, s, [o, v], null);
+      it.dec(r); it.dec(v);
+      return;
+    }
+    if (type.slotNames) {
+      const si = slotIndex(o, name);
+      if (si >= 0) { const old = o.slots![si]; o.slots![si] = v; it.xdec(old); return; }
+    }
+    if (name === '__class__') { it.dec(v); it.raise('TypeError', 'assigning __class__ is not supported by PyGC Lab'); }
+    if (!type.hasInstDict) { it.dec(v); attrError(it, o, name); }
+    instanceSet(it, o, name, v);
+    return;
+  }
+  if (o instanceof PyType) {
+    if (!o.isHeap) { it.dec(v); it.raise('TypeError', `cannot set '${name}' attribute of immutable type '${o.name}'`); }
+    dictSetStr(it, o.dict!, name, v);
+    return;
+  }
+  if (o instanceof PyFunction) {
+    if (!o.dict) o.dict = it.newDict();
+    dictSetStr(it, o.dict, name, v);
+    return;
+  }
+  if (o instanceof PyModule) { dictSetStr(it, o.dict, name, v); return; }
+  it.dec(v);
+  const has = mroLookup(o.type, name) !== null;
+  if (has) it.raise('AttributeError', `'${typeName(o)}' object attribute '${name}' is read-only`);
+  it.raise('AttributeError', `'${typeName(o)}' object has no attribute '${name}'`);
+}
+
+export function delAttr(it: Interp, o: PyObject, name: string): void {
+  if (o instanceof PyInstance) {
+    const descr = mroLookup(o.type, name);
+    if (descr && isDataDescriptor(it, descr)) {
+      const d = (descr as PyDescriptorWrapper).fdel;
+      if (!d || d === it.None) it.raise('AttributeError', `property '${name}' of '${o.type.name}' object has no deleter`);
+      const r = callObject(it, d, [o], null);
+      it.dec(r);
+      return;
+    }
+    if (o.type.slotNames) {
+      const si = slotIndex(o, name);
+      if (si >= 0) {
+        const old = o.slots![si];
+        if (old === null) attrError(it, o, name);
+        o.slots![si] = null;
+        it.dec(old);
+        return;
+      }
+    }
+    if (!instanceDel(it, o, name)) attrError(it, o, name);
+    return;
+  }
+  if (o instanceof PyType || o instanceof PyModule || o instanceof PyFunction) {
+    const d = o instanceof PyFunction ? o.dict : o.dict;
+    const e = d ? d.map.get(name) : undefined;
+    if (!d || !e) attrError(it, o, name);
+    d.map.delete(name);
+    it.dec(e.key);
+    it.dec(e.value);
+    return;
+  }
+  attrError(it, o, name);
+}
+
+/**
+ * LOAD_METHOD: push (function, self) when the attribute is a plain method
+ * found on the type (no bound-method object is allocated), else (attr, null).
+ * Consumes the reference to `o`.
+ */
+export function loadMethod(it: Interp, o: PyObject, name: string, stack: (PyObject | null)[]): void {
+  if (!(o instanceof PyType) && !(o instanceof PyModule)) {
+    const descr = mroLookup(o.type, name);
+    if (descr && (descr instanceof PyFunction || (descr instanceof PyBuiltin && descr.methodOf))) {
+      const shadow = o instanceof PyInstance ? instanceGet(o, name) : undefined;
+      if (shadow === undefined) {
+        stack.push(it.inc(descr), o);
+        return;
+      }
+    }
+  }
+  try {
+    stack.push(getAttr(it, o, name), null);
+  } finally { it.dec(o); }
+}
+
+export type { PyDict, PyStr, PyTuple };

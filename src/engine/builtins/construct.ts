@@ -1,0 +1,207 @@
+// Calling a builtin type: int(), str(), list(), dict(), range(), super(),
+// property(), exception classes … Each allocates exactly what CPython's
+// constructor allocates (counted GC objects, free lists).
+
+import type { Interp } from '../interp';
+import {
+  PyBool, PyDescriptorWrapper, PyDict, PyException, PyFloat, PyInstance, PyInt, PyIterator, PyList, PyObject, PyRange,
+  PySet, PyStr, PySuper, PyTuple, PyType, PyFunction,
+} from '../objects';
+import { splitArgs, kwOnly, rangeArgs, exactArgs } from './args';
+import { iterateToArray, getIter, isTrue, rethrow, isSubclass } from '../ops';
+import { strOf, typeName } from '../repr';
+import { intFromString, floatFromString, floatToInt } from '../text/numbers';
+import { dictSetItem, setAdd } from './dictops';
+import { typeNew } from '../vm/classes';
+import { callObject } from '../vm/call';
+import { mroLookup } from '../types';
+import { newWeakref } from './weakrefmodule';
+
+export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
+  const T = it.types;
+  if (t.builtinBase === 'BaseException') {
+    const [pos] = splitArgs(args, kwnames);
+    return it.makeExcOf(t, pos.map((a) => it.inc(a)));
+  }
+  switch (t) {
+    case T.object:
+      if (args.length) it.raise('TypeError', 'object() takes no arguments');
+      return it.newInstance(T.object);
+    case T.type: {
+      if (args.length === 1) return it.inc(args[0].type);
+      if (args.length !== 3) it.raise('TypeError', 'type() takes 1 or 3 arguments');
+      const [name, bases, ns] = args;
+      return typeNew(it, (name as PyStr).v, (bases as PyTuple).items as PyType[], ns as PyDict, null);
+    }
+    case T.int: return makeInt(it, args, kwnames);
+    case T.bool: rangeArgs(it, 'bool', args, kwnames, 0, 1); return it.newBool(args.length ? isTrue(it, args[0]) : false);
+    case T.float: {
+      rangeArgs(it, 'float', args, kwnames, 0, 1);
+      if (!args.length) return it.newFloat(0);
+      const a = args[0];
+      if (a instanceof PyFloat) return it.newFloat(a.v);
+      if (a instanceof PyInt) return it.newFloat(Number(a.v));
+      if (a instanceof PyStr) { try { return it.newFloat(floatFromString(a.v)); } catch (e) { rethrow(it, e); } }
+      it.raise('TypeError', `float() argument must be a string or a real number, not '${typeName(a)}'`);
+    }
+    case T.str: {
+      rangeArgs(it, 'str', args, kwnames, 0, 1);
+      if (!args.length) return it.newStr('');
+      if (args[0] instanceof PyStr && args[0].type === T.str) return it.inc(args[0]);
+      return it.newStr(strOf(it, args[0]));
+    }
+    case T.list: {
+      rangeArgs(it, 'list', args, kwnames, 0, 1);
+      const l = it.newList([]);
+      if (args.length) {
+        try { l.items = iterateToArray(it, args[0]); } catch (e) { it.dec(l); throw e; }
+      }
+      return l;
+    }
+    case T.tuple: {
+      rangeArgs(it, 'tuple', args, kwnames, 0, 1);
+      if (!args.length) return it.inc(it.emptyTuple);
+      if (args[0] instanceof PyTuple && args[0].type === T.tuple) return it.inc(args[0]);
+      return it.newTuple(iterateToArray(it, args[0]));
+    }
+    case T.dict: {
+      const [pos, kw] = splitArgs(args, kwnames);
+      if (pos.length > 1) it.raise('TypeError', `dict expected at most 1 argument, got ${pos.length}`);
+      const d = it.newDict();
+      if (pos.length) {
+        const src = pos[0];
+        if (src instanceof PyDict) for (const e of src.map.values()) dictSetItem(it, d, it.inc(e.key), it.inc(e.value));
+        else {
+          for (const pair of iterateToArray(it, src)) {
+            const kv = iterateToArray(it, pair);
+            it.dec(pair);
+            if (kv.length !== 2) {
+              for (const x of kv) it.dec(x);
+              it.raise('ValueError', `dictionary update sequence element #0 has length ${kv.length}; 2 is required`);
+            }
+            dictSetItem(it, d, kv[0], kv[1]);
+          }
+        }
+      }
+      for (const [k, v] of kw) dictSetItem(it, d, it.newStr(k), it.inc(v));
+      return d;
+    }
+    case T.set: case T.frozenset: {
+      rangeArgs(it, t.name, args, kwnames, 0, 1);
+      const s = it.newSet(t);
+      if (args.length) for (const x of iterateToArray(it, args[0])) setAdd(it, s, x);
+      return s;
+    }
+    case T.range: {
+      rangeArgs(it, 'range', args, kwnames, 1, 3);
+      const n = args.map((a) => {
+        if (!(a instanceof PyInt)) it.raise('TypeError', `'${typeName(a)}' object cannot be interpreted as an integer`);
+        return Number(a.v);
+      });
+      const [start, stop, step] = n.length === 1 ? [0, n[0], 1] : [n[0], n[1], n[2] ?? 1];
+      if (step === 0) it.raise('ValueError', 'range() arg 3 must not be zero');
+      return it.rawNew(new PyRange(T.range, start, stop, step), 48);
+    }
+    case T.enumerate: {
+      const [pos, kw] = splitArgs(args, kwnames);
+      kwOnly(it, 'enumerate', kw, ['iterable', 'start']);
+      const src = pos[0] ?? kw.get('iterable');
+      if (!src) it.raise('TypeError', "enumerate() missing required argument 'iterable' (pos 1)");
+      const start = pos[1] ?? kw.get('start');
+      const inner = getIter(it, src);
+      const r = it.gcNew(() => new PyIterator(T.enumerate, null, 'enumerate', [inner]), 48);
+      r.cur = start instanceof PyInt ? Number(start.v) : 0;
+      return r;
+    }
+    case T.zip: {
+      const inners: PyObject[] = [];
+      for (const a of args) inners.push(getIter(it, a));
+      return it.gcNew(() => new PyIterator(T.zip, null, 'zip', inners), 48);
+    }
+    case T.map: case T.filter: {
+      if (args.length < 2) it.raise('TypeError', `${t.name}() must have at least two arguments.`);
+      const inner = getIter(it, args[1]);
+      return it.gcNew(() => new PyIterator(t, null, t === T.map ? 'map' : 'filter', [it.inc(args[0]), inner]), 48);
+    }
+    case T.reversed: {
+      exactArgs(it, 'reversed', args, kwnames, 1);
+      const src = args[0];
+      if (src instanceof PyList || src instanceof PyTuple) {
+        const r = it.gcNew(() => new PyIterator(src instanceof PyList ? T.list_reverseiterator : T.reversed, it.inc(src), 'reversed'), 48);
+        r.index = -1;
+        return r;
+      }
+      if (src instanceof PyRange) {
+        const items = iterateToArray(it, src);
+        const l = it.newList(items);
+        const r = it.gcNew(() => new PyIterator(T.reversed, l, 'reversed'), 48);
+        r.index = -1;
+        return r;
+      }
+      it.raise('TypeError', `'${typeName(src)}' object is not reversible`);
+    }
+    case T.super: return makeSuper(it, args);
+    case T.property: {
+      const [pos, kw] = splitArgs(args, kwnames);
+      const get = pos[0] ?? kw.get('fget') ?? it.None;
+      const set = pos[1] ?? kw.get('fset') ?? null;
+      const del = pos[2] ?? kw.get('fdel') ?? null;
+      return it.gcNew(() => new PyDescriptorWrapper(T.property, it.inc(get), set ? it.inc(set) : null, del ? it.inc(del) : null), 80);
+    }
+    case T.staticmethod: case T.classmethod:
+      exactArgs(it, t.name, args, kwnames, 1);
+      return it.gcNew(() => new PyDescriptorWrapper(t, it.inc(args[0])), 48);
+    case T.weakref:
+      return newWeakref(it, args, kwnames);
+  }
+  it.raise('TypeError', `cannot create '${t.name}' instances`);
+}
+
+function makeInt(it: Interp, args: PyObject[], kwnames: string[] | null): PyObject {
+  const [pos, kw] = splitArgs(args, kwnames);
+  kwOnly(it, 'int', kw, ['base']);
+  if (pos.length > 2) it.raise('TypeError', `int() takes at most 2 arguments (${pos.length} given)`);
+  if (!pos.length) return it.newInt(0);
+  const x = pos[0];
+  const baseObj = pos[1] ?? kw.get('base');
+  try {
+    if (baseObj) {
+      if (!(x instanceof PyStr)) it.raise('TypeError', "int() can't convert non-string with explicit base");
+      return it.newInt(intFromString(x.v, Number((baseObj as PyInt).v)));
+    }
+    if (x instanceof PyBool) return it.newInt(x.v);
+    if (x instanceof PyInt) return it.inc(x);
+    if (x instanceof PyFloat) return it.newInt(floatToInt(x.v));
+    if (x instanceof PyStr) return it.newInt(intFromString(x.v, 10));
+  } catch (e) { rethrow(it, e); }
+  if (x instanceof PyInstance) {
+    const m = mroLookup(x.type, '__int__') ?? mroLookup(x.type, '__index__');
+    if (m) return callObject(it, m, [x], null);
+  }
+  it.raise('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
+}
+
+function makeSuper(it: Interp, args: PyObject[]): PyObject {
+  let thisType: PyType;
+  let obj: PyObject;
+  if (args.length === 2) {
+    thisType = args[0] as PyType;
+    obj = args[1];
+  } else if (args.length === 0) {
+    const f = it.frame;
+    if (!f || !f.func) it.raise('RuntimeError', 'super(): no arguments');
+    const ci = f.code.freevars.indexOf('__class__');
+    if (ci < 0) it.raise('RuntimeError', 'super(): __class__ cell not found');
+    const cell = f.cells[f.code.cellvars.length + ci];
+    if (!cell || !cell.ref) it.raise('RuntimeError', 'super(): empty __class__ cell');
+    thisType = cell.ref as PyType;
+    const first = f.code.argcount > 0 ? (f.locals[0] ?? (f.code.cell2arg.indexOf(0) >= 0 ? f.cells[f.code.cell2arg.indexOf(0)].ref : null)) : null;
+    if (!first) it.raise('RuntimeError', 'super(): no arguments');
+    obj = first;
+  } else it.raise('TypeError', 'super() takes at most 2 arguments');
+  const objType = obj instanceof PyType ? obj : obj.type;
+  if (!isSubclass(objType, thisType)) it.raise('TypeError', 'super(type, obj): obj must be an instance or subtype of type');
+  return it.gcNew(() => new PySuper(it.types.super, it.inc(thisType), it.inc(obj)), 48);
+}
+
+export type { PySet, PyInstance, PyException, PyFunction };

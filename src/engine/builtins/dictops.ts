@@ -1,0 +1,111 @@
+// Dict and set storage: Python keys mapped to JS Map keys (equal Python keys
+// map to the same JS key), insertion with CPython's reference and tracking
+// rules, and unhashable-type errors.
+
+import type { Interp } from '../interp';
+import {
+  MapKey, PyBool, PyDict, PyFloat, PyInstance, PyInt, PyObject, PySet, PyStr, PyTuple,
+} from '../objects';
+import { mroLookup } from '../types';
+import { NotSupportedRuntime } from '../errors';
+import { typeName } from '../repr';
+
+const tupleKeys = new Map<string, object>();
+
+function keyString(it: Interp, o: PyObject): string {
+  if (o instanceof PyStr) return 'S' + JSON.stringify(o.v);
+  if (o instanceof PyInt) return 'N' + String(o.v);
+  if (o instanceof PyFloat) return Number.isInteger(o.v) ? 'N' + String(o.v) : 'F' + String(o.v);
+  if (o instanceof PyTuple) return 'T(' + o.items.map((x) => keyString(it, x)).join(',') + ')';
+  const k = hashKey(it, o);
+  if (typeof k === 'object') return 'O' + o.serial;
+  return 'N' + String(k);
+}
+
+/** The JS Map key for a Python key; raises TypeError for unhashable objects. */
+export function hashKey(it: Interp, o: PyObject): MapKey {
+  if (o instanceof PyStr) return o.v;
+  if (o instanceof PyInt) return typeof o.v === 'bigint' ? tupleKey('B' + o.v.toString()) : (o instanceof PyBool ? o.v : o.v);
+  if (o instanceof PyFloat) {
+    if (Number.isInteger(o.v) && !Number.isSafeInteger(o.v)) return tupleKey('B' + BigInt(o.v).toString());
+    return o.v;
+  }
+  if (o instanceof PyTuple) return tupleKey(keyString(it, o));
+  const t = o.type;
+  if (t === it.types.list || t === it.types.dict || t === it.types.set) it.raise('TypeError', `unhashable type: '${t.name}'`);
+  if (t === it.types.frozenset) {
+    const parts = [...(o as PySet).map.values()].map((x) => keyString(it, x)).sort();
+    return tupleKey('Z{' + parts.join(',') + '}');
+  }
+  if (o instanceof PyInstance && t.isHeap) {
+    const h = mroLookup(t, '__hash__');
+    const eq = mroLookup(t, '__eq__');
+    if (h === it.None || (eq && eq !== it.objectEq && !h)) it.raise('TypeError', `unhashable type: '${typeName(o)}'`);
+    if (h && h !== it.objectHash) throw new NotSupportedRuntime(`a user-defined __hash__ (class ${t.name})`, it.frame ? it.frame.lineno : 0);
+    if (eq && eq !== it.objectEq) throw new NotSupportedRuntime(`a user-defined __eq__ on a dict key or set member (class ${t.name})`, it.frame ? it.frame.lineno : 0);
+  }
+  return o;
+}
+
+function tupleKey(s: string): object {
+  let k = tupleKeys.get(s);
+  if (!k) { k = { s }; tupleKeys.set(s, k); }
+  return k;
+}
+
+/** d[key] = value, stealing both references (PyDict_SetItem + decref of the caller's refs). */
+export function dictSetItem(it: Interp, d: PyDict, key: PyObject, value: PyObject): void {
+  const k = hashKey(it, key);
+  const e = d.map.get(k);
+  if (e) {
+    const old = e.value;
+    e.value = value;
+    it.maintainDictTracking(d, e.key, value);
+    it.dec(key);
+    it.dec(old);
+    return;
+  }
+  d.map.set(k, { key, value });
+  it.maintainDictTracking(d, key, value);
+}
+
+export function dictGet(it: Interp, d: PyDict, key: PyObject): PyObject | undefined {
+  const e = d.map.get(hashKey(it, key));
+  return e ? e.value : undefined;
+}
+
+/** del d[key]; returns false when absent. Releases the stored key and value. */
+export function dictDel(it: Interp, d: PyDict, key: PyObject): boolean {
+  const k = hashKey(it, key);
+  const e = d.map.get(k);
+  if (!e) return false;
+  d.map.delete(k);
+  it.dec(e.key);
+  it.dec(e.value);
+  return true;
+}
+
+/** Store under a str key (namespaces): steals value. */
+export function dictSetStr(it: Interp, d: PyDict, name: string, value: PyObject): void {
+  const e = d.map.get(name);
+  if (e) {
+    const old = e.value;
+    e.value = value;
+    it.maintainDictTracking(d, e.key, value);
+    it.dec(old);
+    return;
+  }
+  const key = it.intern(name);
+  d.map.set(name, { key, value });
+  it.maintainDictTracking(d, key, value);
+}
+
+export function setAdd(it: Interp, s: PySet, item: PyObject): void {
+  const k = hashKey(it, item);
+  if (s.map.has(k)) { it.dec(item); return; }
+  s.map.set(k, item);
+}
+
+export function setHas(it: Interp, s: PySet, item: PyObject): boolean {
+  return s.map.has(hashKey(it, item));
+}

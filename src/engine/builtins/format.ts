@@ -1,0 +1,34 @@
+// format(value, spec): the __format__ protocol for builtin types (through the
+// text library's format-spec mini-language) and for instances.
+
+import type { Interp } from '../interp';
+import { PyBool, PyFloat, PyInstance, PyInt, PyObject, PyStr } from '../objects';
+import { formatFloat, formatInt, formatStr } from '../text/formatspec';
+import { mroLookup } from '../types';
+import { callObject } from '../vm/call';
+import { strOf, typeName } from '../repr';
+import { rethrow } from '../ops';
+
+export function formatBuiltin(it: Interp, v: PyObject, spec: string): string {
+  try {
+    if (v instanceof PyBool) return spec === '' ? (v.v ? 'True' : 'False') : formatInt(v.v, spec, 'bool');
+    if (v instanceof PyInt) return formatInt(v.v, spec);
+    if (v instanceof PyFloat) return formatFloat(v.v, spec);
+    if (v instanceof PyStr) return formatStr(v.v, spec);
+  } catch (e) { rethrow(it, e); }
+  if (v instanceof PyInstance) {
+    const m = mroLookup(v.type, '__format__');
+    if (m && m !== it.objectFormat) {
+      const s = it.newStr(spec);
+      try {
+        const r = callObject(it, m, [v, s], null);
+        if (!(r instanceof PyStr)) { it.dec(r); it.raise('TypeError', '__format__ must return a str'); }
+        const out = r.v;
+        it.dec(r);
+        return out;
+      } finally { it.dec(s); }
+    }
+  }
+  if (spec !== '') it.raise('TypeError', `unsupported format string passed to ${typeName(v)}.__format__`);
+  return strOf(it, v);
+}

@@ -1,0 +1,314 @@
+// Methods of the builtin types (list.append, dict.get, set.add, …) installed
+// as method descriptors in each type's dict, so attribute lookup, LOAD_METHOD
+// and `list.append(l, x)` all work as in CPython.
+
+import type { Interp } from '../interp';
+import {
+  NativeImpl, PyBuiltin, PyDict, PyDictView, PyList, PyObject, PySet, PyStr, PyTuple, PyType, PyFloat, PyInt,
+  PyDescriptorWrapper,
+} from '../objects';
+import { exactArgs, rangeArgs, splitArgs, kwOnly, noKw } from './args';
+import { eq, iterateToArray, isTrue, lengthOf } from '../ops';
+import { reprOf, strOf, typeName } from '../repr';
+import { dictDel, dictGet, dictSetItem, hashKey, setAdd } from './dictops';
+import { sortList } from './functions';
+import { intBitLength } from '../text/int';
+import { strMethods } from './strmethods';
+
+type Methods = Record<string, (self: PyObject, args: PyObject[], kwnames: string[] | null) => PyObject>;
+
+/** Install `methods` as method descriptors in t's dict. */
+export function installMethods(it: Interp, t: PyType, methods: Methods): void {
+  if (!t.dict) t.dict = it.rawDict();
+  for (const [name, fn] of Object.entries(methods)) {
+    const impl: NativeImpl = (args, kwnames, self) => fn(self!, args, kwnames);
+    const d = new PyBuiltin(it.types.method_descriptor, name, impl, null, `${t.name}.${name}`);
+    d.methodOf = t;
+    d.addr = it.heap.rawAddress(72);
+    d.rc = 1000;
+    t.dict.map.set(name, { key: it.intern(name), value: d });
+  }
+}
+
+function idxArg(it: Interp, o: PyObject | undefined, def: number): number {
+  if (o === undefined) return def;
+  if (!(o instanceof PyInt)) it.raise('TypeError', `'${typeName(o)}' object cannot be interpreted as an integer`);
+  return Number(o.v);
+}
+
+export function installAllMethods(it: Interp): void {
+  const T = it.types;
+  const none = () => it.newNone();
+
+  const list: Methods = {
+    append: (s, a, k) => { exactArgs(it, 'list.append', a, k, 1); (s as PyList).items.push(it.inc(a[0])); return none(); },
+    extend: (s, a, k) => {
+      exactArgs(it, 'list.extend', a, k, 1);
+      const items = iterateToArray(it, a[0]);
+      (s as PyList).items.push(...items);
+      return none();
+    },
+    insert: (s, a, k) => {
+      exactArgs(it, 'insert', a, k, 2);
+      const l = (s as PyList).items;
+      let i = idxArg(it, a[0], 0);
+      if (i < 0) i = Math.max(0, i + l.length); else i = Math.min(i, l.length);
+      l.splice(i, 0, it.inc(a[1]));
+      return none();
+    },
+    pop: (s, a, k) => {
+      rangeArgs(it, 'pop', a, k, 0, 1);
+      const l = (s as PyList).items;
+      if (!l.length) it.raise('IndexError', 'pop from empty list');
+      let i = idxArg(it, a[0], -1);
+      if (i < 0) i += l.length;
+      if (i < 0 || i >= l.length) it.raise('IndexError', 'pop index out of range');
+      return l.splice(i, 1)[0];
+    },
+    remove: (s, a, k) => {
+      exactArgs(it, 'list.remove', a, k, 1);
+      const l = (s as PyList).items;
+      for (let i = 0; i < l.length; i++) {
+        if (l[i] === a[0] || eq(it, l[i], a[0])) { const [x] = l.splice(i, 1); it.dec(x); return none(); }
+      }
+      it.raise('ValueError', 'list.remove(x): x not in list');
+    },
+    index: (s, a, k) => {
+      rangeArgs(it, 'index', a, k, 1, 3);
+      const l = (s as PyList).items;
+      for (let i = idxArg(it, a[1], 0); i < Math.min(l.length, idxArg(it, a[2], l.length)); i++) {
+        if (l[i] === a[0] || eq(it, l[i], a[0])) return it.newInt(i);
+      }
+      it.raise('ValueError', `${reprOf(it, a[0])} is not in list`);
+    },
+    count: (s, a, k) => {
+      exactArgs(it, 'list.count', a, k, 1);
+      let n = 0;
+      for (const x of (s as PyList).items) if (x === a[0] || eq(it, x, a[0])) n++;
+      return it.newInt(n);
+    },
+    clear: (s, a, k) => {
+      exactArgs(it, 'list.clear', a, k, 0);
+      const l = s as PyList;
+      const old = l.items;
+      l.items = [];
+      for (let i = old.length - 1; i >= 0; i--) it.dec(old[i]);
+      return none();
+    },
+    copy: (s, a, k) => { exactArgs(it, 'list.copy', a, k, 0); return it.newList((s as PyList).items.map((x) => it.inc(x))); },
+    reverse: (s, a, k) => { exactArgs(it, 'list.reverse', a, k, 0); (s as PyList).items.reverse(); return none(); },
+    sort: (s, a, k) => {
+      const [pos, kw] = splitArgs(a, k);
+      if (pos.length) it.raise('TypeError', 'sort() takes no positional arguments');
+      kwOnly(it, 'sort', kw, ['key', 'reverse']);
+      sortList(it, s as PyList, kw.get('key') ?? null, kw.get('reverse') ? isTrue(it, kw.get('reverse')!) : false);
+      return none();
+    },
+  };
+
+  const keyErr = (k: PyObject): never => it.raiseKeyError(k);
+  const dict: Methods = {
+    get: (s, a, k) => {
+      rangeArgs(it, 'get', a, k, 1, 2);
+      const v = dictGet(it, s as PyDict, a[0]);
+      return it.inc(v ?? a[1] ?? it.None);
+    },
+    keys: (s, a, k) => { exactArgs(it, 'dict.keys', a, k, 0); return it.gcNew(() => new PyDictView(T.dict_keys, it.inc(s as PyDict), 'keys'), 32); },
+    values: (s, a, k) => { exactArgs(it, 'dict.values', a, k, 0); return it.gcNew(() => new PyDictView(T.dict_values, it.inc(s as PyDict), 'values'), 32); },
+    items: (s, a, k) => { exactArgs(it, 'dict.items', a, k, 0); return it.gcNew(() => new PyDictView(T.dict_items, it.inc(s as PyDict), 'items'), 32); },
+    pop: (s, a, k) => {
+      rangeArgs(it, 'pop', a, k, 1, 2);
+      const d = s as PyDict;
+      const hk = hashKey(it, a[0]);
+      const e = d.map.get(hk);
+      if (!e) { if (a.length === 2) return it.inc(a[1]); return keyErr(a[0]); }
+      d.map.delete(hk);
+      it.dec(e.key);
+      return e.value;
+    },
+    popitem: (s, a, k) => {
+      exactArgs(it, 'dict.popitem', a, k, 0);
+      const d = s as PyDict;
+      const keys = [...d.map.keys()];
+      if (!keys.length) it.raise('KeyError', 'popitem(): dictionary is empty');
+      const hk = keys[keys.length - 1];
+      const e = d.map.get(hk)!;
+      d.map.delete(hk);
+      return it.newTuple([e.key, e.value]);
+    },
+    setdefault: (s, a, k) => {
+      rangeArgs(it, 'setdefault', a, k, 1, 2);
+      const v = dictGet(it, s as PyDict, a[0]);
+      if (v) return it.inc(v);
+      const def = a[1] ?? it.None;
+      dictSetItem(it, s as PyDict, it.inc(a[0]), it.inc(def));
+      return it.inc(def);
+    },
+    update: (s, a, k) => {
+      const [pos, kw] = splitArgs(a, k);
+      const d = s as PyDict;
+      if (pos.length) {
+        const src = pos[0];
+        if (src instanceof PyDict) for (const e of src.map.values()) dictSetItem(it, d, it.inc(e.key), it.inc(e.value));
+        else for (const pair of iterateToArray(it, src)) {
+          const kv = iterateToArray(it, pair);
+          it.dec(pair);
+          dictSetItem(it, d, kv[0], kv[1]);
+        }
+      }
+      for (const [name, v] of kw) dictSetItem(it, d, it.newStr(name), it.inc(v));
+      return none();
+    },
+    clear: (s, a, k) => {
+      exactArgs(it, 'dict.clear', a, k, 0);
+      const d = s as PyDict;
+      const entries = [...d.map.values()];
+      d.map.clear();
+      for (const e of entries) { it.dec(e.key); it.dec(e.value); }
+      return none();
+    },
+    copy: (s, a, k) => {
+      exactArgs(it, 'dict.copy', a, k, 0);
+      const d = it.newDict();
+      for (const e of (s as PyDict).map.values()) dictSetItem(it, d, it.inc(e.key), it.inc(e.value));
+      return d;
+    },
+  };
+
+  const setM: Methods = {
+    add: (s, a, k) => { exactArgs(it, 'set.add', a, k, 1); setAdd(it, s as PySet, it.inc(a[0])); return none(); },
+    discard: (s, a, k) => {
+      exactArgs(it, 'set.discard', a, k, 1);
+      const hk = hashKey(it, a[0]);
+      const v = (s as PySet).map.get(hk);
+      if (v) { (s as PySet).map.delete(hk); it.dec(v); }
+      return none();
+    },
+    remove: (s, a, k) => {
+      exactArgs(it, 'set.remove', a, k, 1);
+      const hk = hashKey(it, a[0]);
+      const v = (s as PySet).map.get(hk);
+      if (!v) return keyErr(a[0]);
+      (s as PySet).map.delete(hk);
+      it.dec(v);
+      return none();
+    },
+    pop: (s, a, k) => {
+      exactArgs(it, 'set.pop', a, k, 0);
+      const m = (s as PySet).map;
+      const first = m.keys().next();
+      if (first.done) it.raise('KeyError', 'pop from an empty set');
+      const v = m.get(first.value)!;
+      m.delete(first.value);
+      return v;
+    },
+    clear: (s, a, k) => {
+      exactArgs(it, 'set.clear', a, k, 0);
+      const m = (s as PySet).map;
+      const items = [...m.values()];
+      m.clear();
+      for (const x of items) it.dec(x);
+      return none();
+    },
+    update: (s, a) => { for (const src of a) for (const x of iterateToArray(it, src)) setAdd(it, s as PySet, x); return none(); },
+    copy: (s) => { const r = it.newSet((s as PySet).type); for (const [hk, v] of (s as PySet).map) r.map.set(hk, it.inc(v)); return r; },
+    union: (s, a) => {
+      const r = it.newSet((s as PySet).type);
+      for (const [hk, v] of (s as PySet).map) r.map.set(hk, it.inc(v));
+      for (const src of a) for (const x of iterateToArray(it, src)) setAdd(it, r, x);
+      return r;
+    },
+    issubset: (s, a, k) => {
+      exactArgs(it, 'set.issubset', a, k, 1);
+      const other = iterateToArray(it, a[0]);
+      const keys = new Set(other.map((x) => hashKey(it, x)));
+      for (const x of other) it.dec(x);
+      return it.newBool([...(s as PySet).map.keys()].every((hk) => keys.has(hk)));
+    },
+  };
+
+  const tuple: Methods = {
+    index: (s, a, k) => {
+      rangeArgs(it, 'index', a, k, 1, 3);
+      const l = (s as PyTuple).items;
+      for (let i = 0; i < l.length; i++) if (l[i] === a[0] || eq(it, l[i], a[0])) return it.newInt(i);
+      it.raise('ValueError', 'tuple.index(x): x not in tuple');
+    },
+    count: (s, a, k) => {
+      exactArgs(it, 'tuple.count', a, k, 1);
+      let n = 0;
+      for (const x of (s as PyTuple).items) if (x === a[0] || eq(it, x, a[0])) n++;
+      return it.newInt(n);
+    },
+  };
+
+  const int: Methods = {
+    bit_length: (s, a, k) => { exactArgs(it, 'int.bit_length', a, k, 0); return it.newInt(intBitLength((s as PyInt).v)); },
+  };
+  const float: Methods = {
+    is_integer: (s, a, k) => { exactArgs(it, 'float.is_integer', a, k, 0); return it.newBool(Number.isInteger((s as PyFloat).v)); },
+  };
+
+  const object: Methods = {
+    __init__: () => none(),
+    __repr__: (s) => it.newStr(reprOfObject(it, s)),
+    __str__: (s) => it.newStr(strOf(it, s)),
+    __eq__: (s, a) => (s === a[0] ? it.newBool(true) : it.inc(it.NotImplemented)),
+    __ne__: (s, a) => (s === a[0] ? it.newBool(false) : it.inc(it.NotImplemented)),
+    __hash__: (s) => it.newInt(s.addr >> 4),
+    __format__: (s, a) => {
+      const spec = a[0] as PyStr;
+      if (spec.v !== '') it.raise('TypeError', `unsupported format string passed to ${typeName(s)}.__format__`);
+      return it.newStr(strOf(it, s));
+    },
+    __dir__: (s) => it.newList([...new Set(s.type.mro.flatMap((t) => (t.dict ? [...t.dict.map.keys()] : [])))].filter((x) => typeof x === 'string').sort().map((x) => it.newStr(x as string))),
+  };
+  const baseException: Methods = {
+    __init__: (s, a, k) => {
+      noKw(it, 'BaseException', k);
+      const e = s as import('../objects').PyException;
+      const old = e.args;
+      e.args = it.newTuple(a.map((x) => it.inc(x)));
+      it.xdec(old);
+      return none();
+    },
+    with_traceback: (s, a) => it.inc(s),
+  };
+  const type: Methods = {
+    mro: (s) => it.newList((s as PyType).mro.map((t) => it.inc(t))),
+  };
+  const property: Methods = {
+    setter: (s, a) => { const p = s as PyDescriptorWrapper; return it.gcNew(() => new PyDescriptorWrapper(T.property, it.inc(p.func), it.inc(a[0]), p.fdel ? it.inc(p.fdel) : null), 80); },
+    deleter: (s, a) => { const p = s as PyDescriptorWrapper; return it.gcNew(() => new PyDescriptorWrapper(T.property, it.inc(p.func), p.fset ? it.inc(p.fset) : null, it.inc(a[0])), 80); },
+    getter: (s, a) => { const p = s as PyDescriptorWrapper; return it.gcNew(() => new PyDescriptorWrapper(T.property, it.inc(a[0]), p.fset ? it.inc(p.fset) : null, p.fdel ? it.inc(p.fdel) : null), 80); },
+  };
+
+  installMethods(it, T.list, list);
+  installMethods(it, T.dict, dict);
+  installMethods(it, T.set, setM);
+  installMethods(it, T.frozenset, { copy: setM.copy, union: setM.union, issubset: setM.issubset });
+  installMethods(it, T.tuple, tuple);
+  installMethods(it, T.int, int);
+  installMethods(it, T.float, float);
+  installMethods(it, T.object, object);
+  installMethods(it, T.BaseException, baseException);
+  installMethods(it, T.type, type);
+  installMethods(it, T.property, property);
+  installMethods(it, T.str, strMethods(it));
+  const od = T.object.dict!;
+  it.objectInit = od.map.get('__init__')!.value;
+  it.objectRepr = od.map.get('__repr__')!.value;
+  it.objectStr = od.map.get('__str__')!.value;
+  it.objectEq = od.map.get('__eq__')!.value;
+  it.objectNe = od.map.get('__ne__')!.value;
+  it.objectHash = od.map.get('__hash__')!.value;
+  it.objectFormat = od.map.get('__format__')!.value;
+  it.baseExceptionInit = T.BaseException.dict!.map.get('__init__')!.value;
+  void lengthOf;
+}
+
+function reprOfObject(it: Interp, s: PyObject): string {
+  const t = s.type;
+  const mod = t.isHeap ? `${t.module}.` : '';
+  return `<${mod}${t.qualname} object at 0x${s.addr.toString(16)}>`;
+}

@@ -1,0 +1,205 @@
+// Deallocation when a refcount reaches zero (each type's tp_dealloc):
+// finalizers (__del__) run first and may resurrect, weak references are
+// cleared and their callbacks called, then contained references are released
+// in CPython's order (lists and tuples last to first, dicts and instance
+// attributes first to last), with the trashcan bounding nested deallocation.
+
+import type { Interp } from './interp';
+import {
+  PyBuiltin, PyCell, PyDict, PyDictView, PyException, PyFunction, PyInstance, PyIterator, PyList, PyMethod,
+  PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyDescriptorWrapper,
+} from './objects';
+import { tupleSize } from './heap';
+import { mroLookup } from './types';
+import { callFinalizer, clearWeakrefsOnDeath } from './finalize';
+
+const TRASHCAN_LIMIT = 50;
+
+export function dealloc(it: Interp, o: PyObject): void {
+  if (!o.type.isGC && !(o instanceof PyInstance)) {
+    it.heap.releaseAddress(o.addr, 32);
+    if (it.heap.listener) it.heap.listener({ kind: 'free', obj: o });
+    return;
+  }
+  if (o instanceof PyInstance) return deallocInstance(it, o);
+  if (o instanceof PyList) return deallocList(it, o);
+  if (o instanceof PyTuple) return deallocTuple(it, o);
+  if (o instanceof PyDict) return deallocDict(it, o);
+  it.heap.untrack(o);
+  if (o instanceof PySet) {
+    if (trashBegin(it, o)) return;
+    const items = [...o.map.values()];
+    o.map.clear();
+    for (const x of items) it.dec(x);
+    freeMemory(it, o, 216, null);
+    trashEnd(it);
+    return;
+  }
+  if (o instanceof PyFunction) {
+    if (o.weakrefs) clearWeakrefsOnDeath(it, o);
+    const parts = [o.globals, o.defaults, o.kwdefaults, o.dict, o.closure];
+    o.defaults = o.kwdefaults = o.dict = o.closure = null;
+    for (const p of parts) it.xdec(p);
+    freeMemory(it, o, 152, null);
+    return;
+  }
+  if (o instanceof PyCell) { const r = o.ref; o.ref = null; it.xdec(r); freeMemory(it, o, 40, null); return; }
+  if (o instanceof PyMethod) {
+    if (o.weakrefs) clearWeakrefsOnDeath(it, o);
+    const f = o.func, s = o.self;
+    freeMemory(it, o, 64, null);
+    it.dec(f); it.dec(s);
+    return;
+  }
+  if (o instanceof PyWeakref) {
+    if (o.referent) detachWeakref(o);
+    o.referent = null;
+    const cb = o.callback; o.callback = null;
+    it.xdec(cb);
+    freeMemory(it, o, 80, null);
+    return;
+  }
+  if (o instanceof PyBuiltin) { const s = o.self; o.self = null; freeMemory(it, o, 72, null); it.xdec(s); return; }
+  if (o instanceof PyIterator) {
+    const src = o.source; o.source = null;
+    const extra = o.extra; o.extra = [];
+    freeMemory(it, o, 48, null);
+    it.xdec(src);
+    for (const x of extra) it.dec(x);
+    if (o.keys) { const k = o.keys; o.keys = null; for (const x of k) it.dec(x); }
+    return;
+  }
+  if (o instanceof PyTraceback) { const n = o.next; freeMemory(it, o, 64, null); it.xdec(n); return; }
+  if (o instanceof PySuper) { freeMemory(it, o, 48, null); it.dec(o.thisType); it.dec(o.obj); return; }
+  if (o instanceof PyDictView) { freeMemory(it, o, 32, null); it.dec(o.dict); return; }
+  if (o instanceof PyDescriptorWrapper) {
+    freeMemory(it, o, 48, null); it.dec(o.func); it.xdec(o.fset); it.xdec(o.fdel); return;
+  }
+  if (o instanceof PyModule) { freeMemory(it, o, 72, null); it.dec(o.dict); return; }
+  if (o instanceof PyType) return deallocType(it, o);
+  freeMemory(it, o, 48, null);
+}
+
+function freeMemory(it: Interp, o: PyObject, bytes: number, fl: 'list' | 'dict' | 'tuple' | null, len = 0): void {
+  if (it.heap.listener) it.heap.listener({ kind: 'free', obj: o });
+  if (o.type.isGC) it.heap.freeGC(o.addr, bytes, fl, len);
+  else it.heap.releaseAddress(o.addr, bytes);
+}
+
+// ---- trashcan --------------------------------------------------------------------
+
+/** Py_TRASHCAN_BEGIN: true when the object was deposited for later. */
+function trashBegin(it: Interp, o: PyObject): boolean {
+  if (it.trashNesting >= TRASHCAN_LIMIT) {
+    it.trashLater.push(o);
+    return true;
+  }
+  it.trashNesting++;
+  return false;
+}
+
+function trashEnd(it: Interp): void {
+  it.trashNesting--;
+  if (it.trashLater.length && it.trashNesting <= 0 && it.profile.trashcan === 'flush') destroyChain(it);
+}
+
+/** _PyTrash_thread_destroy_chain */
+export function destroyChain(it: Interp): void {
+  it.trashNesting++;
+  while (it.trashLater.length) dealloc(it, it.trashLater.pop()!);
+  it.trashNesting--;
+}
+
+// ---- containers --------------------------------------------------------------------
+
+function deallocList(it: Interp, o: PyList): void {
+  it.heap.untrack(o);
+  if (trashBegin(it, o)) return;
+  const items = o.items;
+  o.items = [];
+  for (let i = items.length - 1; i >= 0; i--) it.dec(items[i]);
+  freeMemory(it, o, 72, o.type === it.types.list ? 'list' : null);
+  trashEnd(it);
+}
+
+function deallocTuple(it: Interp, o: PyTuple): void {
+  it.heap.untrack(o);
+  if (trashBegin(it, o)) return;
+  const items = o.items;
+  for (let i = items.length - 1; i >= 0; i--) it.dec(items[i]);
+  freeMemory(it, o, tupleSize(items.length), o.type === it.types.tuple ? 'tuple' : null, items.length);
+  trashEnd(it);
+}
+
+function deallocDict(it: Interp, o: PyDict): void {
+  it.heap.untrack(o);
+  if (trashBegin(it, o)) return;
+  const entries = [...o.map.values()];
+  o.map.clear();
+  for (const e of entries) { it.dec(e.key); it.dec(e.value); }
+  freeMemory(it, o, 64, o.type === it.types.dict ? 'dict' : null);
+  trashEnd(it);
+}
+
+// ---- instances (subtype_dealloc) ------------------------------------------------------
+
+function deallocInstance(it: Interp, o: PyInstance): void {
+  const type = o.type;
+  it.heap.untrack(o);
+  if (type.isGC && trashBegin(it, o)) return;
+  const legacy = it.profile.legacyFinalizers;
+  if (legacy && o.weakrefs && it.profile.weakrefOrder === 'callback-first' && mroLookup(type, '__del__')) {
+    clearWeakrefsOnDeath(it, o);
+  }
+  if (mroLookup(type, '__del__') && (legacy || !o.finalized)) {
+    if (type.isGC) it.heap.track(o);
+    if (callFinalizer(it, o, 'refcount')) {
+      // Resurrected: the object lives on (still tracked).
+      if (type.isGC) trashEnd(it);
+      return;
+    }
+    it.heap.untrack(o);
+  }
+  if (o.weakrefs) clearWeakrefsOnDeath(it, o);
+  if (o instanceof PyException) {
+    const parts = [o.args, o.traceback, o.context, o.cause];
+    o.args = null; o.traceback = null; o.context = null; o.cause = null;
+    for (const p of parts) it.xdec(p);
+  }
+  if (o.slots) {
+    const s = o.slots;
+    o.slots = null;
+    for (const x of s) it.xdec(x);
+  }
+  if (o.values) {
+    const vals = [...o.values.values()];
+    o.values = null;
+    for (const v of vals) it.dec(v);
+  }
+  if (o.dict) { const d = o.dict; o.dict = null; it.dec(d); }
+  freeMemory(it, o, 48, null);
+  it.dec(type);
+  if (type.isGC) trashEnd(it);
+}
+
+function deallocType(it: Interp, t: PyType): void {
+  if (t.weakrefs) clearWeakrefsOnDeath(it, t);
+  const parts: (PyObject | null)[] = [t.dict, ...t.internals];
+  t.dict = null;
+  t.internals = [];
+  const bases = t.bases;
+  t.bases = [];
+  t.mro = [];
+  freeMemory(it, t, 400, null);
+  for (const p of parts) it.xdec(p);
+  for (const b of bases) it.dec(b);
+}
+
+/** Remove a weakref from its referent's list. */
+export function detachWeakref(w: PyWeakref): void {
+  const r = w.referent;
+  if (!r || !r.weakrefs) return;
+  const i = r.weakrefs.indexOf(w);
+  if (i >= 0) r.weakrefs.splice(i, 1);
+  if (!r.weakrefs.length) r.weakrefs = null;
+}

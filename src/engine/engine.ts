@@ -1,0 +1,270 @@
+// The engine's front door: set up an interpreter for a profile, compile a
+// scenario, run it (one statement at a time when a line hook is set), and
+// finalise it the way CPython's Py_FinalizeEx does, reporting the exit code.
+
+import { Interp, OutputSink } from './interp';
+import { getProfile, Profile } from './profile';
+import { parseScenario } from '../lang';
+import { ScenarioError } from '../lang/errors';
+import { compileModule } from './compiler/compiler';
+import type { ConstFactory } from './compiler/fold';
+import type * as A from '../lang/ast';
+import type { Code } from './compiler/code';
+import { PyCode } from './codeobj';
+import { PyDict, PyModule, PyObject, PyStr, PyException, PyInt } from './objects';
+import { Frame } from './vm/frame';
+import { runFrame } from './vm/eval';
+import { Collector } from './gc/collector';
+import { installAllMethods } from './builtins/methods';
+import { installModules } from './builtins/modules';
+import { builtinFunctions } from './builtins/functions';
+import { dictSetStr } from './builtins/dictops';
+import { LimitExceeded, NotSupportedRuntime, PyRaise } from './errors';
+import { formatException } from './exceptions';
+import { isSubclass } from './ops';
+import { reprOf, strOf } from './repr';
+import { clearRefs } from './gc/traverse';
+
+export interface EngineOptions {
+  filename: string;
+  /** Profile name, e.g. "3.11". */
+  python?: string;
+  maxSteps?: number;
+  out: OutputSink;
+}
+
+export interface RunResult {
+  exitCode: number;
+  /** Set when the run ended because of a limit or an unsupported construct. */
+  abortReason?: string;
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export class Engine {
+  readonly it: Interp;
+  readonly collector: Collector;
+  readonly profile: Profile;
+  readonly mainModule: PyModule;
+  readonly globals: PyDict;
+  code: Code | null = null;
+  private moduleFrame: Frame | null = null;
+
+  constructor(readonly source: string, readonly opts: EngineOptions) {
+    this.profile = getProfile(opts.python ?? '3.11');
+    const it = (this.it = new Interp(this.profile, opts.out));
+    if (opts.maxSteps) it.maxSteps = opts.maxSteps;
+    it.mainFile = opts.filename;
+    installAllMethods(it);
+    this.collector = new Collector(it);
+    installModules(it, this.collector);
+    this.installBuiltins();
+    const g = (this.globals = it.rawDict());
+    it.heap.gens[2].append(g);
+    for (const [k, v] of [['__name__', it.newStr('__main__')], ['__doc__', it.newNone()], ['__package__', it.newNone()],
+      ['__loader__', it.newNone()], ['__spec__', it.newNone()], ['__annotations__', it.rawDict()],
+      ['__builtins__', it.inc(it.modules.get('builtins')!)], ['__file__', it.newStr(opts.filename)],
+      ['__cached__', it.newNone()]] as [string, PyObject][]) dictSetStr(it, g, k, v);
+    this.mainModule = new PyModule(it.types.module, '__main__', g);
+    this.mainModule.addr = it.heap.rawAddress(72);
+    it.modules.set('__main__', this.mainModule);
+    it.sources.set(opts.filename, source.split(/\r?\n/));
+    it.heap.count = [0, 0, 0];
+  }
+
+  private installBuiltins(): void {
+    const it = this.it;
+    const b = it.builtins;
+    for (const [name, impl] of Object.entries(builtinFunctions(it))) dictSetStr(it, b, name, it.newBuiltin(name, impl));
+    const typeNames = ['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'set', 'frozenset', 'object', 'type', 'range',
+      'enumerate', 'zip', 'reversed', 'map', 'filter', 'super', 'property', 'staticmethod', 'classmethod', 'bytes', 'slice'];
+    for (const n of typeNames) dictSetStr(it, b, n, it.inc(it.types.get(n)));
+    for (const t of it.types.byName.values()) if (t.builtinBase === 'BaseException') dictSetStr(it, b, t.name, it.inc(t));
+    dictSetStr(it, b, 'None', it.newNone());
+    dictSetStr(it, b, 'True', it.newBool(true));
+    dictSetStr(it, b, 'False', it.newBool(false));
+    dictSetStr(it, b, 'Ellipsis', it.inc(it.Ellipsis));
+    dictSetStr(it, b, 'NotImplemented', it.inc(it.NotImplemented));
+    dictSetStr(it, b, '__name__', it.newStr('builtins'));
+    const bm = new PyModule(it.types.module, 'builtins', b);
+    bm.addr = it.heap.rawAddress(72);
+    bm.rc = 100;
+    it.modules.set('builtins', bm);
+  }
+
+  /** Parse, check and compile; throws ScenarioError. */
+  compile(): Code {
+    const mod = parseScenario(this.source, this.opts.filename);
+    this.code = compileModule(mod, this.opts.filename, this.constFactory());
+    return this.code;
+  }
+
+  private constFactory(): ConstFactory {
+    const it = this.it;
+    const refs = this.profile.constRefs;
+    const mk = (v: A.ConstValue): PyObject => {
+      switch (v.type) {
+        case 'int': {
+          const o = it.newInt(v.value);
+          if (o.rc < 1000) o.rc = refs;
+          return o;
+        }
+        case 'float': { const o = it.newFloat(v.value); o.rc = refs; return o; }
+        case 'str': {
+          if (IDENT.test(v.value) || v.value.length <= 1) return it.intern(v.value);
+          const o = it.newStr(v.value);
+          o.rc = refs;
+          return o;
+        }
+        case 'bytes': { const o = it.newBytes(v.value); o.rc = refs; return o; }
+        case 'bool': return it.newBool(v.value);
+        case 'None': return it.newNone();
+        case 'Ellipsis': return it.inc(it.Ellipsis);
+        case 'complex': throw new NotSupportedRuntime('complex numbers', 0);
+        case 'tuple': {
+          const t = it.constTuple(v.items.map(mk));
+          if (t.rc < 1000) t.rc = refs;
+          return t;
+        }
+      }
+    };
+    const key = (v: A.ConstValue): string => {
+      switch (v.type) {
+        case 'int': return 'i' + v.value;
+        case 'float': return 'f' + (Object.is(v.value, -0) ? '-0' : String(v.value));
+        case 'str': return 's' + v.value;
+        case 'bytes': return 'b' + Array.from(v.value).join(',');
+        case 'bool': return 'B' + v.value;
+        case 'tuple': return 't(' + v.items.map(key).join('|') + ')';
+        default: return v.type;
+      }
+    };
+    return {
+      constant: (v) => [mk(v), key(v)],
+      strTuple: (names) => [it.constTuple(names.map((n) => it.intern(n))), 'T' + names.join(',')],
+      code: (c) => { const o = new PyCode(it.types.code, c); o.addr = it.heap.rawAddress(160); return [o, c]; },
+    };
+  }
+
+  /** The module frame (created on first use), for runtimes that step. */
+  moduleFrameFor(): Frame {
+    if (!this.moduleFrame) {
+      if (!this.code) this.compile();
+      const f = new Frame(this.code!, null, this.globals, null, null);
+      f.localsDict = null;
+      f.role = 'module';
+      this.moduleFrame = f;
+    }
+    return this.moduleFrame;
+  }
+
+  /** Run the scenario to completion, then finalise. */
+  run(): RunResult {
+    const it = this.it;
+    let exitCode = 0;
+    let abortReason: string | undefined;
+    try {
+      const f = this.moduleFrameFor();
+      const r = runFrame(it, f);
+      it.dec(r);
+    } catch (e) {
+      const r = this.handleTopLevel(e);
+      exitCode = r.exitCode;
+      abortReason = r.abortReason;
+      if (abortReason) return { exitCode, abortReason };
+    }
+    try {
+      this.finalize();
+    } catch (e) {
+      const r = this.handleTopLevel(e);
+      if (r.abortReason) return r;
+    }
+    return { exitCode, abortReason };
+  }
+
+  private handleTopLevel(e: unknown): RunResult {
+    const it = this.it;
+    if (e instanceof PyRaise) {
+      const exc = e.exc;
+      if (isSubclass(exc.type, it.types.get('SystemExit'))) {
+        const args = (exc as PyException).args?.items ?? [];
+        if (!args.length || args[0] === it.None) return { exitCode: 0 };
+        if (args[0] instanceof PyInt) return { exitCode: Number(args[0].v) & 0xff };
+        it.out.stderr(strOf(it, args[0]) + '\n');
+        return { exitCode: 1 };
+      }
+      it.out.stderr(formatException(it, exc));
+      return { exitCode: 1 };
+    }
+    if (e instanceof LimitExceeded) {
+      it.out.stderr(`PyGC Lab: ${e.message} at line ${it.frame?.lineno ?? '?'}; the scenario was stopped (raise it with --max-steps)\n`);
+      return { exitCode: 3, abortReason: e.message };
+    }
+    if (e instanceof NotSupportedRuntime) {
+      const line = e.line || it.frame?.lineno || 0;
+      const err = new ScenarioError('NotSupportedError', `${e.construct} is not supported by PyGC Lab`, this.opts.filename,
+        line, 1, line, 1, it.sourceLine(this.opts.filename, line) ?? '');
+      return { exitCode: 2, abortReason: err.message };
+    }
+    if (e instanceof RangeError && /call stack/.test(e.message)) {
+      it.out.stderr('PyGC Lab: the simulation ran out of JavaScript stack (nesting too deep)\n');
+      return { exitCode: 3, abortReason: 'stack overflow' };
+    }
+    throw e;
+  }
+
+  /** Py_FinalizeEx: final collection, module teardown, collection of what remains. */
+  finalize(): void {
+    const it = this.it;
+    it.finalizing = true;
+    it.frame = null;
+    const heap = it.heap;
+    if (heap.enabled) this.collector.collectExplicit(2);
+    // sys.modules['__main__'] = None: the module object goes away.
+    it.modules.delete('__main__');
+    const g = this.globals;
+    this.mainModule.dict = it.emptyGlobals;
+    it.dec(g);
+    // _PyGC_CollectNoFail
+    if (!heap.collecting) {
+      heap.collecting = true;
+      try { this.collector.collectMain(2, false); } finally { heap.collecting = false; }
+    }
+    this.dumpShutdownStats();
+    // Modules still alive get their dicts cleared.
+    if (g.rc > 0 && g.map.size) clearModuleDict(it, g);
+  }
+
+  private dumpShutdownStats(): void {
+    const it = this.it;
+    const heap = it.heap;
+    if (!(heap.debug & 32) && it.garbage.items.length > 0 && heap.debug & 4) {
+      it.out.stderr(`      ${reprOf(it, it.garbage)}\n`);
+    }
+  }
+}
+
+/** _PyModule_ClearDict: names starting with one underscore first, then the rest, set to None. */
+function clearModuleDict(it: Interp, d: PyDict): void {
+  const names = [...d.map.keys()].filter((k): k is string => typeof k === 'string');
+  const pass = (pred: (n: string) => boolean) => {
+    for (const n of names) {
+      if (!pred(n)) continue;
+      const e = d.map.get(n);
+      if (!e || e.value === it.None) continue;
+      const old = e.value;
+      e.value = it.newNone();
+      it.dec(old);
+    }
+  };
+  pass((n) => n.startsWith('_') && !n.startsWith('__'));
+  pass((n) => n !== '__builtins__');
+  void clearRefs;
+  void PyStr;
+}
+
+export function runScenario(source: string, opts: EngineOptions): RunResult {
+  const e = new Engine(source, opts);
+  e.compile();
+  return e.run();
+}

@@ -1,0 +1,128 @@
+// Raising and reporting: normalising `raise X` (classes are instantiated,
+// __context__/__cause__ chained), growing the traceback as an exception
+// leaves each frame, and formatting tracebacks exactly as CPython prints them
+// (with 3.11's caret lines under the failing expression).
+
+import type { Interp } from './interp';
+import { PyException, PyObject, PyTraceback, PyType } from './objects';
+import type { Frame } from './vm/frame';
+import { callObject } from './vm/call';
+import { isSubclass } from './ops';
+import { strOf } from './repr';
+import { caretLine } from './carets';
+
+/** The exception object for `raise exc [from cause]` (a new reference). */
+export function normalizeRaise(it: Interp, exc: PyObject | null, cause: PyObject | null): PyObject {
+  if (exc === null) {
+    const cur = it.handledExc;
+    if (!cur) it.raise('RuntimeError', 'No active exception to reraise');
+    return it.inc(cur);
+  }
+  let inst: PyObject = exc;
+  if (exc instanceof PyType) {
+    if (!isSubclass(exc, it.types.BaseException)) { it.dec(exc); it.raise('TypeError', 'exceptions must derive from BaseException'); }
+    inst = callObject(it, exc, [], null);
+    it.dec(exc);
+  } else if (!isSubclass(exc.type, it.types.BaseException)) {
+    it.dec(exc);
+    if (cause) it.dec(cause);
+    it.raise('TypeError', 'exceptions must derive from BaseException');
+  }
+  if (inst instanceof PyException) {
+    if (cause) {
+      let c: PyObject | null = cause;
+      if (cause instanceof PyType) { c = callObject(it, cause, [], null); it.dec(cause); }
+      else if (cause === it.None) { it.dec(cause); c = null; }
+      const old = inst.cause;
+      inst.cause = c;
+      inst.suppressContext = true;
+      it.xdec(old);
+    }
+    setContext(it, inst);
+  }
+  return inst;
+}
+
+/** Implicit chaining: the exception being handled becomes __context__. */
+export function setContext(it: Interp, e: PyException): void {
+  const cur = it.handledExc;
+  if (cur && cur !== e && !e.context) e.context = it.inc(cur);
+}
+
+/** PyTraceBack_Here: prepend an entry for `frame` at instruction `pc`. */
+export function addTraceback(it: Interp, exc: PyObject, frame: Frame, pc: number): void {
+  if (!(exc instanceof PyException)) return;
+  const instr = Math.max(0, pc - 2);
+  const pos = frame.code.posAt(instr);
+  // 3.11 materialises a frame object for the traceback (a GC allocation).
+  if (it.profile.version[0] === 3 && it.profile.version[1] >= 11 && !frame.frameObjectMade) {
+    frame.frameObjectMade = true;
+    it.gcAlloc(112, null);
+  }
+  const tb = it.gcNew(() => new PyTraceback(it.types.traceback, exc.traceback, frame.code.name, frame.code.filename,
+    pos[0] || frame.lineno, frame.code, pos), 64);
+  exc.traceback = tb;
+}
+
+function excTypeName(t: PyType): string {
+  return t.isHeap && t.module !== '__main__' && t.module !== 'builtins' ? `${t.module}.${t.qualname}` : t.qualname;
+}
+
+/** The last line of a traceback: "ValueError: boom". */
+export function exceptionLine(it: Interp, exc: PyObject): string {
+  const name = excTypeName(exc.type);
+  let msg: string;
+  try { msg = strOf(it, exc); } catch { msg = '<exception str() failed>'; }
+  return msg ? `${name}: ${msg}` : name;
+}
+
+function formatOne(it: Interp, exc: PyObject): string {
+  let out = '';
+  if (exc instanceof PyException && exc.traceback) {
+    out += 'Traceback (most recent call last):\n';
+    const entries: PyTraceback[] = [];
+    for (let tb: PyTraceback | null = exc.traceback; tb; tb = tb.next) entries.push(tb);
+    out += formatEntries(it, entries);
+  }
+  return out + exceptionLine(it, exc) + '\n';
+}
+
+function formatEntries(it: Interp, entries: PyTraceback[]): string {
+  let out = '';
+  let last = '';
+  let repeat = 0;
+  const flush = () => {
+    if (repeat > 3) out += `  [Previous line repeated ${repeat - 3} more time${repeat - 3 > 1 ? 's' : ''}]\n`;
+  };
+  for (const tb of entries) {
+    const key = `${tb.filename}:${tb.lineno}:${tb.frameName}`;
+    if (key === last) { repeat++; if (repeat > 3) continue; } else { flush(); last = key; repeat = 1; }
+    out += `  File "${tb.filename}", line ${tb.lineno}, in ${tb.frameName}\n`;
+    const src = it.sourceLine(tb.filename, tb.lineno);
+    if (src !== null && src.trim()) {
+      out += `    ${src.trim()}\n`;
+      if (it.profile.tracebackCarets && tb.pos) {
+        const c = caretLine(src, tb.pos);
+        if (c) out += c + '\n';
+      }
+    }
+  }
+  flush();
+  return out;
+}
+
+/** The full report for an exception, with its __cause__/__context__ chain first. */
+export function formatException(it: Interp, exc: PyObject, seen = new Set<PyObject>()): string {
+  seen.add(exc);
+  let out = '';
+  if (exc instanceof PyException) {
+    if (exc.cause && !seen.has(exc.cause)) {
+      out += formatException(it, exc.cause, seen);
+      out += '\nThe above exception was the direct cause of the following exception:\n\n';
+    } else if (exc.context && !exc.suppressContext && !seen.has(exc.context)) {
+      out += formatException(it, exc.context, seen);
+      out += '\nDuring handling of the above exception, another exception occurred:\n\n';
+    }
+  }
+  return out + formatOne(it, exc);
+}

@@ -1,0 +1,115 @@
+// Finalizers and weak-reference death: calling __del__ (once, PEP 442, or
+// every time under the legacy rule), resurrection, clearing weakrefs and
+// calling their callbacks, and reporting exceptions raised there the way
+// CPython's sys.unraisablehook does ("Exception ignored in: …").
+
+import type { Interp } from './interp';
+import { PyObject, PyWeakref } from './objects';
+import { mroLookup } from './types';
+import { callObject } from './vm/call';
+import { PyRaise } from './errors';
+import { formatException } from './exceptions';
+import { reprOf } from './repr';
+
+/**
+ * Call o's __del__ from a deallocation (PyObject_CallFinalizerFromDealloc).
+ * Returns true when the object was resurrected.
+ */
+export function callFinalizer(it: Interp, o: PyObject, cause: 'refcount' | 'gc'): boolean {
+  const del = mroLookup(o.type, '__del__');
+  if (!del) return false;
+  if (!it.profile.legacyFinalizers) o.finalized = true;
+  if (it.heap.listener) it.heap.listener({ kind: 'finalize', obj: o, cause });
+  o.rc = 1;
+  runFinalizer(it, o, del);
+  if (--o.rc === 0) return false;
+  if (it.heap.listener) it.heap.listener({ kind: 'resurrect', obj: o });
+  return true;
+}
+
+/** Call __del__ on a live object (tp_finalize from the collector, or from dealloc). */
+export function runFinalizer(it: Interp, o: PyObject, del: PyObject): void {
+  const saved = it.handledExc;
+  try {
+    const r = callObject(it, del, [it.inc(o)], null);
+    it.dec(r);
+  } catch (e) {
+    if (!(e instanceof PyRaise)) throw e;
+    writeUnraisable(it, e.exc, () => unraisableHeader(it, o, del));
+  } finally {
+    it.handledExc = saved;
+  }
+}
+
+function unraisableHeader(it: Interp, o: PyObject, del: PyObject): string {
+  const p = it.profile.delIgnoredHeader;
+  if (p === 'function') return reprOf(it, del);
+  return `<bound method ${o.type.qualname}.__del__ of ${reprOf(it, o)}>`;
+}
+
+/** PyErr_WriteUnraisable: print the report to stderr and drop the exception. */
+export function writeUnraisable(it: Interp, exc: PyObject, header: () => string): void {
+  let text = `Exception ignored in: ${header()}\n`;
+  text += formatException(it, exc);
+  it.out.stderr(text);
+  it.dec(exc);
+}
+
+/** PyObject_ClearWeakRefs: clear every weakref to a dying object and call the callbacks. */
+export function clearWeakrefsOnDeath(it: Interp, o: PyObject): void {
+  let list = o.weakrefs;
+  if (!list) return;
+  // Callback-less basic references first (at most two: ref and proxy).
+  for (let k = 0; k < 2 && list && list.length && !list[0].callback; k++) {
+    clearRef(list[0]);
+    list = o.weakrefs;
+  }
+  if (!list || !list.length) return;
+  const saved = it.handledExc;
+  if (list.length === 1) {
+    const w = list[0];
+    const cb = w.callback;
+    w.callback = null;
+    clearRef(w);
+    if (cb) {
+      if (w.rc > 0) { it.inc(w); handleCallback(it, w, cb); it.dec(w); }
+      it.dec(cb);
+    }
+  } else {
+    // Several: CPython gathers (weakref, callback) pairs in a tuple first.
+    const items: PyObject[] = [];
+    for (const w of [...list]) {
+      const cb = w.callback;
+      w.callback = null;
+      clearRef(w);
+      if (cb && w.rc > 0) items.push(it.inc(w), cb);
+      else if (cb) it.dec(cb);
+    }
+    const tuple = it.newTuple(items);
+    for (let i = 0; i < items.length; i += 2) handleCallback(it, items[i] as PyWeakref, items[i + 1]);
+    it.dec(tuple);
+  }
+  it.handledExc = saved;
+}
+
+export function handleCallback(it: Interp, w: PyWeakref, cb: PyObject): void {
+  try {
+    const r = callObject(it, cb, [it.inc(w)], null);
+    it.dec(r);
+  } catch (e) {
+    if (!(e instanceof PyRaise)) throw e;
+    writeUnraisable(it, e.exc, () => reprOf(it, cb));
+  }
+}
+
+/** _PyWeakref_ClearRef: the weakref no longer points at its referent (callback kept). */
+export function clearRef(w: PyWeakref): void {
+  const r = w.referent;
+  if (r && r.weakrefs) {
+    const i = r.weakrefs.indexOf(w);
+    if (i >= 0) r.weakrefs.splice(i, 1);
+    if (!r.weakrefs.length) r.weakrefs = null;
+  }
+  w.referent = null;
+}
+

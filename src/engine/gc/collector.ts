@@ -1,0 +1,469 @@
+// The cyclic garbage collector, following CPython's Modules/gcmodule.c (3.11).
+//
+// Where to start: collectMain() runs one collection of generation g through
+// the phases below, each a small function named as CPython names it and
+// stating what holds afterwards. Objects live on the intrusive generation
+// lists of heap.ts; during a collection `gcRefs` and the COLLECTING /
+// UNREACHABLE flags on each object play the role of PyGC_Head's bits.
+//
+//   update_refs        gc_refs = refcount for every object in the young list
+//   subtract_refs      gc_refs -= references from inside the young list
+//   move_unreachable   objects with gc_refs == 0 (and not reachable from one
+//                      with gc_refs > 0) move to `unreachable`, in order
+//   untrack_tuples / untrack_dicts, promotion to the older generation
+//   move_legacy_finalizers (2.7: __del__ makes a cycle uncollectable)
+//   handle_weakrefs    clear weakrefs to garbage, call outside callbacks
+//   finalize_garbage   __del__ once per object (PEP 442)
+//   handle_resurrected_objects / check_garbage
+//   delete_garbage     tp_clear breaks the cycles; refcounting frees the rest
+//   handle_legacy_finalizers, statistics, callbacks
+
+import type { Interp } from '../interp';
+import { GcList, gcUnlink, gcMove } from './gclist';
+import { GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyDict, PyObject, PyTuple, PyWeakref, PyList } from '../objects';
+import { traverse, clearRefs } from './traverse';
+import { mroLookup } from '../types';
+import { runFinalizer, clearRef, handleCallback, writeUnraisable } from '../finalize';
+import { callObject } from '../vm/call';
+import { PyRaise } from '../errors';
+import { dictSetItem } from '../builtins/dictops';
+import { reprOf } from '../repr';
+
+export const DEBUG_STATS = 1;
+export const DEBUG_COLLECTABLE = 2;
+export const DEBUG_UNCOLLECTABLE = 4;
+export const DEBUG_INSTANCES = 8;
+export const DEBUG_OBJECTS = 16;
+export const DEBUG_SAVEALL = 32;
+
+export interface GenStats { collections: number; collected: number; uncollectable: number }
+
+/** What a collection in progress looks like (for the debugger's phase steps). */
+export interface CollectionState {
+  generation: number;
+  automatic: boolean;
+  phase: string;
+  young: GcList;
+  unreachable: GcList;
+  finalizers: GcList;
+}
+
+export class Collector {
+  readonly stats: GenStats[] = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 }));
+  current: CollectionState | null = null;
+
+  constructor(private it: Interp) {
+    it.collectAuto = () => this.collectGenerations();
+  }
+
+  private get heap() { return this.it.heap; }
+
+  /** gc_collect_generations: the automatic collection chosen by the thresholds. */
+  collectGenerations(): number {
+    const gen = this.heap.pickGeneration();
+    if (gen < 0) return 0;
+    this.heap.collecting = true;
+    try {
+      return this.collectWithCallback(gen, true);
+    } finally {
+      this.heap.collecting = false;
+    }
+  }
+
+  /** gc.collect(generation) */
+  collectExplicit(gen: number): number {
+    if (this.heap.collecting) return 0;
+    this.heap.collecting = true;
+    try {
+      return this.collectWithCallback(gen, false);
+    } finally {
+      this.heap.collecting = false;
+    }
+  }
+
+  collectWithCallback(gen: number, automatic: boolean): number {
+    this.invokeCallbacks('start', gen, 0, 0);
+    const [m, n] = this.collectMain(gen, automatic);
+    this.invokeCallbacks('stop', gen, m, n);
+    return m + n;
+  }
+
+  private invokeCallbacks(phase: string, generation: number, collected: number, uncollectable: number): void {
+    const it = this.it;
+    const cbs = it.callbacks;
+    if (!cbs.items.length) return;
+    const info = it.newDict();
+    dictSetItem(it, info, it.newStr('generation'), it.newInt(generation));
+    dictSetItem(it, info, it.newStr('collected'), it.newInt(collected));
+    dictSetItem(it, info, it.newStr('uncollectable'), it.newInt(uncollectable));
+    for (let i = 0; i < cbs.items.length; i++) {
+      const cb = it.inc(cbs.items[i]);
+      const ph = it.newStr(phase);
+      const argsTuple = it.newTuple([it.inc(ph), it.inc(info)]);
+      try {
+        const r = callObject(it, cb, [ph, info], null);
+        it.dec(r);
+      } catch (e) {
+        if (!(e instanceof PyRaise)) throw e;
+        writeUnraisable(it, e.exc, () => reprOf(it, cb));
+      } finally {
+        it.dec(argsTuple);
+        it.dec(ph);
+        it.dec(cb);
+      }
+    }
+    it.dec(info);
+  }
+
+  private emitPhase(name: string, gen: number): void {
+    if (this.current) this.current.phase = name;
+    const l = this.heap.listener;
+    if (l) l({ kind: 'phase', name, generation: gen });
+  }
+
+  /** gc_collect_main: returns [collected, uncollectable]. */
+  collectMain(generation: number, automatic: boolean): [number, number] {
+    const it = this.it;
+    const heap = this.heap;
+    const debug = heap.debug;
+    let m = 0;
+    let n = 0;
+    if (heap.listener) heap.listener({ kind: 'collect-start', generation, automatic });
+    if (debug & DEBUG_STATS) {
+      this.write(`gc: collecting generation ${generation}...\n`);
+      this.showStats();
+    }
+    const t0 = it.perfClock;
+    // Counters: older generation counts this collection, younger ones restart.
+    if (generation + 1 < 3) heap.count[generation + 1] += 1;
+    for (let i = 0; i <= generation; i++) heap.count[i] = 0;
+    // Merge younger generations into the one being collected.
+    for (let i = 0; i < generation; i++) heap.gens[i].mergeInto(heap.gens[generation]);
+    const young = heap.gens[generation];
+    const old = generation < 2 ? heap.gens[generation + 1] : young;
+    const unreachable = new GcList(-2, 'unreachable');
+    const finalizers = new GcList(-2, 'finalizers');
+    this.current = { generation, automatic, phase: 'start', young, unreachable, finalizers };
+    try {
+      this.deduceUnreachable(young, unreachable, generation);
+      this.untrackTuples(young);
+      // Survivors move on.
+      if (young !== old) {
+        if (generation === 1) heap.longLivedPending += young.size();
+        young.mergeInto(old);
+      } else {
+        this.untrackDicts(young);
+        heap.longLivedPending = 0;
+        heap.longLivedTotal = young.size();
+      }
+      this.moveLegacyFinalizers(unreachable, finalizers);
+      this.moveLegacyFinalizerReachable(finalizers);
+      this.emitPhase('move_legacy_finalizers', generation);
+      if (debug & DEBUG_COLLECTABLE) {
+        for (const op of unreachable.toArray()) this.debugCycle('collectable', op);
+      }
+      m += this.handleWeakrefs(unreachable, old);
+      this.emitPhase('handle_weakrefs', generation);
+      this.finalizeGarbage(unreachable);
+      this.emitPhase('finalize_garbage', generation);
+      const finalUnreachable = new GcList(-2, 'final unreachable');
+      this.current.unreachable = finalUnreachable;
+      const res = it.profile.resurrection;
+      let abort = false;
+      if (res === 'partial') {
+        this.handleResurrectedObjects(unreachable, finalUnreachable, old, generation);
+      } else {
+        // 3.6–3.8 check_garbage: any resurrection keeps the whole set.
+        abort = this.checkGarbage(unreachable);
+        if (abort) {
+          if (res === 'count-all') m += unreachable.size();
+          this.clearFlags(unreachable);
+          unreachable.mergeInto(old);
+        } else unreachable.mergeInto(finalUnreachable);
+      }
+      this.emitPhase('handle_resurrected_objects', generation);
+      m += finalUnreachable.size();
+      this.deleteGarbage(finalUnreachable, old);
+      this.emitPhase('delete_garbage', generation);
+      for (const op of finalizers.toArray()) {
+        n++;
+        if (debug & DEBUG_UNCOLLECTABLE) this.debugCycle('uncollectable', op);
+      }
+      if (debug & DEBUG_STATS) {
+        const dt = (it.perfClock - t0).toFixed(4);
+        const p = it.profile.statsDoneWhenNothing;
+        if (m + n === 0 && p !== 'counts') this.write(`gc: done, ${dt}s elapsed${p === 'short-dot' ? '.' : ''}\n`);
+        else this.write(`gc: done, ${n + m} unreachable, ${n} uncollectable, ${dt}s elapsed${p === 'short-dot' ? '.' : ''}\n`);
+      }
+      this.handleLegacyFinalizers(finalizers, old);
+      if (generation === 2) heap.clearFreeLists();
+      const st = this.stats[generation];
+      st.collections++;
+      st.collected += m;
+      st.uncollectable += n;
+      this.clearFlags(old);
+    } finally {
+      this.current = null;
+    }
+    if (heap.listener) heap.listener({ kind: 'collect-end', generation, collected: m, uncollectable: n, automatic });
+    return [m, n];
+  }
+
+  private write(s: string): void { this.it.out.stderr(s); }
+
+  private showStats(): void {
+    const sizes = this.heap.gens.map((g) => g.size());
+    this.write(`gc: objects in each generation: ${sizes.join(' ')}\n`);
+    if (this.it.profile.statsPermanentLine) this.write(`gc: objects in permanent generation: ${this.heap.permanent.size()}\n`);
+  }
+
+  private debugCycle(msg: string, op: PyObject): void {
+    const legacy2 = this.it.profile.name === '2.7';
+    if (legacy2 && !(this.heap.debug & DEBUG_OBJECTS)) return;
+    this.write(`gc: ${msg} <${op.type.name} 0x${op.addr.toString(16)}>\n`);
+  }
+
+  private clearFlags(l: GcList): void {
+    for (let g = l.gcNext; g !== l; g = g!.gcNext) (g as PyObject).gcFlags = 0;
+  }
+
+  // ---- phases -------------------------------------------------------------------
+
+  /** update_refs + subtract_refs + move_unreachable. Post: `base` holds objects
+   *  reachable from outside it (COLLECTING cleared), `unreachable` the rest. */
+  private deduceUnreachable(base: GcList, unreachable: GcList, gen: number): void {
+    this.updateRefs(base);
+    this.emitPhase('update_refs', gen);
+    this.subtractRefs(base);
+    this.emitPhase('subtract_refs', gen);
+    this.moveUnreachable(base, unreachable);
+    this.emitPhase('move_unreachable', gen);
+  }
+
+  /** Post: every object in `list` has gc_refs == refcount and the COLLECTING flag. */
+  private updateRefs(list: GcList): void {
+    for (let g = list.gcNext; g !== list; g = g!.gcNext) {
+      const op = g as PyObject;
+      op.gcRefs = op.rc;
+      op.gcFlags = GCFLAG_COLLECTING;
+    }
+  }
+
+  /** Post: gc_refs counts only references from outside `list`. */
+  private subtractRefs(list: GcList): void {
+    const visit = (r: PyObject) => {
+      if (r.gcFlags & GCFLAG_COLLECTING) r.gcRefs--;
+    };
+    for (let g = list.gcNext; g !== list; g = g!.gcNext) traverse(g as PyObject, visit);
+  }
+
+  /** CPython's move_unreachable, including its reordering of survivors. */
+  private moveUnreachable(young: GcList, unreachable: GcList): void {
+    const visitReachable = (op: PyObject) => {
+      if (!(op.gcFlags & GCFLAG_COLLECTING)) return;
+      if (op.gcFlags & GCFLAG_UNREACHABLE) {
+        gcUnlink(op);
+        op.gcFlags &= ~GCFLAG_UNREACHABLE;
+        young.append(op);
+        op.gcRefs = 1;
+      } else if (op.gcRefs === 0) {
+        op.gcRefs = 1;
+      }
+    };
+    let g = young.gcNext;
+    while (g !== young) {
+      const op = g as PyObject;
+      if (op.gcRefs > 0) {
+        traverse(op, visitReachable);
+        op.gcFlags &= ~GCFLAG_COLLECTING;
+        g = op.gcNext;
+      } else {
+        const next = op.gcNext;
+        gcUnlink(op);
+        unreachable.append(op);
+        op.gcFlags |= GCFLAG_UNREACHABLE;
+        g = next;
+      }
+    }
+    for (let u = unreachable.gcNext; u !== unreachable; u = u!.gcNext) (u as PyObject).gcFlags &= ~GCFLAG_UNREACHABLE;
+  }
+
+  /** Tuples whose items cannot be part of a cycle are untracked. */
+  private untrackTuples(list: GcList): void {
+    let g = list.gcNext;
+    while (g !== list) {
+      const next = g!.gcNext;
+      const op = g as PyObject;
+      if (op instanceof PyTuple && op.type === this.it.types.tuple) this.maybeUntrackTuple(op);
+      g = next;
+    }
+  }
+
+  maybeUntrackTuple(t: PyTuple): void {
+    for (const x of t.items) if (this.it.mayBeTracked(x)) return;
+    this.heap.untrack(t);
+  }
+
+  /** Full collections untrack dicts holding only atoms. */
+  private untrackDicts(list: GcList): void {
+    let g = list.gcNext;
+    while (g !== list) {
+      const next = g!.gcNext;
+      const op = g as PyObject;
+      if (op instanceof PyDict && op.type === this.it.types.dict) {
+        let keep = false;
+        for (const e of op.map.values()) {
+          if (this.it.mayBeTracked(e.value) || this.it.mayBeTracked(e.key)) { keep = true; break; }
+        }
+        if (!keep) this.heap.untrack(op);
+      }
+      g = next;
+    }
+  }
+
+  private hasLegacyFinalizer(op: PyObject): boolean {
+    return this.it.profile.legacyFinalizers && op.type.isHeap && mroLookup(op.type, '__del__') !== null;
+  }
+
+  /** 2.7: objects with __del__ move to `finalizers`. */
+  private moveLegacyFinalizers(unreachable: GcList, finalizers: GcList): void {
+    if (!this.it.profile.legacyFinalizers) return;
+    let g = unreachable.gcNext;
+    while (g !== unreachable) {
+      const next = g!.gcNext;
+      const op = g as PyObject;
+      op.gcFlags &= ~GCFLAG_COLLECTING;
+      if (this.hasLegacyFinalizer(op)) gcMove(op, finalizers);
+      g = next;
+    }
+    for (let u = unreachable.gcNext; u !== unreachable; u = u!.gcNext) (u as PyObject).gcFlags |= GCFLAG_COLLECTING;
+  }
+
+  /** Everything reachable from a legacy finalizer is uncollectable too. */
+  private moveLegacyFinalizerReachable(finalizers: GcList): void {
+    if (!this.it.profile.legacyFinalizers) return;
+    const visit = (op: PyObject) => {
+      if (op.gcFlags & GCFLAG_COLLECTING) {
+        op.gcFlags &= ~GCFLAG_COLLECTING;
+        gcMove(op, finalizers);
+      }
+    };
+    for (let g = finalizers.gcNext; g !== finalizers; g = g!.gcNext) traverse(g as PyObject, visit);
+  }
+
+  /** Clear weakrefs to unreachable objects; call callbacks of weakrefs that are not garbage themselves. */
+  private handleWeakrefs(unreachable: GcList, old: GcList): number {
+    const it = this.it;
+    const toCall = new GcList(-2, 'wrcb_to_call');
+    for (let g = unreachable.gcNext; g !== unreachable;) {
+      const op = g as PyObject;
+      const next = op.gcNext;
+      if (op instanceof PyWeakref) clearRef(op);
+      if (op.weakrefs) {
+        for (const wr of [...op.weakrefs]) {
+          clearRef(wr);
+          if (!wr.callback) continue;
+          if (wr.gcFlags & GCFLAG_COLLECTING) continue;
+          it.inc(wr);
+          gcMove(wr, toCall);
+        }
+      }
+      g = next;
+    }
+    let freed = 0;
+    while (!toCall.isEmpty()) {
+      const wr = toCall.first() as PyWeakref;
+      const cb = wr.callback!;
+      handleCallback(it, wr, cb);
+      it.dec(wr);
+      if (toCall.first() === wr) gcMove(wr, old);
+      else freed++;
+    }
+    return freed;
+  }
+
+  /** Call __del__ (tp_finalize) once for each unreachable object, in list order. */
+  private finalizeGarbage(collectable: GcList): void {
+    const it = this.it;
+    if (it.profile.legacyFinalizers) return;
+    const seen = new GcList(-2, 'seen');
+    while (!collectable.isEmpty()) {
+      const op = collectable.first()!;
+      gcMove(op, seen);
+      if (!op.finalized) {
+        const del = mroLookup(op.type, '__del__');
+        if (del) {
+          op.finalized = true;
+          if (it.heap.listener) it.heap.listener({ kind: 'finalize', obj: op, cause: 'gc' });
+          it.inc(op);
+          runFinalizer(it, op, del);
+          it.dec(op);
+        }
+      }
+    }
+    seen.mergeInto(collectable);
+  }
+
+  /** 3.9+: recompute reachability; resurrected objects survive into `old`. */
+  private handleResurrectedObjects(unreachable: GcList, stillUnreachable: GcList, old: GcList, gen: number): void {
+    for (let g = unreachable.gcNext; g !== unreachable; g = g!.gcNext) (g as PyObject).gcFlags = 0;
+    this.updateRefs(unreachable);
+    this.subtractRefs(unreachable);
+    this.moveUnreachable(unreachable, stillUnreachable);
+    for (let g = unreachable.gcNext; g !== unreachable; g = g!.gcNext) {
+      if (this.heap.listener) this.heap.listener({ kind: 'resurrect', obj: g as PyObject });
+    }
+    this.clearFlags(unreachable);
+    unreachable.mergeInto(old);
+    void gen;
+  }
+
+  /** 3.4–3.8 check_garbage: true when any object was resurrected. */
+  private checkGarbage(collectable: GcList): boolean {
+    for (let g = collectable.gcNext; g !== collectable; g = g!.gcNext) {
+      const op = g as PyObject;
+      op.gcRefs = op.rc;
+      op.gcFlags |= GCFLAG_COLLECTING;
+    }
+    this.subtractRefs(collectable);
+    let ret = false;
+    for (let g = collectable.gcNext; g !== collectable; g = g!.gcNext) {
+      if ((g as PyObject).gcRefs !== 0) { ret = true; break; }
+    }
+    return ret;
+  }
+
+  /** tp_clear each object (or save it under DEBUG_SAVEALL); survivors go to `old`. */
+  private deleteGarbage(collectable: GcList, old: GcList): void {
+    const it = this.it;
+    while (!collectable.isEmpty()) {
+      const op = collectable.first()!;
+      if (this.heap.debug & DEBUG_SAVEALL) {
+        it.garbage.items.push(it.inc(op));
+        if (it.heap.listener) it.heap.listener({ kind: 'garbage', obj: op });
+      } else {
+        it.inc(op);
+        clearRefs(it, op);
+        it.dec(op);
+      }
+      if (collectable.first() === op) {
+        op.gcFlags = 0;
+        gcMove(op, old);
+      }
+    }
+  }
+
+  /** Uncollectable objects with legacy finalizers (or all, under SAVEALL) go to gc.garbage. */
+  private handleLegacyFinalizers(finalizers: GcList, old: GcList): void {
+    const it = this.it;
+    for (let g = finalizers.gcNext; g !== finalizers; g = g!.gcNext) {
+      const op = g as PyObject;
+      if ((this.heap.debug & DEBUG_SAVEALL) || this.hasLegacyFinalizer(op)) {
+        (it.garbage as PyList).items.push(it.inc(op));
+        if (it.heap.listener) it.heap.listener({ kind: 'garbage', obj: op });
+      }
+    }
+    this.clearFlags(finalizers);
+    finalizers.mergeInto(old);
+  }
+}

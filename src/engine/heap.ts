@@ -1,0 +1,178 @@
+// Memory and collector bookkeeping shared by every object: simulated
+// addresses (pymalloc-like size classes, freed blocks reused last-in first-out),
+// the per-type free lists that bypass the GC allocator, the generation lists,
+// get_count() counters, thresholds, and GC tracking. It decides *that* an
+// automatic collection must run; the collector (gc/collector.ts) runs it.
+
+import { GcList, gcUnlink } from './gc/gclist';
+import { PyObject } from './objects';
+import type { Profile } from './profile';
+
+export type FreeListKind = 'list' | 'dict' | 'tuple' | null;
+
+/** A heap event, for the debugger and the panel; emitted only when a listener is set. */
+export type HeapEvent =
+  | { kind: 'alloc'; obj: PyObject; counted: boolean }
+  | { kind: 'free'; obj: PyObject }
+  | { kind: 'track'; obj: PyObject }
+  | { kind: 'untrack'; obj: PyObject }
+  | { kind: 'finalize'; obj: PyObject; cause: 'refcount' | 'gc' }
+  | { kind: 'resurrect'; obj: PyObject }
+  | { kind: 'collect-start'; generation: number; automatic: boolean }
+  | { kind: 'phase'; name: string; generation: number }
+  | { kind: 'collect-end'; generation: number; collected: number; uncollectable: number; automatic: boolean }
+  | { kind: 'garbage'; obj: PyObject };
+
+export type HeapListener = (e: HeapEvent) => void;
+
+const ADDR_BASE = 0x7f3a5c000000;
+const POOL = 4096;
+
+export class Heap {
+  /** gc.get_count() */
+  count: [number, number, number] = [0, 0, 0];
+  threshold: [number, number, number];
+  enabled = true;
+  collecting = false;
+  debug = 0;
+  longLivedPending = 0;
+  longLivedTotal = 0;
+  readonly gens: GcList[] = [new GcList(0, 'generation 0'), new GcList(1, 'generation 1'), new GcList(2, 'generation 2')];
+  readonly permanent = new GcList(3, 'permanent');
+  /** Set when count[0] crossed the threshold: the interpreter runs the collection. */
+  collectPending = false;
+  listener: HeapListener | null = null;
+
+  /** Free lists: addresses of parked objects (LIFO). */
+  private freeList: { list: number[]; dict: number[]; tuple: number[][] } = { list: [], dict: [], tuple: [] };
+  private freeCap: { list: number; dict: number; tuple: number };
+  /** Freed blocks per size class (LIFO) and the bump pointer. */
+  private freeBlocks = new Map<number, number[]>();
+  private bump = new Map<number, number>();
+  private nextPool = ADDR_BASE;
+
+  constructor(public profile: Profile) {
+    this.threshold = [...profile.thresholds] as [number, number, number];
+    this.freeCap = { ...profile.freeListCapacity };
+    // Start-up state of the free lists: parked blocks exist but are not counted.
+    for (let i = 0; i < profile.freeListStart.list; i++) this.freeList.list.push(this.rawAddress(72));
+    for (let i = 0; i < profile.freeListStart.dict; i++) this.freeList.dict.push(this.rawAddress(64));
+    profile.freeListStart.tuple.forEach((n, size) => {
+      const l: number[] = (this.freeList.tuple[size] = []);
+      for (let i = 0; i < n; i++) l.push(this.rawAddress(tupleSize(size)));
+    });
+  }
+
+  // ---- addresses ---------------------------------------------------------------
+
+  private sizeClass(bytes: number): number {
+    return bytes > 512 ? 1024 + Math.ceil(bytes / 1024) * 1024 : Math.ceil(bytes / 16) * 16;
+  }
+
+  rawAddress(bytes: number): number {
+    const sc = this.sizeClass(bytes);
+    const free = this.freeBlocks.get(sc);
+    if (free && free.length) return free.pop()!;
+    let b = this.bump.get(sc);
+    if (b === undefined || (b + sc) % POOL < sc || ((b % POOL) + sc > POOL)) {
+      b = this.nextPool + 48; // pool header
+      this.nextPool += POOL;
+    }
+    this.bump.set(sc, b + sc);
+    return b;
+  }
+
+  releaseAddress(addr: number, bytes: number): void {
+    const sc = this.sizeClass(bytes);
+    let free = this.freeBlocks.get(sc);
+    if (!free) this.freeBlocks.set(sc, (free = []));
+    free.push(addr);
+  }
+
+  // ---- GC allocator ------------------------------------------------------------
+
+  /**
+   * Allocate the memory of a GC object: from the type's free list when it has
+   * one (not counted), else through the GC allocator (count[0] += 1, which may
+   * schedule an automatic collection, run by the caller *before* the object is
+   * initialised, as _PyObject_GC_Link does). Returns the address.
+   */
+  allocGC(bytes: number, fl: FreeListKind, tupleLen = 0): number {
+    if (fl !== null) {
+      const l = fl === 'tuple' ? this.freeList.tuple[tupleLen] : this.freeList[fl];
+      if (l && l.length) return l.pop()!;
+    }
+    const addr = this.rawAddress(bytes);
+    this.count[0]++;
+    if (this.count[0] > this.threshold[0] && this.enabled && this.threshold[0] !== 0 && !this.collecting) {
+      this.collectPending = true;
+    }
+    return addr;
+  }
+
+  /** Release a GC object's memory: park it on its free list or PyObject_GC_Del. */
+  freeGC(addr: number, bytes: number, fl: FreeListKind, tupleLen = 0): void {
+    if (fl !== null) {
+      let l: number[];
+      let cap: number;
+      if (fl === 'tuple') {
+        l = this.freeList.tuple[tupleLen] ?? (this.freeList.tuple[tupleLen] = []);
+        cap = tupleLen > 0 && tupleLen < 20 ? this.freeCap.tuple : 0;
+      } else {
+        l = this.freeList[fl];
+        cap = this.freeCap[fl];
+      }
+      if (l.length < cap) { l.push(addr); return; }
+    }
+    if (this.count[0] > 0) this.count[0]--;
+    this.releaseAddress(addr, bytes);
+  }
+
+  /** Free-list clearing done by full collections (clear_freelists). */
+  clearFreeLists(): void {
+    const drop = (l: number[], bytes: number) => {
+      while (l.length) {
+        const a = l.pop()!;
+        if (this.count[0] > 0) this.count[0]--;
+        this.releaseAddress(a, bytes);
+      }
+    };
+    drop(this.freeList.list, 72);
+    drop(this.freeList.dict, 64);
+    this.freeList.tuple.forEach((l, size) => l && drop(l, tupleSize(size)));
+  }
+
+  freeListSizes(): { list: number; dict: number; tuple: number[] } {
+    return { list: this.freeList.list.length, dict: this.freeList.dict.length, tuple: this.freeList.tuple.map((l) => (l ? l.length : 0)) };
+  }
+
+  // ---- tracking ------------------------------------------------------------------
+
+  track(op: PyObject): void {
+    if (op.gcGen !== -1) return;
+    this.gens[0].append(op);
+    if (this.listener) this.listener({ kind: 'track', obj: op });
+  }
+
+  untrack(op: PyObject): void {
+    if (op.gcGen === -1) return;
+    gcUnlink(op);
+    op.gcGen = -1;
+    if (this.listener) this.listener({ kind: 'untrack', obj: op });
+  }
+
+  isTracked(op: PyObject): boolean { return op.gcGen !== -1; }
+
+  /** Which generation automatic collection should run (gc_collect_generations), or -1. */
+  pickGeneration(): number {
+    for (let i = 2; i >= 0; i--) {
+      if (this.count[i] > this.threshold[i]) {
+        if (i === 2 && this.longLivedPending < this.longLivedTotal / 4) continue;
+        return i;
+      }
+    }
+    return -1;
+  }
+}
+
+export function tupleSize(n: number): number { return 24 + 16 + 8 * n; }

@@ -1,0 +1,406 @@
+// The interpreter state (CPython's PyInterpreterState + thread state): the
+// heap, the builtin types, the modules, the frame stack, the current
+// exception, and the constructors every other engine module uses to make
+// objects with CPython's allocation, tracking and refcount behaviour.
+//
+// Where to start: the constructor, then alloc helpers (newList, newTuple …),
+// then inc/dec (refcounting; dealloc is in dealloc.ts).
+
+import { Heap, HeapListener, tupleSize } from './heap';
+import {
+  PyBool, PyBuiltin, PyBytes, PyCell, PyDict, PyEllipsis, PyException, PyFloat, PyInstance, PyInt, PyList,
+  PyModule, PyNone, PyNotImplemented, PyObject, PySet, PyStr, PyTuple, PyType, NativeImpl, PySlice,
+} from './objects';
+import type { Profile } from './profile';
+import { Types } from './types';
+import { dealloc } from './dealloc';
+import type { Frame } from './vm/frame';
+import { PyRaise } from './errors';
+
+export interface OutputSink {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const SMALL_MIN = -5, SMALL_MAX = 256;
+
+export class Interp {
+  readonly heap: Heap;
+  readonly types: Types;
+  readonly None: PyNone;
+  readonly True: PyBool;
+  readonly False: PyBool;
+  readonly NotImplemented: PyNotImplemented;
+  readonly Ellipsis: PyEllipsis;
+  private smallInts: PyInt[] = [];
+  private interned = new Map<string, PyStr>();
+  readonly builtins: PyDict;
+  readonly modules = new Map<string, PyModule>();
+  /** gc.garbage and gc.callbacks lists (real list objects). */
+  garbage!: PyList;
+  callbacks!: PyList;
+  /** The innermost executing frame. */
+  frame: Frame | null = null;
+  frameDepth = 0;
+  /** The exception currently being handled (sys.exc_info()). */
+  handledExc: PyObject | null = null;
+  /** Virtual clock (time.time / time.sleep). */
+  clock = 1_700_000_000;
+  perfClock = 0;
+  /** Executed statements (the debugger's steps); bounded by maxSteps. */
+  steps = 0;
+  maxSteps = 50_000_000;
+  /** Nesting of native → Python calls (dealloc, collector, callbacks). */
+  nativeDepth = 0;
+  mainFile = '<scenario>';
+  finalizing = false;
+  /** Hooks for the runtime (debugger); null when running headless. */
+  lineHook: ((frame: Frame) => void) | null = null;
+  /** Trashcan state (Py_TRASHCAN_BEGIN / _PyTrash_thread_destroy_chain). */
+  trashNesting = 0;
+  trashLater: PyObject[] = [];
+  /** The collector, installed by gc/collector.ts. */
+  collectAuto: () => void = () => {};
+  recursionLimit: number;
+  /** Well-known slot implementations (set when builtins are installed). */
+  objectInit!: PyObject;
+  objectRepr!: PyObject;
+  objectStr!: PyObject;
+  objectEq!: PyObject;
+  objectNe!: PyObject;
+  objectHash!: PyObject;
+  objectFormat!: PyObject;
+  baseExceptionInit!: PyObject;
+  /** Placeholder globals for cleared functions. */
+  readonly emptyGlobals: PyDict;
+  /** Source lines per file name, for tracebacks. */
+  readonly sources = new Map<string, string[]>();
+
+  constructor(readonly profile: Profile, readonly out: OutputSink) {
+    this.heap = new Heap(profile);
+    this.types = new Types();
+    const t = this.types;
+    this.None = this.static(new PyNone(t.NoneType));
+    this.True = this.static(new PyBool(t.bool, 1));
+    this.False = this.static(new PyBool(t.bool, 0));
+    this.NotImplemented = this.static(new PyNotImplemented(t.NotImplementedType));
+    this.Ellipsis = this.static(new PyEllipsis(t.ellipsis));
+    for (let v = SMALL_MIN; v <= SMALL_MAX; v++) this.smallInts.push(this.static(new PyInt(t.int, v), true));
+    for (const ty of t.byName.values()) { ty.rc = 1_000; ty.addr = this.heap.rawAddress(400); }
+    this.builtins = this.rawDict();
+    this.emptyGlobals = this.rawDict();
+    this.recursionLimit = profile.recursionLimit;
+    this.garbage = this.newList([]);
+    this.garbage.rc = 100;
+    this.callbacks = this.newList([]);
+    this.callbacks.rc = 100;
+    this.heap.untrack(this.garbage);
+    this.heap.untrack(this.callbacks);
+    this.heap.gens[2].append(this.garbage);
+    this.heap.gens[2].append(this.callbacks);
+    this.heap.count[0] = 0;
+  }
+
+  sourceLine(filename: string, lineno: number): string | null {
+    const lines = this.sources.get(filename);
+    if (!lines || lineno < 1 || lineno > lines.length) return null;
+    return lines[lineno - 1];
+  }
+
+  /** Write program output (print, sys.stdout.write). */
+  write(stream: 'stdout' | 'stderr', text: string, _nargs: number): void {
+    if (stream === 'stdout') this.out.stdout(text); else this.out.stderr(text);
+  }
+
+  /** Py_ReprEnter bookkeeping for container reprs. */
+  reprEnter(): void { /* calibrated hidden allocations are added by the profile model */ }
+
+  /** An attribute of the sys module (borrowed), or null. */
+  sysAttr(name: string): PyObject | null {
+    const m = this.modules.get('sys');
+    const e = m ? m.dict.map.get(name) : undefined;
+    return e ? e.value : null;
+  }
+
+  /** sys.getsizeof (approximate sizes of a 64-bit build). */
+  sizeOf(o: PyObject): number {
+    if (o instanceof PyList) return 56 + 8 * o.items.length;
+    if (o instanceof PyTuple) return 40 + 8 * o.items.length;
+    if (o instanceof PyStr) return 49 + o.v.length;
+    if (o instanceof PyDict) return 64 + 24 * o.map.size;
+    return 48;
+  }
+
+  /** The 3.12+ eval breaker: run a scheduled automatic collection. */
+  evalBreaker(_afterCall: boolean): void {
+    if (this.heap.collectPending && this.profile.autoCollect === 'eval-breaker') {
+      this.heap.collectPending = false;
+      if (!this.heap.collecting && this.heap.enabled) this.collectAuto();
+    }
+  }
+
+  raiseKeyError(key: PyObject): never {
+    throw new PyRaise(this.makeExcOf(this.types.get('KeyError'), [this.inc(key)]));
+  }
+
+  /** A PyRaise for an existing exception object (reference stolen). */
+  raiseObject(exc: PyObject): PyRaise { return new PyRaise(exc); }
+
+  newSlice(start: PyObject, stop: PyObject, step: PyObject): PySlice {
+    return this.rawNew(new PySlice(this.types.slice, start, stop, step), 56);
+  }
+
+  /** A statically allocated / immortal object (never freed). */
+  private static<T extends PyObject>(o: T, isStaticIn311 = false): T {
+    o.addr = this.heap.rawAddress(32);
+    const p = this.profile;
+    if (p.sharedRefcounts === 'immortal') o.rc = p.immortalRefcount;
+    else if (p.sharedRefcounts === 'static' && isStaticIn311) o.rc = p.staticBase + 100;
+    else o.rc = 1_000;
+    return o;
+  }
+
+  /** sys.getrefcount's view of o (immortal objects report a fixed value). */
+  refcountOf(o: PyObject): number {
+    if (this.profile.sharedRefcounts === 'immortal' && this.isImmortal(o)) return this.profile.immortalRefcount;
+    return o.rc;
+  }
+
+  isImmortal(o: PyObject): boolean {
+    return o.rc >= this.profile.immortalRefcount && this.profile.sharedRefcounts === 'immortal';
+  }
+
+  setListener(l: HeapListener | null): void { this.heap.listener = l; }
+
+  // ---- refcounting -----------------------------------------------------------------
+
+  inc<T extends PyObject>(o: T): T { o.rc++; return o; }
+  dec(o: PyObject): void { if (--o.rc === 0) dealloc(this, o); }
+  xdec(o: PyObject | null | undefined): void { if (o && --o.rc === 0) dealloc(this, o); }
+
+  // ---- allocation ----------------------------------------------------------------------
+
+  /** Run a pending automatic collection (≤3.11: inside the allocation). */
+  maybeCollect(): void {
+    if (this.heap.collectPending) {
+      this.heap.collectPending = false;
+      if (this.profile.autoCollect === 'alloc') this.collectAuto();
+      else this.heap.collectPending = true;
+    }
+  }
+
+  /** Allocate a GC object's memory (counted unless from a free list) and run a due collection first. */
+  gcAlloc(bytes: number, fl: 'list' | 'dict' | 'tuple' | null = null, tupleLen = 0): number {
+    const addr = this.heap.allocGC(bytes, fl, tupleLen);
+    if (this.heap.collectPending && this.profile.autoCollect === 'alloc') this.maybeCollect();
+    return addr;
+  }
+
+  private noteAlloc(o: PyObject): void {
+    if (this.frame) o.allocLine = this.frame.lineno;
+    if (this.heap.listener) this.heap.listener({ kind: 'alloc', obj: o, counted: true });
+  }
+
+  newInt(v: number | bigint): PyInt {
+    if (typeof v === 'bigint') {
+      if (v >= -9007199254740991n && v <= 9007199254740991n) v = Number(v);
+    }
+    if (typeof v === 'number' && v >= SMALL_MIN && v <= SMALL_MAX && Number.isInteger(v)) {
+      const o = this.smallInts[v - SMALL_MIN];
+      o.rc++;
+      return o;
+    }
+    const o = new PyInt(this.types.int, v);
+    o.addr = this.heap.rawAddress(32);
+    return o;
+  }
+
+  smallInt(v: number): PyInt { return this.smallInts[v - SMALL_MIN]; }
+
+  newBool(b: boolean): PyBool { const o = b ? this.True : this.False; o.rc++; return o; }
+  newNone(): PyNone { this.None.rc++; return this.None; }
+
+  newFloat(v: number): PyFloat {
+    const o = new PyFloat(this.types.float, v);
+    o.addr = this.heap.rawAddress(24);
+    return o;
+  }
+
+  newStr(v: string): PyStr {
+    if (v.length <= 1) {
+      const cached = this.interned.get(v);
+      if (cached && (v.length === 0 || v.charCodeAt(0) < 256)) { cached.rc++; return cached; }
+    }
+    const o = new PyStr(this.types.str, v);
+    o.addr = this.heap.rawAddress(49 + v.length);
+    if (v.length <= 1 && (v.length === 0 || v.charCodeAt(0) < 256)) {
+      this.static(o, true);
+      o.interned = true;
+      this.interned.set(v, o);
+      o.rc++;
+    }
+    return o;
+  }
+
+  /** An interned string (identifiers, attribute names); statically allocated in 3.11 when "identifier-like" from start-up. */
+  intern(v: string): PyStr {
+    let o = this.interned.get(v);
+    if (!o) {
+      o = new PyStr(this.types.str, v);
+      o.addr = this.heap.rawAddress(49 + v.length);
+      o.interned = true;
+      o.rc = 1;
+      this.interned.set(v, o);
+    }
+    o.rc++;
+    return o;
+  }
+
+  newBytes(v: Uint8Array): PyBytes {
+    const o = new PyBytes(this.types.bytes, v);
+    o.addr = this.heap.rawAddress(33 + v.length);
+    return o;
+  }
+
+  /** A list; items are stolen references. */
+  newList(items: PyObject[]): PyList {
+    const addr = this.gcAlloc(72, 'list');
+    const o = new PyList(this.types.list, items);
+    o.addr = addr;
+    this.noteAlloc(o);
+    this.heap.track(o);
+    return o;
+  }
+
+  /** A tuple; items are stolen references. The empty tuple is a shared singleton. */
+  newTuple(items: PyObject[]): PyTuple {
+    if (items.length === 0) return this.inc(this.emptyTuple);
+    const addr = this.gcAlloc(tupleSize(items.length), 'tuple', items.length);
+    const o = new PyTuple(this.types.tuple, items);
+    o.addr = addr;
+    this.noteAlloc(o);
+    this.heap.track(o);
+    return o;
+  }
+
+  private _emptyTuple: PyTuple | null = null;
+  get emptyTuple(): PyTuple {
+    if (!this._emptyTuple) {
+      this._emptyTuple = this.static(new PyTuple(this.types.tuple, []), true);
+    }
+    return this._emptyTuple;
+  }
+
+  /** A constant tuple made by the compiler: untracked, like co_consts tuples. */
+  constTuple(items: PyObject[]): PyTuple {
+    if (items.length === 0) return this.inc(this.emptyTuple);
+    const o = new PyTuple(this.types.tuple, items);
+    o.addr = this.heap.rawAddress(tupleSize(items.length));
+    return o;
+  }
+
+  /** A new empty dict (untracked until a GC-able key or value is stored). */
+  newDict(): PyDict {
+    const addr = this.gcAlloc(64, 'dict');
+    const o = new PyDict(this.types.dict);
+    o.addr = addr;
+    this.noteAlloc(o);
+    return o;
+  }
+
+  /** A dict that is part of the interpreter (module and class namespaces): not counted. */
+  rawDict(): PyDict {
+    const o = new PyDict(this.types.dict);
+    o.addr = this.heap.rawAddress(64);
+    return o;
+  }
+
+  newSet(type = this.types.set): PySet {
+    const addr = this.gcAlloc(216, null);
+    const o = new PySet(type);
+    o.addr = addr;
+    this.noteAlloc(o);
+    this.heap.track(o);
+    return o;
+  }
+
+  newCell(ref: PyObject | null): PyCell {
+    const addr = this.gcAlloc(40, null);
+    const o = new PyCell(this.types.cell, ref);
+    o.addr = addr;
+    this.noteAlloc(o);
+    this.heap.track(o);
+    return o;
+  }
+
+  /** Allocate any other GC object: counted, then tracked if `track`. */
+  gcNew<T extends PyObject>(make: () => T, bytes: number, track = true): T {
+    const addr = this.gcAlloc(bytes, null);
+    const o = make();
+    o.addr = addr;
+    this.noteAlloc(o);
+    if (track) this.heap.track(o);
+    return o;
+  }
+
+  /** A non-GC object with an address. */
+  rawNew<T extends PyObject>(o: T, bytes: number): T {
+    o.addr = this.heap.rawAddress(bytes);
+    return o;
+  }
+
+  newBuiltin(name: string, impl: NativeImpl, self: PyObject | null = null, qualname = name): PyBuiltin {
+    if (self) {
+      return this.gcNew(() => new PyBuiltin(this.types.builtin_function_or_method, name, impl, this.inc(self), qualname), 72);
+    }
+    // Module-level builtins exist from start-up: not counted.
+    const o = new PyBuiltin(this.types.builtin_function_or_method, name, impl, null, qualname);
+    o.addr = this.heap.rawAddress(72);
+    o.rc = 1000;
+    return o;
+  }
+
+  newInstance(type: PyType): PyInstance {
+    const o = type.isGC ? this.gcNew(() => new PyInstance(type), 48, false) : this.rawNew(new PyInstance(type), 16);
+    type.rc++;
+    if (type.slotNames) o.slots = type.slotNames.map(() => null);
+    if (type.isGC) this.heap.track(o);
+    return o;
+  }
+
+  // ---- dict storage with CPython's tracking rule ------------------------------------------
+
+  /** May this object become part of a cycle? (_PyObject_GC_MAY_BE_TRACKED) */
+  mayBeTracked(o: PyObject): boolean {
+    if (!o.type.isGC) return false;
+    if (o instanceof PyTuple) return o.gcGen !== -1;
+    return true;
+  }
+
+  /** Track a dict when a GC-able key or value is stored (MAINTAIN_TRACKING). */
+  maintainDictTracking(d: PyDict, key: PyObject, value: PyObject): void {
+    if (d.gcGen === -1 && !d.untrackable && (this.mayBeTracked(key) || this.mayBeTracked(value))) this.heap.track(d);
+  }
+
+  // ---- exceptions ------------------------------------------------------------------------
+
+  /** Build a Python exception instance of a builtin type with a message. */
+  makeExc(typeName: string, msg?: string): PyException {
+    const t = this.types.get(typeName);
+    return this.makeExcOf(t, msg === undefined ? [] : [this.newStr(msg)]);
+  }
+
+  makeExcOf(t: PyType, args: PyObject[]): PyException {
+    const e = this.gcNew(() => new PyException(t), 80, false);
+    t.rc++;
+    e.args = this.newTuple(args);
+    this.heap.track(e);
+    return e;
+  }
+
+  /** Throw a Python exception (JS control flow). */
+  raise(typeName: string, msg?: string): never {
+    throw new PyRaise(this.makeExc(typeName, msg));
+  }
+}
+

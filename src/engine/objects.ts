@@ -1,0 +1,220 @@
+// The simulated heap's objects. Every Python value is a PyObject with a
+// refcount (`rc`), a type, a simulated address and, for GC-capable types, the
+// GC header fields CPython keeps in PyGC_Head (generation list links,
+// gc_refs during a collection, the FINALIZED bit).
+//
+// Where to start: PyObject (header), then the concrete classes below in the
+// order lists, tuples, dicts, instances, functions, types.
+
+import type { Code } from './compiler/code';
+
+/** Intrusive doubly-linked list node: the GC generation lists link objects directly. */
+export class GcNode {
+  gcPrev: GcNode | null = null;
+  gcNext: GcNode | null = null;
+}
+
+let serialCounter = 0;
+
+export abstract class PyObject extends GcNode {
+  /** ob_refcnt */
+  rc = 1;
+  /** Simulated address (id()). */
+  addr = 0;
+  /** Creation serial: stable identity for snapshots and hashing. */
+  readonly serial = ++serialCounter;
+  /** -1 untracked; 0..2 generation; 3 permanent (frozen). */
+  gcGen = -1;
+  /** gc_refs during a collection. */
+  gcRefs = 0;
+  /** Flags used by collector phases (reachable / unreachable marks). */
+  gcFlags = 0;
+  /** PEP 442 FINALIZED bit. */
+  finalized = false;
+  /** Weak references to this object (tp_weaklist), oldest first. */
+  weakrefs: PyWeakref[] | null = null;
+  /** Where the object was allocated: [line, frame name] for the debugger. */
+  allocLine = 0;
+  constructor(public type: PyType) { super(); }
+}
+
+export const GCFLAG_COLLECTING = 1;
+export const GCFLAG_UNREACHABLE = 2;
+export const GCFLAG_REACHABLE = 4;
+
+// ---- atoms -------------------------------------------------------------------
+
+export class PyNone extends PyObject {}
+export class PyNotImplemented extends PyObject {}
+export class PyEllipsis extends PyObject {}
+
+export class PyInt extends PyObject {
+  constructor(type: PyType, public v: number | bigint) { super(type); }
+}
+export class PyBool extends PyInt {}
+export class PyFloat extends PyObject {
+  constructor(type: PyType, public v: number) { super(type); }
+}
+export class PyStr extends PyObject {
+  /** Interned strings are shared; statically allocated ones (3.11) report the static base. */
+  interned = false;
+  constructor(type: PyType, public v: string) { super(type); }
+}
+export class PyBytes extends PyObject {
+  constructor(type: PyType, public v: Uint8Array) { super(type); }
+}
+
+// ---- containers ---------------------------------------------------------------
+
+export class PyList extends PyObject {
+  constructor(type: PyType, public items: PyObject[]) { super(type); }
+}
+export class PyTuple extends PyObject {
+  constructor(type: PyType, public items: PyObject[]) { super(type); }
+}
+
+/** Dict/set keys are mapped to JS Map keys: str → the string, numbers → number,
+ *  everything else → an identity or structural key object (see hashing.ts). */
+export type MapKey = string | number | object;
+
+export interface DictEntry { key: PyObject; value: PyObject }
+
+export class PyDict extends PyObject {
+  map: Map<MapKey, DictEntry> = new Map();
+  /** Materialised inline-values dicts in 3.13 are never tracked. */
+  untrackable = false;
+  constructor(type: PyType) { super(type); }
+}
+
+export class PySet extends PyObject {
+  map: Map<MapKey, PyObject> = new Map();
+  constructor(type: PyType) { super(type); }
+}
+
+// ---- instances ----------------------------------------------------------------
+
+export class PyInstance extends PyObject {
+  /** Inline values (3.11+ managed dict) in insertion order, when no dict is materialised. */
+  values: Map<string, PyObject> | null = null;
+  /** The instance __dict__ when it exists as an object. */
+  dict: PyDict | null = null;
+  /** __slots__ storage. */
+  slots: (PyObject | null)[] | null = null;
+  /** Builtin payload for instances of builtin subclasses (e.g. exception args). */
+  constructor(type: PyType) { super(type); }
+}
+
+export class PyException extends PyInstance {
+  args: PyTuple | null = null;
+  traceback: PyTraceback | null = null;
+  context: PyObject | null = null;
+  cause: PyObject | null = null;
+  suppressContext = false;
+}
+
+export class PyTraceback extends PyObject {
+  constructor(type: PyType, public next: PyTraceback | null, public frameName: string, public filename: string,
+    public lineno: number, public code: Code | null, public pos: [number, number, number, number] | null) { super(type); }
+}
+
+// ---- callables ----------------------------------------------------------------
+
+export class PyCell extends PyObject {
+  constructor(type: PyType, public ref: PyObject | null) { super(type); }
+}
+
+export class PyFunction extends PyObject {
+  dict: PyDict | null = null;
+  constructor(type: PyType, public code: Code, public globals: PyDict, public name: string, public qualname: string,
+    public defaults: PyTuple | null, public kwdefaults: PyDict | null, public closure: PyTuple | null) { super(type); }
+}
+
+export type NativeImpl = (args: PyObject[], kwnames: string[] | null, self: PyObject | null) => PyObject;
+
+/** builtin_function_or_method: a native function, optionally bound to `self` (e.g. list.append bound). */
+export class PyBuiltin extends PyObject {
+  /** Set for method descriptors of builtin types (list.append …): self is the first argument. */
+  methodOf: PyType | null = null;
+  constructor(type: PyType, public name: string, public impl: NativeImpl, public self: PyObject | null,
+    public qualname: string) { super(type); }
+}
+
+export class PyMethod extends PyObject {
+  constructor(type: PyType, public func: PyObject, public self: PyObject) { super(type); }
+}
+
+export class PyModule extends PyObject {
+  constructor(type: PyType, public name: string, public dict: PyDict) { super(type); }
+}
+
+/** staticmethod / classmethod / property wrappers. */
+export class PyDescriptorWrapper extends PyObject {
+  constructor(type: PyType, public func: PyObject, public fset: PyObject | null = null,
+    public fdel: PyObject | null = null) { super(type); }
+}
+
+export class PyWeakref extends PyObject {
+  constructor(type: PyType, public referent: PyObject | null, public callback: PyObject | null) { super(type); }
+}
+
+export class PySuper extends PyObject {
+  constructor(type: PyType, public thisType: PyType, public obj: PyObject) { super(type); }
+}
+
+export class PyRange extends PyObject {
+  constructor(type: PyType, public start: number, public stop: number, public step: number) { super(type); }
+}
+
+export class PySlice extends PyObject {
+  constructor(type: PyType, public start: PyObject, public stop: PyObject, public step: PyObject) { super(type); }
+}
+
+/** Iterators over builtin sequences and other iterables. */
+export class PyIterator extends PyObject {
+  index = 0;
+  constructor(type: PyType, public source: PyObject | null, public kind: IterKind, public extra: PyObject[] = []) {
+    super(type);
+  }
+  /** For range iterators. */
+  cur = 0; stop = 0; step = 1;
+  /** Snapshot of keys for dict/set iteration. */
+  keys: PyObject[] | null = null;
+}
+
+export type IterKind =
+  | 'list' | 'tuple' | 'str' | 'range' | 'dict-keys' | 'dict-values' | 'dict-items' | 'set'
+  | 'enumerate' | 'zip' | 'reversed' | 'map' | 'filter' | 'callable';
+
+/** dict views (keys(), values(), items()). */
+export class PyDictView extends PyObject {
+  constructor(type: PyType, public dict: PyDict, public kind: 'keys' | 'values' | 'items') { super(type); }
+}
+
+/** A heap or builtin type. */
+export class PyType extends PyObject {
+  /** Class namespace (a real dict object for heap types). */
+  dict: PyDict | null = null;
+  mro: PyType[] = [];
+  bases: PyType[] = [];
+  /** Internal objects a heap type owns (mro/bases tuples, descriptors) for GC fidelity. */
+  internals: PyObject[] = [];
+  /** Instances are GC-capable. */
+  isGC = false;
+  isHeap = false;
+  /** Instances have a __dict__ (or inline values). */
+  hasInstDict = false;
+  weakrefable = false;
+  slotNames: string[] | null = null;
+  /** Cached lookups, reset when the class or a base changes. */
+  cacheEpoch = -1;
+  cachedDel: PyObject | null | undefined = undefined;
+  module = 'builtins';
+  qualname: string;
+  /** Which builtin this type is or derives from ('object', 'list', 'int', 'BaseException', …). */
+  builtinBase: string;
+  constructor(metatype: PyType | null, public name: string, builtinBase: string) {
+    super(metatype as PyType);
+    this.qualname = name;
+    this.builtinBase = builtinBase;
+  }
+}

@@ -1,0 +1,114 @@
+// Version profiles: everything that differs between CPython versions lives
+// here as data, so the engine has one code path with profile switches.
+// Values come from ../../docs and the oracle corpus (test/oracle), never
+// from guesses: each field names the behaviour it selects.
+
+export type ProfileName =
+  | '2.7' | '3.6' | '3.7' | '3.8' | '3.9' | '3.10' | '3.11' | '3.12' | '3.13' | '3.14';
+
+export interface Profile {
+  name: ProfileName;
+  /** Full version string reported by sys.version_info (major, minor, micro). */
+  version: [number, number, number];
+  /** Default gc thresholds. */
+  thresholds: [number, number, number];
+  /** Legacy (pre-3.4) finalizers: cycles with __del__ are uncollectable. */
+  legacyFinalizers: boolean;
+  /** Instance attributes: 'dict' = separate dict object (≤3.10);
+   *  'inline' = inline values, dict materialised on demand (3.11/3.12);
+   *  'inline-untracked' = as inline, materialised dict never tracked (3.13+). */
+  instanceLayout: 'dict' | 'inline' | 'inline-untracked';
+  /** Number of attributes above which inline values fall back to a dict. */
+  inlineAttrLimit: number;
+  /** Arguments of Python-to-Python calls: 'copy' keeps the caller's stack
+   *  reference during the call (≤3.10, +2), 'move' moves it (3.11+, +1). */
+  argPassing: 'copy' | 'move';
+  /** How shared objects report refcounts: 'ordinary' counts, 'static' base
+   *  999999999 (3.11), 'immortal' fixed value (3.12+). */
+  sharedRefcounts: 'ordinary' | 'static' | 'immortal';
+  immortalRefcount: number;
+  staticBase: number;
+  /** References a folded or literal constant gets from the compiled code. */
+  constRefs: number;
+  /** Automatic collection: 'alloc' = inside the allocation (≤3.11),
+   *  'eval-breaker' = at the next eval-breaker check (3.12+). */
+  autoCollect: 'alloc' | 'eval-breaker';
+  /** Resurrection handling after finalizers: 'count-all' (3.6: counted,
+   *  nothing freed), 'abort' (3.7/3.8: whole set kept, not counted),
+   *  'partial' (3.9+: only resurrected part kept). */
+  resurrection: 'count-all' | 'abort' | 'partial';
+  /** Trashcan: 'defer-next' = deep deallocs beyond the limit wait for the
+   *  next trashcan dealloc (3.6/3.7); 'flush' = finished before returning. */
+  trashcan: 'defer-next' | 'flush';
+  /** DEBUG_STATS formats. */
+  statsDoneWhenNothing: 'short-dot' | 'short' | 'counts';
+  statsPermanentLine: boolean;
+  /** "Exception ignored in" header for __del__: bound method (≤3.6) or function. */
+  delIgnoredHeader: 'py2' | 'bound-method' | 'function';
+  /** Weakref callback vs __del__ on refcount death: 'callback-first' (2.7). */
+  weakrefOrder: 'callback-first' | 'del-first';
+  /** set_threshold argument error wording. */
+  setThresholdErrors: 'classic' | '3.13';
+  /** Objects in the permanent generation at start-up (3.12.1: 375 tuples). */
+  permanentAtStart: number;
+  /** Tracebacks show the absolute script path (3.9+). */
+  absoluteMainFile: boolean;
+  /** Fine-grained error locations (carets) in tracebacks (3.11+). */
+  tracebackCarets: boolean;
+  /** Recursion limit. */
+  recursionLimit: number;
+  /** Free-list capacities (0 = no free list). */
+  freeListCapacity: { list: number; dict: number; tuple: number };
+  /** Free-list occupancy when the script starts (start-up state). */
+  freeListStart: { list: number; dict: number; tuple: number[] };
+}
+
+const BASE_311: Profile = {
+  name: '3.11',
+  version: [3, 11, 7],
+  thresholds: [700, 10, 10],
+  legacyFinalizers: false,
+  instanceLayout: 'inline',
+  inlineAttrLimit: 30,
+  argPassing: 'move',
+  sharedRefcounts: 'static',
+  immortalRefcount: 4294967295,
+  staticBase: 999999999,
+  constRefs: 2,
+  autoCollect: 'alloc',
+  resurrection: 'partial',
+  trashcan: 'flush',
+  statsDoneWhenNothing: 'counts',
+  statsPermanentLine: true,
+  delIgnoredHeader: 'function',
+  weakrefOrder: 'del-first',
+  setThresholdErrors: 'classic',
+  permanentAtStart: 0,
+  absoluteMainFile: true,
+  tracebackCarets: true,
+  recursionLimit: 1000,
+  freeListCapacity: { list: 80, dict: 80, tuple: 2000 },
+  freeListStart: { list: 0, dict: 0, tuple: [] },
+};
+
+const PROFILES: Partial<Record<ProfileName, Profile>> = {
+  '3.11': BASE_311,
+};
+
+export const PROFILE_NAMES: ProfileName[] = ['2.7', '3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'];
+
+export class UnknownProfileError extends Error {}
+
+/** The profile for a version string such as "3.11"; throws for unknown or not yet modelled ones. */
+export function getProfile(name: string): Profile {
+  const p = PROFILES[name as ProfileName];
+  if (p) return p;
+  if ((PROFILE_NAMES as string[]).includes(name)) {
+    throw new UnknownProfileError(`CPython ${name} is not modelled yet (available: ${availableProfiles().join(', ')})`);
+  }
+  throw new UnknownProfileError(`unknown CPython version '${name}' (expected one of ${PROFILE_NAMES.join(', ')})`);
+}
+
+export function availableProfiles(): ProfileName[] {
+  return PROFILE_NAMES.filter((n) => PROFILES[n]);
+}

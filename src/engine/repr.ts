@@ -1,0 +1,148 @@
+// repr() and str() of every object, in CPython's exact formats
+// (`<__main__.A object at 0x7f…>`, `<function A.__del__ at 0x7f…>`, …),
+// with user __repr__/__str__ called as Python code and the recursion guard
+// that prints `[...]` for self-containing containers.
+
+import type { Interp } from './interp';
+import {
+  PyBool, PyBuiltin, PyBytes, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyException, PyFloat, PyFunction,
+  PyInstance, PyInt, PyIterator, PyList, PyMethod, PyModule, PyNone, PyObject, PyRange, PySet, PySlice, PyStr,
+  PySuper, PyTuple, PyType, PyWeakref, PyEllipsis, PyNotImplemented, PyTraceback,
+} from './objects';
+import { floatRepr } from './text/floatrepr';
+import { strRepr, bytesRepr } from './text/strrepr';
+import { intToStr } from './text/radix';
+import { mroLookup } from './types';
+import { callObject } from './vm/call';
+
+export function hexAddr(o: PyObject): string { return '0x' + o.addr.toString(16); }
+
+export function typeName(o: PyObject): string { return o.type.name; }
+
+function qualifiedTypeName(t: PyType): string {
+  return t.isHeap && t.module !== 'builtins' ? `${t.module}.${t.qualname}` : t.qualname;
+}
+
+const inRepr = new Set<PyObject>();
+
+/** repr(o) */
+export function reprOf(it: Interp, o: PyObject): string {
+  if (o instanceof PyStr) return strRepr(o.v);
+  if (o instanceof PyBool) return o.v ? 'True' : 'False';
+  if (o instanceof PyInt) return intToStr(o.v);
+  if (o instanceof PyFloat) return floatRepr(o.v);
+  if (o instanceof PyNone) return 'None';
+  if (o instanceof PyInstance && o.type.isHeap) {
+    const r = mroLookup(o.type, '__repr__');
+    if (r && r !== it.objectRepr && !(r instanceof PyBuiltin && o instanceof PyException)) return callStrMethod(it, r, o, '__repr__');
+  }
+  if (o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet) return containerRepr(it, o);
+  if (o instanceof PyException) {
+    const args = o.args ? o.args.items : [];
+    const name = o.type.name;
+    if (args.length === 1) return `${name}(${reprOf(it, args[0])})`;
+    return `${name}(${args.map((a) => reprOf(it, a)).join(', ')})`;
+  }
+  if (o instanceof PyInstance) return `<${qualifiedTypeName(o.type)} object at ${hexAddr(o)}>`;
+  if (o instanceof PyType) return `<class '${qualifiedTypeName(o)}'>`;
+  if (o instanceof PyFunction) return `<function ${o.qualname} at ${hexAddr(o)}>`;
+  if (o instanceof PyMethod) {
+    const fname = o.func instanceof PyFunction ? o.func.qualname : reprOf(it, o.func);
+    return `<bound method ${fname} of ${reprOf(it, o.self)}>`;
+  }
+  if (o instanceof PyBuiltin) {
+    if (o.methodOf) return `<method '${o.name}' of '${o.methodOf.name}' objects>`;
+    if (o.self && !(o.self instanceof PyModule)) return `<built-in method ${o.name} of ${o.self.type.name} object at ${hexAddr(o.self)}>`;
+    return `<built-in function ${o.name}>`;
+  }
+  if (o instanceof PyModule) return `<module '${o.name}' (built-in)>`;
+  if (o instanceof PyCell) {
+    return o.ref ? `<cell at ${hexAddr(o)}: ${o.ref.type.name} object at ${hexAddr(o.ref)}>` : `<cell at ${hexAddr(o)}: empty>`;
+  }
+  if (o instanceof PyWeakref) {
+    if (!o.referent) return `<weakref at ${hexAddr(o)}; dead>`;
+    return `<weakref at ${hexAddr(o)}; to '${qualifiedTypeName(o.referent.type)}' at ${hexAddr(o.referent)}>`;
+  }
+  if (o instanceof PyRange) return o.step === 1 ? `range(${o.start}, ${o.stop})` : `range(${o.start}, ${o.stop}, ${o.step})`;
+  if (o instanceof PySlice) return `slice(${reprOf(it, o.start)}, ${reprOf(it, o.stop)}, ${reprOf(it, o.step)})`;
+  if (o instanceof PyBytes) return bytesRepr(o.v);
+  if (o instanceof PyEllipsis) return 'Ellipsis';
+  if (o instanceof PyNotImplemented) return 'NotImplemented';
+  if (o instanceof PyDictView) {
+    const name = `dict_${o.kind}`;
+    const d = o.dict;
+    const parts: string[] = [];
+    for (const e of d.map.values()) {
+      if (o.kind === 'keys') parts.push(reprOf(it, e.key));
+      else if (o.kind === 'values') parts.push(reprOf(it, e.value));
+      else parts.push(`(${reprOf(it, e.key)}, ${reprOf(it, e.value)})`);
+    }
+    return `${name}([${parts.join(', ')}])`;
+  }
+  if (o instanceof PySuper) return `<super: <class '${o.thisType.name}'>, <${o.obj.type.name} object>>`;
+  if (o instanceof PyDescriptorWrapper) return `<${o.type.name} object at ${hexAddr(o)}>`;
+  if (o instanceof PyIterator) return `<${o.type.name} object at ${hexAddr(o)}>`;
+  if (o instanceof PyTraceback) return `<traceback object at ${hexAddr(o)}>`;
+  return `<${o.type.name} object at ${hexAddr(o)}>`;
+}
+
+function callStrMethod(it: Interp, m: PyObject, o: PyObject, which: string): string {
+  const r = callObject(it, m, [o], null);
+  if (!(r instanceof PyStr)) {
+    const n = typeName(r);
+    it.dec(r);
+    it.raise('TypeError', `${which} returned non-string (type ${n})`);
+  }
+  const s = r.v;
+  it.dec(r);
+  return s;
+}
+
+function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string {
+  if (o instanceof PyTuple) {
+    if (inRepr.has(o)) return '(...)';
+    if (o.items.length === 0) return '()';
+  }
+  if (inRepr.has(o)) {
+    if (o instanceof PyList) return '[...]';
+    if (o instanceof PyDict) return '{...}';
+    return `${o.type.name}(...)`;
+  }
+  it.reprEnter();
+  inRepr.add(o);
+  try {
+    if (o instanceof PyList) return '[' + o.items.map((x) => reprOf(it, x)).join(', ') + ']';
+    if (o instanceof PyTuple) {
+      const s = o.items.map((x) => reprOf(it, x)).join(', ');
+      return o.items.length === 1 ? `(${s},)` : `(${s})`;
+    }
+    if (o instanceof PyDict) {
+      const parts: string[] = [];
+      for (const e of o.map.values()) parts.push(`${reprOf(it, e.key)}: ${reprOf(it, e.value)}`);
+      return '{' + parts.join(', ') + '}';
+    }
+    const items = [...o.map.values()].map((x) => reprOf(it, x));
+    if (o.type === it.types.frozenset) return items.length ? `frozenset({${items.join(', ')}})` : 'frozenset()';
+    if (!items.length) return `${o.type.name}()`;
+    return o.type === it.types.set ? `{${items.join(', ')}}` : `${o.type.name}({${items.join(', ')}})`;
+  } finally {
+    inRepr.delete(o);
+  }
+}
+
+/** str(o) */
+export function strOf(it: Interp, o: PyObject): string {
+  if (o instanceof PyStr) return o.v;
+  if (o instanceof PyInstance && o.type.isHeap) {
+    const s = mroLookup(o.type, '__str__');
+    if (s && s !== it.objectStr && !(s instanceof PyBuiltin)) return callStrMethod(it, s, o, '__str__');
+  }
+  if (o instanceof PyException) {
+    const args = o.args ? o.args.items : [];
+    if (args.length === 0) return '';
+    if (o.type === it.types.get('KeyError') && args.length === 1) return reprOf(it, args[0]);
+    if (args.length === 1) return strOf(it, args[0]);
+    return reprOf(it, o.args!);
+  }
+  return reprOf(it, o);
+}

@@ -1,0 +1,120 @@
+// Class creation (__build_class__ + type_new): run the class body in a fresh
+// namespace, then build the heap type with the objects CPython creates for
+// it — the type, its dict, the __mro__ and __bases__ tuples, and the
+// __dict__/__weakref__ descriptors — which is why a deleted class is cyclic
+// garbage that only the collector frees.
+
+import type { Interp } from '../interp';
+import { PyCell, PyDescriptorWrapper, PyDict, PyFunction, PyObject, PyStr, PyTuple, PyType } from '../objects';
+import { computeMro } from '../types';
+import { Frame } from './frame';
+import { makeFrame } from './call';
+import { runFrame } from './eval';
+import { dictSetStr } from '../builtins/dictops';
+import { iterateToArray } from '../ops';
+import { NotSupportedRuntime } from '../errors';
+
+export function buildClass(it: Interp, body: PyFunction, name: string, basesTuple: PyTuple, kw: PyDict | null): PyType {
+  if (kw && kw.map.size) {
+    throw new NotSupportedRuntime('class keyword arguments (metaclass=…)', it.frame ? it.frame.lineno : 0);
+  }
+  const bases = basesTuple.items.map((b) => {
+    if (!(b instanceof PyType)) it.raise('TypeError', 'bases must be types');
+    return b;
+  });
+  for (const b of bases) {
+    if (!b.isHeap && b !== it.types.object && b.builtinBase !== 'BaseException') {
+      throw new NotSupportedRuntime(`subclassing the builtin type '${b.name}'`, it.frame ? it.frame.lineno : 0);
+    }
+  }
+  const ns = it.newDict();
+  const f: Frame = makeFrame(it, body, [], null, false, it.frame);
+  f.localsDict = it.inc(ns);
+  f.role = 'class-body';
+  let cellResult: PyObject;
+  try {
+    cellResult = runFrame(it, f);
+  } catch (e) {
+    it.dec(ns);
+    throw e;
+  }
+  try {
+    return typeNew(it, name, bases, ns, cellResult instanceof PyCell ? cellResult : null);
+  } finally {
+    it.dec(cellResult);
+    it.dec(ns);
+  }
+}
+
+/** type(name, bases, ns) for a heap type. */
+export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, classCell: PyCell | null): PyType {
+  const T = it.types;
+  const realBases = bases.length ? bases : [T.object];
+  const t = it.gcNew(() => new PyType(T.type, name, realBases[0].builtinBase), 912, false);
+  T.type.rc++;
+  t.isHeap = true;
+  t.bases = realBases;
+  for (const b of realBases) it.inc(b);
+  const mro = computeMro(t, realBases);
+  if (!mro) it.raise('TypeError', `Cannot create a consistent method resolution order (MRO) for bases ${realBases.map((b) => b.name).join(', ')}`);
+  t.mro = mro;
+  const qn = ns.map.get('__qualname__');
+  t.qualname = qn && qn.value instanceof PyStr ? qn.value.v : name;
+  const mod = ns.map.get('__module__');
+  t.module = mod && mod.value instanceof PyStr ? mod.value.v : '__main__';
+  // __slots__
+  const slotsEntry = ns.map.get('__slots__');
+  let addsDict = !realBases.some((b) => b.isHeap && !b.hasInstDict) || realBases.every((b) => !b.isHeap);
+  let addsWeakref = true;
+  if (slotsEntry) {
+    const names = iterateToArray(it, slotsEntry.value instanceof PyStr ? it.newTuple([it.inc(slotsEntry.value)]) : slotsEntry.value);
+    const slotNames: string[] = [];
+    addsDict = false;
+    addsWeakref = false;
+    for (const n of names) {
+      const s = (n as PyStr).v;
+      if (s === '__dict__') addsDict = true;
+      else if (s === '__weakref__') addsWeakref = true;
+      else slotNames.push(s);
+      it.dec(n);
+    }
+    const inherited = realBases.flatMap((b) => b.slotNames ?? []);
+    t.slotNames = [...inherited, ...slotNames];
+  } else {
+    const inherited = realBases.flatMap((b) => b.slotNames ?? []);
+    if (inherited.length) t.slotNames = inherited;
+  }
+  const baseHasDict = realBases.some((b) => b.hasInstDict);
+  t.hasInstDict = addsDict || baseHasDict;
+  t.weakrefable = addsWeakref || realBases.some((b) => b.weakrefable && b !== T.object);
+  t.isGC = t.hasInstDict || !!(t.slotNames && t.slotNames.length) || realBases.some((b) => b.isGC) || t.weakrefable;
+  // The type's own dict (a copy of the namespace).
+  const d = it.newDict();
+  for (const e of ns.map.values()) {
+    if (e.key instanceof PyStr && e.key.v === '__classcell__') continue;
+    d.map.set(e.key instanceof PyStr ? e.key.v : e.key, { key: it.inc(e.key), value: it.inc(e.value) });
+    it.maintainDictTracking(d, e.key, e.value);
+  }
+  t.dict = d;
+  if (!d.map.has('__doc__')) dictSetStr(it, d, '__doc__', it.newNone());
+  // __mro__ and __bases__ tuples, and the getset descriptors for __dict__ / __weakref__.
+  const basesT = it.newTuple(realBases.map((b) => it.inc(b)));
+  const mroT = it.newTuple(mro.map((b) => it.inc(b)));
+  t.internals.push(basesT, mroT);
+  if (addsDict && !baseHasDict) {
+    const g = it.gcNew(() => new PyDescriptorWrapper(T.getset_descriptor, it.inc(t)), 80);
+    dictSetStr(it, d, '__dict__', g);
+  }
+  if (addsWeakref && !realBases.some((b) => b.weakrefable && b !== T.object)) {
+    const g = it.gcNew(() => new PyDescriptorWrapper(T.getset_descriptor, it.inc(t)), 80);
+    dictSetStr(it, d, '__weakref__', g);
+  }
+  // Functions defined in the body know their class through __class__.
+  if (classCell) {
+    const old = classCell.ref;
+    classCell.ref = it.inc(t);
+    it.xdec(old);
+  }
+  it.heap.track(t);
+  return t;
+}

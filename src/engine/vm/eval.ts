@@ -1,0 +1,697 @@
+// The evaluation loop (CPython's _PyEval_EvalFrameDefault): runs a frame and
+// every Python frame it calls without JavaScript recursion. Each stack slot
+// owns a reference; each instruction increfs and decrefs exactly where
+// CPython's does, so refcounts seen by sys.getrefcount agree.
+
+import type { Interp } from '../interp';
+import { Op, BinKind, INPLACE_FLAG } from '../compiler/code';
+import { Frame, BLOCK_EXCEPT_HANDLER, BLOCK_SETUP } from './frame';
+import {
+  PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyStr, PyTuple, PyType, PyCell,
+  PyBuiltin,
+} from '../objects';
+import { LimitExceeded, PyRaise } from '../errors';
+import { makeFrame, callObject, newObjectFor } from './call';
+import { dictGet, dictSetItem, dictDel, setAdd, dictSetStr } from '../builtins/dictops';
+import {
+  binaryOp, compareOp, isTrue, containsOp, getIter, iterNext, getItem, setItem, delItem, unaryOp, formatValue,
+  unpackSequence, unpackEx, extendList, updateSet, updateDict, isSubclass,
+} from '../ops';
+import { getAttr, setAttr, delAttr, loadMethod } from '../attrs';
+import { mroLookup } from '../types';
+import { makeFunction } from './function';
+import { buildClass } from './classes';
+import { importName, importFrom } from '../builtins/modules';
+import { addTraceback, normalizeRaise } from '../exceptions';
+import { typeName } from '../repr';
+
+const EMPTY: PyObject[] = [];
+
+/** Release everything a finished frame holds (locals in order, cells, stack, function). */
+export function clearFrame(it: Interp, f: Frame): void {
+  const locals = f.locals;
+  for (let i = 0; i < locals.length; i++) {
+    const o = locals[i];
+    if (o !== null) { locals[i] = null; it.dec(o); }
+  }
+  const cells = f.cells;
+  f.cells = [];
+  for (const c of cells) it.dec(c);
+  const st = f.stack;
+  while (st.length) { const o = st.pop(); if (o) it.dec(o); }
+  if (f.localsDict) { const d = f.localsDict; f.localsDict = null; it.dec(d); }
+  if (f.funcRef) { const fn = f.funcRef; f.funcRef = null; it.dec(fn); }
+}
+
+function nameError(it: Interp, name: string): never {
+  it.raise('NameError', `name '${name}' is not defined`);
+}
+
+/** Run `entry` (and the frames it calls) until it returns; returns a new reference. */
+export function runFrame(it: Interp, entry: Frame): PyObject {
+  if (it.frameDepth >= it.recursionLimit) {
+    clearFrame(it, entry);
+    it.raise('RecursionError', 'maximum recursion depth exceeded while calling a Python object');
+  }
+  entry.back = it.frame;
+  entry.isEntry = true;
+  it.frame = entry;
+  it.frameDepth++;
+  let f = entry;
+  let code = f.code;
+  let ops = code.ops;
+  let stack = f.stack;
+  let locals = f.locals;
+  let pc = f.pc;
+  const T = it.types;
+
+  const reload = () => { code = f.code; ops = code.ops; stack = f.stack; locals = f.locals; pc = f.pc; };
+
+  /** Push a Python frame called from this loop. */
+  const enter = (nf: Frame): void => {
+    if (it.frameDepth >= it.recursionLimit) {
+      clearFrame(it, nf);
+      it.raise('RecursionError', 'maximum recursion depth exceeded');
+    }
+    f.pc = pc;
+    nf.back = f;
+    it.frame = nf;
+    it.frameDepth++;
+    f = nf;
+    reload();
+  };
+
+  for (;;) {
+    try {
+      for (;;) {
+        const op = ops[pc];
+        const arg = ops[pc + 1];
+        pc += 2;
+        switch (op) {
+          case Op.NOP: break;
+          case Op.LINE: {
+            f.pc = pc;
+            f.lineno = arg;
+            if (++it.steps > it.maxSteps) throw new LimitExceeded(`step limit reached (${it.maxSteps} steps)`);
+            if (it.heap.collectPending) it.evalBreaker(false);
+            if (it.lineHook) it.lineHook(f);
+            break;
+          }
+          case Op.LOAD_CONST: { const o = code.consts[arg]; o.rc++; stack.push(o); break; }
+          case Op.LOAD_FAST: {
+            const o = locals[arg];
+            if (o === null) {
+              f.pc = pc;
+              it.raise('UnboundLocalError', `cannot access local variable '${code.varnames[arg]}' where it is not associated with a value`);
+            }
+            o.rc++;
+            stack.push(o);
+            break;
+          }
+          case Op.STORE_FAST: { const old = locals[arg]; locals[arg] = stack.pop()!; if (old !== null) it.dec(old); break; }
+          case Op.DELETE_FAST: {
+            const old = locals[arg];
+            if (old === null) { f.pc = pc; it.raise('UnboundLocalError', `cannot access local variable '${code.varnames[arg]}' where it is not associated with a value`); }
+            locals[arg] = null;
+            it.dec(old);
+            break;
+          }
+          case Op.LOAD_NAME: {
+            const name = code.names[arg];
+            let e = f.localsDict ? f.localsDict.map.get(name) : undefined;
+            if (!e) e = f.globals.map.get(name);
+            if (!e) e = it.builtins.map.get(name);
+            if (!e) { f.pc = pc; nameError(it, name); }
+            e.value.rc++;
+            stack.push(e.value);
+            break;
+          }
+          case Op.STORE_NAME: {
+            const d = f.localsDict ?? f.globals;
+            f.pc = pc;
+            dictSetStr(it, d, code.names[arg], stack.pop()!);
+            break;
+          }
+          case Op.DELETE_NAME: {
+            const d = f.localsDict ?? f.globals;
+            const name = code.names[arg];
+            const e = d.map.get(name);
+            if (!e) { f.pc = pc; nameError(it, name); }
+            d.map.delete(name);
+            it.dec(e.key);
+            it.dec(e.value);
+            break;
+          }
+          case Op.LOAD_GLOBAL: {
+            const name = code.names[arg];
+            let e = f.globals.map.get(name);
+            if (!e) e = it.builtins.map.get(name);
+            if (!e) { f.pc = pc; nameError(it, name); }
+            e.value.rc++;
+            stack.push(e.value);
+            break;
+          }
+          case Op.STORE_GLOBAL: f.pc = pc; dictSetStr(it, f.globals, code.names[arg], stack.pop()!); break;
+          case Op.DELETE_GLOBAL: {
+            const name = code.names[arg];
+            const e = f.globals.map.get(name);
+            if (!e) { f.pc = pc; nameError(it, name); }
+            f.globals.map.delete(name);
+            it.dec(e.key);
+            it.dec(e.value);
+            break;
+          }
+          case Op.LOAD_DEREF: case Op.LOAD_CLASSDEREF: {
+            if (op === Op.LOAD_CLASSDEREF) {
+              const name = arg < code.cellvars.length ? code.cellvars[arg] : code.freevars[arg - code.cellvars.length];
+              const e = f.localsDict ? f.localsDict.map.get(name) : undefined;
+              if (e) { e.value.rc++; stack.push(e.value); break; }
+            }
+            const c = f.cells[arg];
+            const o = c.ref;
+            if (o === null) {
+              f.pc = pc;
+              const name = arg < code.cellvars.length ? code.cellvars[arg] : code.freevars[arg - code.cellvars.length];
+              it.raise('NameError', `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+            }
+            o.rc++;
+            stack.push(o);
+            break;
+          }
+          case Op.STORE_DEREF: { const c = f.cells[arg]; const old = c.ref; c.ref = stack.pop()!; it.xdec(old); break; }
+          case Op.DELETE_DEREF: { const c = f.cells[arg]; const old = c.ref; c.ref = null; it.xdec(old); break; }
+          case Op.LOAD_CLOSURE: { const c = f.cells[arg]; c.rc++; stack.push(c); break; }
+          case Op.LOAD_ATTR: {
+            f.pc = pc;
+            const o = stack[stack.length - 1]!;
+            const r = getAttr(it, o, code.names[arg]);
+            stack[stack.length - 1] = r;
+            it.dec(o);
+            break;
+          }
+          case Op.STORE_ATTR: {
+            f.pc = pc;
+            const o = stack.pop()!;
+            const v = stack.pop()!;
+            setAttr(it, o, code.names[arg], v);
+            it.dec(o);
+            break;
+          }
+          case Op.DELETE_ATTR: { f.pc = pc; const o = stack.pop()!; delAttr(it, o, code.names[arg]); it.dec(o); break; }
+          case Op.LOAD_METHOD: {
+            f.pc = pc;
+            const o = stack.pop()!;
+            loadMethod(it, o, code.names[arg], stack);
+            break;
+          }
+          case Op.KW_NAMES: f.kwnames = code.consts[arg] as PyTuple; break;
+          case Op.CALL: case Op.CALL_METHOD: {
+            f.pc = pc;
+            let argc = arg;
+            let base = stack.length - argc - 1;
+            let callable: PyObject;
+            let hasSelf = false;
+            if (op === Op.CALL_METHOD) {
+              base = stack.length - argc - 2;
+              const self = stack[base + 1];
+              callable = stack[base]!;
+              if (self !== null) { hasSelf = true; argc++; }
+            } else callable = stack[base]!;
+            const argStart = op === Op.CALL_METHOD ? (hasSelf ? base + 1 : base + 2) : base + 1;
+            const kw = f.kwnames;
+            f.kwnames = null;
+            const kwnames = kw ? kw.items.map((x) => (x as PyStr).v) : null;
+            const popCount = stack.length - base;
+            if (callable instanceof PyFunction) {
+              if (it.profile.argPassing === 'move') {
+                const args = stack.slice(argStart) as PyObject[];
+                stack.length = base;
+                let nf: Frame;
+                try {
+                  nf = makeFrame(it, callable, args, kwnames, true, f);
+                } catch (e) {
+                  it.dec(callable);
+                  throw e;
+                }
+                nf.funcRef = callable;
+                enter(nf);
+              } else {
+                const args = stack.slice(argStart) as PyObject[];
+                const nf = makeFrame(it, callable, args, kwnames, false, f);
+                nf.callerPop = popCount;
+                enter(nf);
+              }
+              break;
+            }
+            if (callable instanceof PyType && callable.isHeap && callable.builtinBase === 'object') {
+              const args = stack.slice(argStart) as PyObject[];
+              const self = newObjectFor(it, callable, args, kwnames);
+              const init = mroLookup(callable, '__init__');
+              if (init instanceof PyFunction) {
+                let nf: Frame;
+                try {
+                  nf = makeFrame(it, init, [self, ...args], kwnames, false, f);
+                } catch (e) { it.dec(self); throw e; }
+                nf.callerPop = popCount;
+                nf.initSelf = self;
+                nf.role = 'init';
+                enter(nf);
+                break;
+              }
+              if (init && init !== it.objectInit) {
+                const r = callObject(it, init, [self, ...args], kwnames);
+                it.dec(r);
+              }
+              for (let i = 0; i < popCount; i++) { const o = stack.pop(); if (o) it.dec(o); }
+              stack.push(self);
+              break;
+            }
+            if (callable instanceof PyMethod && callable.func instanceof PyFunction && it.profile.argPassing === 'move') {
+              const args = stack.slice(argStart) as PyObject[];
+              stack.length = base;
+              const fn = callable.func;
+              const nf = makeFrame(it, fn, [it.inc(callable.self), ...args], kwnames, true, f);
+              nf.funcRef = it.inc(fn);
+              it.dec(callable);
+              enter(nf);
+              break;
+            }
+            const args = argStart === stack.length ? EMPTY : stack.slice(argStart) as PyObject[];
+            const r = callObject(it, callable, args, kwnames);
+            for (let i = 0; i < popCount; i++) { const o = stack.pop(); if (o) it.dec(o); }
+            stack.push(r);
+            if (it.heap.collectPending) it.evalBreaker(true);
+            break;
+          }
+          case Op.CALL_FUNCTION_EX: {
+            f.pc = pc;
+            const kwargs = arg & 1 ? stack.pop()! as PyDict : null;
+            const posargs = stack.pop()! as PyTuple;
+            const callable = stack.pop()!;
+            const args = [...posargs.items];
+            let kwnames: string[] | null = null;
+            if (kwargs) {
+              kwnames = [];
+              for (const e of kwargs.map.values()) {
+                if (!(e.key instanceof PyStr)) it.raise('TypeError', 'keywords must be strings');
+                kwnames.push(e.key.v);
+                args.push(e.value);
+              }
+            }
+            let r: PyObject;
+            try {
+              r = callObject(it, callable, args, kwnames);
+            } finally {
+              it.dec(callable); it.dec(posargs); if (kwargs) it.dec(kwargs);
+            }
+            stack.push(r);
+            break;
+          }
+          case Op.BINARY_SUBSCR: {
+            f.pc = pc;
+            const k = stack.pop()!;
+            const o = stack.pop()!;
+            const r = getItem(it, o, k);
+            it.dec(o); it.dec(k);
+            stack.push(r);
+            break;
+          }
+          case Op.STORE_SUBSCR: {
+            f.pc = pc;
+            const k = stack.pop()!;
+            const o = stack.pop()!;
+            const v = stack.pop()!;
+            setItem(it, o, k, v);
+            it.dec(o); it.dec(k);
+            break;
+          }
+          case Op.DELETE_SUBSCR: {
+            f.pc = pc;
+            const k = stack.pop()!;
+            const o = stack.pop()!;
+            delItem(it, o, k);
+            it.dec(o); it.dec(k);
+            break;
+          }
+          case Op.BUILD_TUPLE: {
+            f.pc = pc;
+            const items = arg ? stack.splice(stack.length - arg, arg) as PyObject[] : [];
+            stack.push(it.newTuple(items));
+            break;
+          }
+          case Op.BUILD_LIST: {
+            f.pc = pc;
+            const items = arg ? stack.splice(stack.length - arg, arg) as PyObject[] : [];
+            stack.push(it.newList(items));
+            break;
+          }
+          case Op.BUILD_SET: {
+            f.pc = pc;
+            const items = arg ? stack.splice(stack.length - arg, arg) as PyObject[] : [];
+            const s = it.newSet();
+            stack.push(s);
+            for (const x of items) setAdd(it, s, x);
+            break;
+          }
+          case Op.BUILD_MAP: {
+            f.pc = pc;
+            const items = arg ? stack.splice(stack.length - 2 * arg, 2 * arg) as PyObject[] : [];
+            const d = it.newDict();
+            stack.push(d);
+            for (let i = 0; i < items.length; i += 2) dictSetItem(it, d, items[i], items[i + 1]);
+            break;
+          }
+          case Op.BUILD_STRING: {
+            const parts = stack.splice(stack.length - arg, arg) as PyStr[];
+            let s = '';
+            for (const p of parts) s += p.v;
+            for (const p of parts) it.dec(p);
+            stack.push(it.newStr(s));
+            break;
+          }
+          case Op.BUILD_SLICE: {
+            const step = arg === 3 ? stack.pop()! : it.newNone();
+            const stop = stack.pop()!;
+            const start = stack.pop()!;
+            stack.push(it.newSlice(start, stop, step));
+            break;
+          }
+          case Op.LIST_APPEND: { const v = stack.pop()!; (stack[stack.length - arg] as PyList).items.push(v); break; }
+          case Op.SET_ADD: { f.pc = pc; const v = stack.pop()!; setAdd(it, stack[stack.length - arg] as PySet, v); break; }
+          case Op.MAP_ADD: {
+            f.pc = pc;
+            const v = stack.pop()!;
+            const k = stack.pop()!;
+            dictSetItem(it, stack[stack.length - arg] as PyDict, k, v);
+            break;
+          }
+          case Op.LIST_EXTEND: { f.pc = pc; const v = stack.pop()!; extendList(it, stack[stack.length - arg] as PyList, v); it.dec(v); break; }
+          case Op.SET_UPDATE: { f.pc = pc; const v = stack.pop()!; updateSet(it, stack[stack.length - arg] as PySet, v); it.dec(v); break; }
+          case Op.DICT_UPDATE: case Op.DICT_MERGE: {
+            f.pc = pc;
+            const v = stack.pop()!;
+            updateDict(it, stack[stack.length - arg] as PyDict, v, op === Op.DICT_MERGE);
+            it.dec(v);
+            break;
+          }
+          case Op.LIST_TO_TUPLE: {
+            const l = stack.pop()! as PyList;
+            const items = l.items.map((x) => it.inc(x));
+            it.dec(l);
+            stack.push(it.newTuple(items));
+            break;
+          }
+          case Op.BINARY_OP: {
+            f.pc = pc;
+            const b = stack.pop()!;
+            const a = stack.pop()!;
+            const r = binaryOp(it, (arg & ~INPLACE_FLAG) as BinKind, a, b, (arg & INPLACE_FLAG) !== 0);
+            it.dec(a); it.dec(b);
+            stack.push(r);
+            break;
+          }
+          case Op.UNARY_NEGATIVE: case Op.UNARY_POSITIVE: case Op.UNARY_INVERT: {
+            f.pc = pc;
+            const a = stack.pop()!;
+            const r = unaryOp(it, op, a);
+            it.dec(a);
+            stack.push(r);
+            break;
+          }
+          case Op.UNARY_NOT: {
+            f.pc = pc;
+            const a = stack.pop()!;
+            const t = isTrue(it, a);
+            it.dec(a);
+            stack.push(it.newBool(!t));
+            break;
+          }
+          case Op.COMPARE_OP: {
+            f.pc = pc;
+            const b = stack.pop()!;
+            const a = stack.pop()!;
+            const r = compareOp(it, arg, a, b);
+            it.dec(a); it.dec(b);
+            stack.push(r);
+            break;
+          }
+          case Op.IS_OP: {
+            const b = stack.pop()!;
+            const a = stack.pop()!;
+            const r = (a === b) !== (arg === 1);
+            it.dec(a); it.dec(b);
+            stack.push(it.newBool(r));
+            break;
+          }
+          case Op.CONTAINS_OP: {
+            f.pc = pc;
+            const b = stack.pop()!;
+            const a = stack.pop()!;
+            const r = containsOp(it, b, a) !== (arg === 1);
+            it.dec(a); it.dec(b);
+            stack.push(it.newBool(r));
+            break;
+          }
+          case Op.POP_TOP: { const o = stack.pop(); if (o) it.dec(o); break; }
+          case Op.COPY: { const o = stack[stack.length - arg]!; o.rc++; stack.push(o); break; }
+          case Op.SWAP: {
+            const i = stack.length - 1, j = stack.length - arg;
+            const t = stack[i]; stack[i] = stack[j]; stack[j] = t;
+            break;
+          }
+          case Op.JUMP: pc = arg; break;
+          case Op.POP_JUMP_IF_FALSE: case Op.POP_JUMP_IF_TRUE: {
+            const v = stack.pop()!;
+            let t: boolean;
+            if (v === it.True) t = true;
+            else if (v === it.False) t = false;
+            else { f.pc = pc; t = isTrue(it, v); }
+            it.dec(v);
+            if (t === (op === Op.POP_JUMP_IF_TRUE)) pc = arg;
+            break;
+          }
+          case Op.JUMP_IF_FALSE_OR_POP: case Op.JUMP_IF_TRUE_OR_POP: {
+            const v = stack[stack.length - 1]!;
+            f.pc = pc;
+            const t = isTrue(it, v);
+            if (t === (op === Op.JUMP_IF_TRUE_OR_POP)) pc = arg;
+            else { stack.pop(); it.dec(v); }
+            break;
+          }
+          case Op.GET_ITER: {
+            f.pc = pc;
+            const o = stack.pop()!;
+            const r = getIter(it, o);
+            it.dec(o);
+            stack.push(r);
+            break;
+          }
+          case Op.FOR_ITER: {
+            f.pc = pc;
+            const iter = stack[stack.length - 1]!;
+            const v = iterNext(it, iter);
+            if (v === null) { stack.pop(); it.dec(iter); pc = arg; }
+            else stack.push(v);
+            break;
+          }
+          case Op.MAKE_FUNCTION: {
+            f.pc = pc;
+            const codeObj = stack.pop()!;
+            const closure = arg & 8 ? stack.pop()! as PyTuple : null;
+            const kwdefaults = arg & 2 ? stack.pop()! as PyDict : null;
+            const defaults = arg & 1 ? stack.pop()! as PyTuple : null;
+            stack.push(makeFunction(it, codeObj, f.globals, defaults, kwdefaults, closure));
+            break;
+          }
+          case Op.RETURN_VALUE: {
+            let rv = stack.pop()!;
+            const done = f;
+            f.pc = pc;
+            clearFrame(it, done);
+            it.frameDepth--;
+            it.frame = done.back;
+            if (done.initSelf) {
+              const self = done.initSelf;
+              done.initSelf = null;
+              if (rv !== it.None) {
+                const n = typeName(rv);
+                it.dec(rv);
+                it.dec(self);
+                if (done === entry) it.raise('TypeError', `__init__() should return None, not '${n}'`);
+                f = done.back!;
+                reload();
+                for (let i = 0; i < done.callerPop; i++) { const o = stack.pop(); if (o) it.dec(o); }
+                it.raise('TypeError', `__init__() should return None, not '${n}'`);
+              }
+              it.dec(rv);
+              rv = self;
+            }
+            if (done === entry) return rv;
+            f = done.back!;
+            reload();
+            for (let i = 0; i < done.callerPop; i++) { const o = stack.pop(); if (o) it.dec(o); }
+            stack.push(rv);
+            break;
+          }
+          case Op.BUILD_CLASS: {
+            f.pc = pc;
+            const kw = stack.pop()!;
+            const bases = stack.pop()! as PyTuple;
+            const name = stack.pop()! as PyStr;
+            const body = stack.pop()! as PyFunction;
+            let r: PyObject;
+            try {
+              r = buildClass(it, body, name.v, bases, kw === it.None ? null : kw as PyDict);
+            } finally {
+              it.dec(body); it.dec(name); it.dec(bases); it.dec(kw);
+            }
+            stack.push(r);
+            break;
+          }
+          case Op.IMPORT_NAME: {
+            f.pc = pc;
+            const fromlist = stack.pop()!;
+            const level = stack.pop()!;
+            it.dec(fromlist); it.dec(level);
+            stack.push(importName(it, code.names[arg]));
+            break;
+          }
+          case Op.IMPORT_FROM: {
+            f.pc = pc;
+            stack.push(importFrom(it, stack[stack.length - 1]!, code.names[arg]));
+            break;
+          }
+          case Op.UNPACK_SEQUENCE: {
+            f.pc = pc;
+            const o = stack.pop()!;
+            const items = unpackSequence(it, o, arg);
+            it.dec(o);
+            for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+            break;
+          }
+          case Op.UNPACK_EX: {
+            f.pc = pc;
+            const o = stack.pop()!;
+            const items = unpackEx(it, o, arg & 0xff, arg >> 8);
+            it.dec(o);
+            for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+            break;
+          }
+          case Op.FORMAT_VALUE: {
+            f.pc = pc;
+            const spec = arg & 4 ? stack.pop()! as PyStr : null;
+            const v = stack.pop()!;
+            const r = formatValue(it, v, arg & 3, spec ? spec.v : '');
+            it.dec(v);
+            if (spec) it.dec(spec);
+            stack.push(r);
+            break;
+          }
+          case Op.RAISE_VARARGS: {
+            f.pc = pc;
+            const cause = arg === 2 ? stack.pop()! : null;
+            const exc = arg >= 1 ? stack.pop()! : null;
+            throw new PyRaise(normalizeRaise(it, exc, cause));
+          }
+          case Op.SETUP_FINALLY: f.blocks.push({ type: BLOCK_SETUP, handler: arg, level: stack.length, saved: null }); break;
+          case Op.POP_BLOCK: f.blocks.pop(); break;
+          case Op.POP_EXCEPT: {
+            const b = f.blocks.pop()!;
+            const cur = it.handledExc;
+            it.handledExc = b.saved;
+            it.xdec(cur);
+            break;
+          }
+          case Op.RERAISE: {
+            f.pc = pc;
+            const exc = stack.pop()!;
+            const e = new PyRaise(exc);
+            e.tbFrame = f;
+            throw e;
+          }
+          case Op.CHECK_EXC_MATCH: {
+            f.pc = pc;
+            const t = stack.pop()!;
+            const exc = stack[stack.length - 1]!;
+            const r = excMatches(it, exc, t);
+            it.dec(t);
+            stack.push(it.newBool(r));
+            break;
+          }
+          case Op.LOAD_ASSERTION_ERROR: { const t = T.get('AssertionError'); t.rc++; stack.push(t); break; }
+          default:
+            throw new Error(`internal: unknown opcode ${op}`);
+        }
+      }
+    } catch (err) {
+      if (!(err instanceof PyRaise)) {
+        f.pc = pc;
+        unwindAll(it, f, entry);
+        throw err;
+      }
+      // Record this frame in the traceback (once per frame).
+      if (err.tbFrame !== f) {
+        addTraceback(it, err.exc, f, f.pc);
+        err.tbFrame = f;
+      }
+      // Find a handler in this frame, else pop frames up to the entry.
+      for (;;) {
+        const handler = findHandler(it, f, err.exc);
+        if (handler >= 0) { reload(); pc = handler; break; }
+        const done = f;
+        clearFrame(it, done);
+        it.frameDepth--;
+        it.frame = done.back;
+        if (done.initSelf) { it.dec(done.initSelf); done.initSelf = null; }
+        if (done === entry) throw err;
+        f = done.back!;
+        reload();
+        for (let i = 0; i < done.callerPop; i++) { const o = stack.pop(); if (o) it.dec(o); }
+        addTraceback(it, err.exc, f, f.pc);
+        err.tbFrame = f;
+      }
+    }
+  }
+}
+
+/** Unwind the block stack of f looking for a handler; returns its pc or -1. */
+function findHandler(it: Interp, f: Frame, exc: PyObject): number {
+  const stack = f.stack;
+  while (f.blocks.length) {
+    const b = f.blocks.pop()!;
+    if (b.type === BLOCK_EXCEPT_HANDLER) {
+      while (stack.length > b.level) { const o = stack.pop(); if (o) it.dec(o); }
+      const cur = it.handledExc;
+      it.handledExc = b.saved;
+      it.xdec(cur);
+      continue;
+    }
+    while (stack.length > b.level) { const o = stack.pop(); if (o) it.dec(o); }
+    f.blocks.push({ type: BLOCK_EXCEPT_HANDLER, handler: -1, level: stack.length, saved: it.handledExc });
+    it.handledExc = it.inc(exc);
+    stack.push(exc);
+    return b.handler;
+  }
+  return -1;
+}
+
+/** A non-Python error (limit, stop request) unwinds frames without running handlers. */
+function unwindAll(it: Interp, f: Frame, entry: Frame): void {
+  let cur: Frame | null = f;
+  while (cur) {
+    it.frameDepth--;
+    it.frame = cur.back;
+    if (cur === entry) break;
+    cur = cur.back;
+  }
+}
+
+function excMatches(it: Interp, exc: PyObject, t: PyObject): boolean {
+  if (t instanceof PyTuple) return t.items.some((x) => excMatches(it, exc, x));
+  if (!(t instanceof PyType) || !isSubclass(t, it.types.BaseException)) {
+    it.raise('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
+  }
+  return isSubclass(exc.type, t);
+}
+
+export type { PyException, PyInstance, PyCell, PyBuiltin };

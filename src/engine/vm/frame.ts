@@ -1,0 +1,47 @@
+// A Python frame: the code being run, its fast locals and cells, the
+// evaluation stack (each slot owns a reference, as in CPython), the block
+// stack for exception handlers, and the current line.
+
+import type { Code } from '../compiler/code';
+import type { PyCell, PyDict, PyFunction, PyObject, PyTuple } from '../objects';
+
+export const BLOCK_SETUP = 0;
+export const BLOCK_EXCEPT_HANDLER = 1;
+
+export interface Block {
+  type: number;
+  handler: number;
+  level: number;
+  /** EXCEPT_HANDLER: the handled exception to restore. */
+  saved: PyObject | null;
+}
+
+export type FrameRole = 'call' | 'init' | 'finalizer' | 'callback' | 'class-body' | 'module';
+
+export class Frame {
+  pc = 0;
+  lineno = 0;
+  stack: (PyObject | null)[] = [];
+  blocks: Block[] = [];
+  locals: (PyObject | null)[];
+  cells: PyCell[] = [];
+  kwnames: PyTuple | null = null;
+  /** For frames running __init__ from a class call: the instance to return. */
+  initSelf: PyObject | null = null;
+  /** Why a frame was entered from native code (the debugger shows it). */
+  role: FrameRole = 'call';
+  reason = '';
+  /** The function object this frame owns (3.11 moves it from the caller's stack). */
+  funcRef: PyObject | null = null;
+  /** Stack items the caller pops after this frame returns (≤3.10 argument passing, __init__). */
+  callerPop = 0;
+  isEntry = false;
+  frameObjectMade = false;
+  constructor(public code: Code, public func: PyFunction | null, public globals: PyDict,
+    public localsDict: PyDict | null, public back: Frame | null) {
+    this.locals = new Array(code.varnames.length).fill(null);
+    this.lineno = code.firstlineno;
+  }
+
+  get name(): string { return this.code.name; }
+}
