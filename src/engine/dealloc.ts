@@ -17,7 +17,7 @@ const TRASHCAN_LIMIT = 50;
 
 export function dealloc(it: Interp, o: PyObject): void {
   if (!o.type.isGC && !(o instanceof PyInstance)) {
-    it.heap.releaseAddress(o.addr, 32);
+    it.heap.releaseAddress(o.addr, o.bsize);
     if (it.heap.listener) it.heap.listener({ kind: 'free', obj: o });
     return;
   }
@@ -31,7 +31,7 @@ export function dealloc(it: Interp, o: PyObject): void {
     const items = [...o.map.values()];
     o.map.clear();
     for (const x of items) it.dec(x);
-    freeMemory(it, o, 216, null);
+    freeMemory(it, o, o.bsize, null);
     trashEnd(it);
     return;
   }
@@ -40,14 +40,14 @@ export function dealloc(it: Interp, o: PyObject): void {
     const parts = [o.globals, o.defaults, o.kwdefaults, o.dict, o.closure];
     o.defaults = o.kwdefaults = o.dict = o.closure = null;
     for (const p of parts) it.xdec(p);
-    freeMemory(it, o, 152, null);
+    freeMemory(it, o, o.bsize, null);
     return;
   }
-  if (o instanceof PyCell) { const r = o.ref; o.ref = null; it.xdec(r); freeMemory(it, o, 40, null); return; }
+  if (o instanceof PyCell) { const r = o.ref; o.ref = null; it.xdec(r); freeMemory(it, o, o.bsize, null); return; }
   if (o instanceof PyMethod) {
     if (o.weakrefs) clearWeakrefsOnDeath(it, o);
     const f = o.func, s = o.self;
-    freeMemory(it, o, 64, null);
+    freeMemory(it, o, o.bsize, null);
     it.dec(f); it.dec(s);
     return;
   }
@@ -56,28 +56,28 @@ export function dealloc(it: Interp, o: PyObject): void {
     o.referent = null;
     const cb = o.callback; o.callback = null;
     it.xdec(cb);
-    freeMemory(it, o, 80, null);
+    freeMemory(it, o, o.bsize, null);
     return;
   }
-  if (o instanceof PyBuiltin) { const s = o.self; o.self = null; freeMemory(it, o, 72, null); it.xdec(s); return; }
+  if (o instanceof PyBuiltin) { const s = o.self; o.self = null; freeMemory(it, o, o.bsize, null); it.xdec(s); return; }
   if (o instanceof PyIterator) {
     const src = o.source; o.source = null;
     const extra = o.extra; o.extra = [];
-    freeMemory(it, o, 48, null);
+    freeMemory(it, o, o.bsize, null);
     it.xdec(src);
     for (const x of extra) it.dec(x);
     if (o.keys) { const k = o.keys; o.keys = null; for (const x of k) it.dec(x); }
     return;
   }
-  if (o instanceof PyTraceback) { const n = o.next; freeMemory(it, o, 64, null); it.xdec(n); return; }
-  if (o instanceof PySuper) { freeMemory(it, o, 48, null); it.dec(o.thisType); it.dec(o.obj); return; }
-  if (o instanceof PyDictView) { freeMemory(it, o, 32, null); it.dec(o.dict); return; }
+  if (o instanceof PyTraceback) { const n = o.next; freeMemory(it, o, o.bsize, null); it.xdec(n); return; }
+  if (o instanceof PySuper) { freeMemory(it, o, o.bsize, null); it.dec(o.thisType); it.dec(o.obj); return; }
+  if (o instanceof PyDictView) { freeMemory(it, o, o.bsize, null); it.dec(o.dict); return; }
   if (o instanceof PyDescriptorWrapper) {
-    freeMemory(it, o, 48, null); it.dec(o.func); it.xdec(o.fset); it.xdec(o.fdel); return;
+    freeMemory(it, o, o.bsize, null); it.dec(o.func); it.xdec(o.fset); it.xdec(o.fdel); return;
   }
-  if (o instanceof PyModule) { freeMemory(it, o, 72, null); it.dec(o.dict); return; }
+  if (o instanceof PyModule) { freeMemory(it, o, o.bsize, null); it.dec(o.dict); return; }
   if (o instanceof PyType) return deallocType(it, o);
-  freeMemory(it, o, 48, null);
+  freeMemory(it, o, o.bsize, null);
 }
 
 function freeMemory(it: Interp, o: PyObject, bytes: number, fl: 'list' | 'dict' | 'tuple' | null, len = 0): void {
@@ -118,7 +118,7 @@ function deallocList(it: Interp, o: PyList): void {
   const items = o.items;
   o.items = [];
   for (let i = items.length - 1; i >= 0; i--) it.dec(items[i]);
-  freeMemory(it, o, 72, o.type === it.types.list ? 'list' : null);
+  freeMemory(it, o, o.bsize, o.type === it.types.list ? 'list' : null);
   trashEnd(it);
 }
 
@@ -127,7 +127,7 @@ function deallocTuple(it: Interp, o: PyTuple): void {
   if (trashBegin(it, o)) return;
   const items = o.items;
   for (let i = items.length - 1; i >= 0; i--) it.dec(items[i]);
-  freeMemory(it, o, tupleSize(items.length), o.type === it.types.tuple ? 'tuple' : null, items.length);
+  freeMemory(it, o, o.bsize, o.type === it.types.tuple ? 'tuple' : null, items.length);
   trashEnd(it);
 }
 
@@ -137,7 +137,7 @@ function deallocDict(it: Interp, o: PyDict): void {
   const entries = [...o.map.values()];
   o.map.clear();
   for (const e of entries) { it.dec(e.key); it.dec(e.value); }
-  freeMemory(it, o, 64, o.type === it.types.dict ? 'dict' : null);
+  freeMemory(it, o, o.bsize, o.type === it.types.dict ? 'dict' : null);
   trashEnd(it);
 }
 
@@ -177,7 +177,7 @@ function deallocInstance(it: Interp, o: PyInstance): void {
     for (const v of vals) it.dec(v);
   }
   if (o.dict) { const d = o.dict; o.dict = null; it.dec(d); }
-  freeMemory(it, o, 48, null);
+  freeMemory(it, o, o.bsize, null);
   it.dec(type);
   if (type.isGC) trashEnd(it);
 }
@@ -190,7 +190,7 @@ function deallocType(it: Interp, t: PyType): void {
   const bases = t.bases;
   t.bases = [];
   t.mro = [];
-  freeMemory(it, t, 400, null);
+  freeMemory(it, t, t.bsize, null);
   for (const p of parts) it.xdec(p);
   for (const b of bases) it.dec(b);
 }

@@ -107,6 +107,7 @@ export class Engine {
         case 'int': {
           const o = it.newInt(v.value);
           if (o.rc < 1000) o.rc = refs;
+          else o.rc += refs - 1;
           return o;
         }
         case 'float': { const o = it.newFloat(v.value); o.rc = refs; return o; }

@@ -31,7 +31,7 @@ export function callFinalizer(it: Interp, o: PyObject, cause: 'refcount' | 'gc')
 export function runFinalizer(it: Interp, o: PyObject, del: PyObject): void {
   const saved = it.handledExc;
   try {
-    const r = callObject(it, del, [it.inc(o)], null);
+    const r = callObject(it, del, [o], null);
     it.dec(r);
   } catch (e) {
     if (!(e instanceof PyRaise)) throw e;
@@ -94,7 +94,7 @@ export function clearWeakrefsOnDeath(it: Interp, o: PyObject): void {
 
 export function handleCallback(it: Interp, w: PyWeakref, cb: PyObject): void {
   try {
-    const r = callObject(it, cb, [it.inc(w)], null);
+    const r = callObject(it, cb, [w], null);
     it.dec(r);
   } catch (e) {
     if (!(e instanceof PyRaise)) throw e;

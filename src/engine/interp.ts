@@ -86,7 +86,7 @@ export class Interp {
     this.NotImplemented = this.static(new PyNotImplemented(t.NotImplementedType));
     this.Ellipsis = this.static(new PyEllipsis(t.ellipsis));
     for (let v = SMALL_MIN; v <= SMALL_MAX; v++) this.smallInts.push(this.static(new PyInt(t.int, v), true));
-    for (const ty of t.byName.values()) { ty.rc = 1_000; ty.addr = this.heap.rawAddress(400); }
+    for (const ty of t.byName.values()) { ty.rc = 1_000; ty.bsize = 400; ty.addr = this.heap.rawAddress(ty.bsize); }
     this.builtins = this.rawDict();
     this.emptyGlobals = this.rawDict();
     this.recursionLimit = profile.recursionLimit;
@@ -152,10 +152,10 @@ export class Interp {
 
   /** A statically allocated / immortal object (never freed). */
   private static<T extends PyObject>(o: T, isStaticIn311 = false): T {
-    o.addr = this.heap.rawAddress(32);
+    o.bsize = 32; o.addr = this.heap.rawAddress(o.bsize);
     const p = this.profile;
     if (p.sharedRefcounts === 'immortal') o.rc = p.immortalRefcount;
-    else if (p.sharedRefcounts === 'static' && isStaticIn311) o.rc = p.staticBase + 100;
+    else if (p.sharedRefcounts === 'static' && isStaticIn311) o.rc = p.staticBase;
     else o.rc = 1_000;
     return o;
   }
@@ -211,7 +211,7 @@ export class Interp {
       return o;
     }
     const o = new PyInt(this.types.int, v);
-    o.addr = this.heap.rawAddress(32);
+    o.bsize = 32; o.addr = this.heap.rawAddress(o.bsize);
     return o;
   }
 
@@ -222,7 +222,7 @@ export class Interp {
 
   newFloat(v: number): PyFloat {
     const o = new PyFloat(this.types.float, v);
-    o.addr = this.heap.rawAddress(24);
+    o.bsize = 24; o.addr = this.heap.rawAddress(o.bsize);
     return o;
   }
 
@@ -232,7 +232,7 @@ export class Interp {
       if (cached && (v.length === 0 || v.charCodeAt(0) < 256)) { cached.rc++; return cached; }
     }
     const o = new PyStr(this.types.str, v);
-    o.addr = this.heap.rawAddress(49 + v.length);
+    o.bsize = 49 + v.length; o.addr = this.heap.rawAddress(o.bsize);
     if (v.length <= 1 && (v.length === 0 || v.charCodeAt(0) < 256)) {
       this.static(o, true);
       o.interned = true;
@@ -247,7 +247,7 @@ export class Interp {
     let o = this.interned.get(v);
     if (!o) {
       o = new PyStr(this.types.str, v);
-      o.addr = this.heap.rawAddress(49 + v.length);
+      o.bsize = 49 + v.length; o.addr = this.heap.rawAddress(o.bsize);
       o.interned = true;
       o.rc = 1;
       this.interned.set(v, o);
@@ -258,7 +258,7 @@ export class Interp {
 
   newBytes(v: Uint8Array): PyBytes {
     const o = new PyBytes(this.types.bytes, v);
-    o.addr = this.heap.rawAddress(33 + v.length);
+    o.bsize = 33 + v.length; o.addr = this.heap.rawAddress(o.bsize);
     return o;
   }
 
@@ -266,7 +266,7 @@ export class Interp {
   newList(items: PyObject[]): PyList {
     const addr = this.gcAlloc(72, 'list');
     const o = new PyList(this.types.list, items);
-    o.addr = addr;
+    o.addr = addr; o.bsize = 72;
     this.noteAlloc(o);
     this.heap.track(o);
     return o;
@@ -277,7 +277,7 @@ export class Interp {
     if (items.length === 0) return this.inc(this.emptyTuple);
     const addr = this.gcAlloc(tupleSize(items.length), 'tuple', items.length);
     const o = new PyTuple(this.types.tuple, items);
-    o.addr = addr;
+    o.addr = addr; o.bsize = tupleSize(items.length);
     this.noteAlloc(o);
     this.heap.track(o);
     return o;
@@ -295,7 +295,7 @@ export class Interp {
   constTuple(items: PyObject[]): PyTuple {
     if (items.length === 0) return this.inc(this.emptyTuple);
     const o = new PyTuple(this.types.tuple, items);
-    o.addr = this.heap.rawAddress(tupleSize(items.length));
+    o.bsize = tupleSize(items.length); o.addr = this.heap.rawAddress(o.bsize);
     return o;
   }
 
@@ -303,7 +303,7 @@ export class Interp {
   newDict(): PyDict {
     const addr = this.gcAlloc(64, 'dict');
     const o = new PyDict(this.types.dict);
-    o.addr = addr;
+    o.addr = addr; o.bsize = 64;
     this.noteAlloc(o);
     return o;
   }
@@ -311,14 +311,14 @@ export class Interp {
   /** A dict that is part of the interpreter (module and class namespaces): not counted. */
   rawDict(): PyDict {
     const o = new PyDict(this.types.dict);
-    o.addr = this.heap.rawAddress(64);
+    o.bsize = 64; o.addr = this.heap.rawAddress(o.bsize);
     return o;
   }
 
   newSet(type = this.types.set): PySet {
     const addr = this.gcAlloc(216, null);
     const o = new PySet(type);
-    o.addr = addr;
+    o.addr = addr; o.bsize = 216;
     this.noteAlloc(o);
     this.heap.track(o);
     return o;
@@ -327,7 +327,7 @@ export class Interp {
   newCell(ref: PyObject | null): PyCell {
     const addr = this.gcAlloc(40, null);
     const o = new PyCell(this.types.cell, ref);
-    o.addr = addr;
+    o.addr = addr; o.bsize = 40;
     this.noteAlloc(o);
     this.heap.track(o);
     return o;
@@ -338,6 +338,7 @@ export class Interp {
     const addr = this.gcAlloc(bytes, null);
     const o = make();
     o.addr = addr;
+    o.bsize = bytes;
     this.noteAlloc(o);
     if (track) this.heap.track(o);
     return o;
@@ -345,7 +346,7 @@ export class Interp {
 
   /** A non-GC object with an address. */
   rawNew<T extends PyObject>(o: T, bytes: number): T {
-    o.addr = this.heap.rawAddress(bytes);
+    o.bsize = bytes; o.addr = this.heap.rawAddress(o.bsize);
     return o;
   }
 
@@ -355,7 +356,7 @@ export class Interp {
     }
     // Module-level builtins exist from start-up: not counted.
     const o = new PyBuiltin(this.types.builtin_function_or_method, name, impl, null, qualname);
-    o.addr = this.heap.rawAddress(72);
+    o.bsize = 72; o.addr = this.heap.rawAddress(o.bsize);
     o.rc = 1000;
     return o;
   }

@@ -21,6 +21,8 @@ export abstract class PyObject extends GcNode {
   rc = 1;
   /** Simulated address (id()). */
   addr = 0;
+  /** Size of the memory block, in bytes (decides which freed blocks it may reuse). */
+  bsize = 32;
   /** Creation serial: stable identity for snapshots and hashing. */
   readonly serial = ++serialCounter;
   /** -1 untracked; 0..2 generation; 3 permanent (frozen). */

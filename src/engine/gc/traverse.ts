@@ -5,7 +5,7 @@
 import type { Interp } from '../interp';
 import {
   PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyException, PyFunction, PyInstance, PyIterator,
-  PyList, PyMethod, PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref,
+  PyList, PyMethod, PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyStr,
 } from '../objects';
 
 /** Instance attribute values in the order CPython stores them (the class's shared keys order). */
@@ -44,7 +44,7 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
     return;
   }
   if (o instanceof PyDict) {
-    for (const e of o.map.values()) { visit(e.value); if (typeof e.key !== 'string') visit(e.key); }
+    for (const e of o.map.values()) { visit(e.value); if (!(e.key instanceof PyStr)) visit(e.key); }
     return;
   }
   if (o instanceof PySet) { for (const v of o.map.values()) visit(v); return; }

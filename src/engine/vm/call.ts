@@ -7,7 +7,7 @@
 
 import type { Interp } from '../interp';
 import {
-  PyBuiltin, PyDescriptorWrapper, PyDict, PyFunction, PyInstance, PyMethod, PyObject, PyTuple, PyType,
+  PyBuiltin, PyDescriptorWrapper, PyDict, PyFunction, PyInstance, PyMethod, PyObject, PyTuple, PyType, PyWeakref,
 } from '../objects';
 import { CO_VARARGS, CO_VARKEYWORDS } from '../compiler/code';
 import { Frame } from './frame';
@@ -134,6 +134,10 @@ export function callObject(it: Interp, callable: PyObject, args: PyObject[], kwn
     return callObject(it, callable.func, [callable.self, ...args], kwnames);
   }
   if (callable instanceof PyType) return callType(it, callable, args, kwnames);
+  if (callable instanceof PyWeakref) {
+    if (args.length) it.raise('TypeError', `weakref() takes no arguments (${args.length} given)`);
+    return it.inc(callable.referent ?? it.None);
+  }
   if (callable instanceof PyDescriptorWrapper && callable.type === it.types.staticmethod) {
     return callObject(it, callable.func, args, kwnames);
   }
