@@ -68,9 +68,13 @@ export function runCommand(args: string[]): number {
     if (e instanceof ScenarioError) { process.stderr.write(formatScenarioError(e)); return 2; }
     throw e;
   }
-  const r = engine.run();
-  out.flush();
-  err.flush();
+  let r;
+  try {
+    r = engine.run();
+  } finally {
+    out.flush();
+    err.flush();
+  }
   if (r.abortReason && r.exitCode === 2) process.stderr.write(`NotSupportedError: ${r.abortReason}\n`);
   if (tracePath) fs.writeFileSync(tracePath, JSON.stringify({ scenario: file, python, events: trace }, null, 0));
   return r.exitCode;

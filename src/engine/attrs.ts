@@ -6,7 +6,7 @@
 import type { Interp } from './interp';
 import {
   PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyException, PyFunction, PyInstance, PyMethod, PyModule, PyObject,
-  PyStr, PyType, PyWeakref, PyTuple, PyTraceback,
+  PyStr, PyType, PyWeakref, PyTuple, PyTraceback, PySuper,
 } from './objects';
 import { mroLookup } from './types';
 import { callObject } from './vm/call';
@@ -52,6 +52,24 @@ export function getAttr(it: Interp, o: PyObject, name: string): PyObject {
 /** getattr returning null instead of raising AttributeError (for hasattr/getattr default). */
 export function getAttrOrNull(it: Interp, o: PyObject, name: string): PyObject | null {
   if (o instanceof PyType) return typeGetAttr(it, o, name);
+  if (o instanceof PySuper) {
+    const start = o.obj instanceof PyType ? o.obj : o.obj.type;
+    const mro = start.mro;
+    for (let i = mro.indexOf(o.thisType) + 1; i < mro.length; i++) {
+      const d = mro[i].dict;
+      const e = d ? d.map.get(name) : undefined;
+      if (e) {
+        const v = e.value;
+        if (o.obj instanceof PyType) {
+          if (v instanceof PyDescriptorWrapper && v.type === it.types.classmethod) return it.gcNew(() => new PyMethod(it.types.method, it.inc(v.func), it.inc(o.obj)), 64);
+          return it.inc(v);
+        }
+        return bind(it, v, o.obj, start);
+      }
+    }
+    if (name === '__class__') return it.inc(o.type);
+    return null;
+  }
   if (o instanceof PyModule) {
     const e = o.dict.map.get(name);
     if (e) return it.inc(e.value);
@@ -244,7 +262,7 @@ export function delAttr(it: Interp, o: PyObject, name: string): void {
  * Consumes the reference to `o`.
  */
 export function loadMethod(it: Interp, o: PyObject, name: string, stack: (PyObject | null)[]): void {
-  if (!(o instanceof PyType) && !(o instanceof PyModule)) {
+  if (!(o instanceof PyType) && !(o instanceof PyModule) && !(o instanceof PySuper)) {
     const descr = mroLookup(o.type, name);
     if (descr && (descr instanceof PyFunction || (descr instanceof PyBuiltin && descr.methodOf))) {
       const shadow = o instanceof PyInstance ? instanceGet(o, name) : undefined;

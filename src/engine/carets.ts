@@ -11,7 +11,7 @@ export function caretLine(src: string, pos: [number, number, number, number]): s
   const endCol = endLine === line ? endCol0 : lead + stripped.length;
   if (endCol <= col) return null;
   const seg = src.slice(col, endCol);
-  const anchors = endLine === line ? binOpAnchors(seg) : null;
+  const anchors = endLine === line ? (binOpAnchors(seg) ?? subscriptAnchors(seg)) : null;
   if (endCol - col >= stripped.length && !(anchors && anchors[1] - anchors[0] > 0)) return null;
   let out = '    ' + ' '.repeat(col - lead);
   if (anchors) {
@@ -46,4 +46,21 @@ function binOpAnchors(seg: string): [number, number] | null {
     }
   }
   return found;
+}
+
+/** `value[index]`: '~' under the value, '^' under the brackets. */
+function subscriptAnchors(seg: string): [number, number] | null {
+  if (!seg.endsWith(']')) return null;
+  let depth = 0;
+  let inStr: string | null = null;
+  let open = -1;
+  for (let i = 0; i < seg.length; i++) {
+    const ch = seg[i];
+    if (inStr) { if (ch === '\\') i++; else if (ch === inStr) inStr = null; continue; }
+    if (ch === '"' || ch === "'") { inStr = ch; continue; }
+    if (ch === '(' || ch === '[' || ch === '{') { if (depth === 0 && ch === '[') open = i; depth++; }
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+  }
+  if (open <= 0) return null;
+  return [open, seg.length];
 }

@@ -11,7 +11,7 @@ import type { ConstFactory } from './compiler/fold';
 import type * as A from '../lang/ast';
 import type { Code } from './compiler/code';
 import { PyCode } from './codeobj';
-import { PyDict, PyModule, PyObject, PyStr, PyException, PyInt } from './objects';
+import { PyDict, PyModule, PyObject, PyStr, PyException, PyInt, PyList } from './objects';
 import { Frame } from './vm/frame';
 import { runFrame } from './vm/eval';
 import { Collector } from './gc/collector';
@@ -69,7 +69,21 @@ export class Engine {
     this.mainModule.addr = it.heap.rawAddress(72);
     it.modules.set('__main__', this.mainModule);
     it.sources.set(opts.filename, source.split(/\r?\n/));
-    it.heap.count = [0, 0, 0];
+    this.addStartupObjects();
+    it.heap.count = [...this.profile.startup.count];
+  }
+
+  /** The interpreter's own tracked objects and collector state at start-up (stand-ins: never garbage). */
+  private addStartupObjects(): void {
+    const it = this.it;
+    const st = this.profile.startup;
+    // Lists: never untracked, never garbage (one reference from "the interpreter").
+    const standIn = () => it.rawNew(new PyList(it.types.list, []), 72);
+    st.generationSizes.forEach((n, g) => { for (let i = 0; i < n; i++) it.heap.gens[g].append(standIn()); });
+    for (let i = 0; i < this.profile.permanentAtStart; i++) it.heap.permanent.append(standIn());
+    it.heap.longLivedPending = st.longLivedPending;
+    it.heap.longLivedTotal = st.longLivedTotal;
+    st.stats.forEach(([c, m, n], g) => { Object.assign(this.collector.stats[g], { collections: c, collected: m, uncollectable: n }); });
   }
 
   private installBuiltins(): void {
@@ -95,7 +109,10 @@ export class Engine {
   /** Parse, check and compile; throws ScenarioError. */
   compile(): Code {
     const mod = parseScenario(this.source, this.opts.filename);
-    this.code = compileModule(mod, this.opts.filename, this.constFactory());
+    this.code = compileModule(mod, this.opts.filename, this.constFactory(), (lineno, category, message) => {
+      const line = this.it.sourceLine(this.opts.filename, lineno);
+      this.it.out.stderr(`${this.opts.filename}:${lineno}: ${category}: ${message}\n` + (line !== null ? `  ${line.trim()}\n` : ''));
+    });
     return this.code;
   }
 

@@ -481,7 +481,7 @@ export function getIter(it: Interp, o: PyObject): PyObject {
     }
     const gi = mroLookup(o.type, '__getitem__');
     if (gi) {
-      const r = newIter(it, T.get('iterator' as never) ?? T.list_iterator, o, 'callable');
+      const r = newIter(it, T.iterator, o, 'callable');
       return r;
     }
   }

@@ -51,6 +51,18 @@ export interface Profile {
   setThresholdErrors: 'classic' | '3.13';
   /** Objects in the permanent generation at start-up (3.12.1: 375 tuples). */
   permanentAtStart: number;
+  /** The collector's state when the script's first line runs: the interpreter's
+   *  own tracked objects per generation (stand-ins in the simulation), the
+   *  counters, the long-lived bookkeeping and the statistics. They decide when
+   *  automatic collections (full ones especially) run. Measured with `site`
+   *  enabled by scripts/probes/startup_state.py (test/calibration/startup_state.jsonl). */
+  startup: {
+    generationSizes: [number, number, number];
+    count: [number, number, number];
+    longLivedPending: number;
+    longLivedTotal: number;
+    stats: [number, number, number][];
+  };
   /** Tracebacks show the absolute script path (3.9+). */
   absoluteMainFile: boolean;
   /** Fine-grained error locations (carets) in tracebacks (3.11+). */
@@ -84,6 +96,13 @@ const BASE_311: Profile = {
   weakrefOrder: 'del-first',
   setThresholdErrors: 'classic',
   permanentAtStart: 0,
+  startup: {
+    generationSizes: [325, 0, 10921],
+    count: [264, 0, 2],
+    longLivedPending: 10921,
+    longLivedTotal: 0,
+    stats: [[22, 43, 0], [2, 92, 0], [0, 0, 0]],
+  },
   absoluteMainFile: true,
   tracebackCarets: true,
   recursionLimit: 1000,

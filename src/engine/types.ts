@@ -18,7 +18,7 @@ export class Types {
   traceback!: PyType; frame!: PyType; mappingproxy!: PyType; getset_descriptor!: PyType; member_descriptor!: PyType;
   list_iterator!: PyType; tuple_iterator!: PyType; str_iterator!: PyType; range_iterator!: PyType;
   dict_keyiterator!: PyType; dict_valueiterator!: PyType; dict_itemiterator!: PyType; set_iterator!: PyType;
-  enumerate!: PyType; zip!: PyType; reversed!: PyType; map!: PyType; filter!: PyType; callable_iterator!: PyType;
+  iterator!: PyType; enumerate!: PyType; zip!: PyType; reversed!: PyType; map!: PyType; filter!: PyType; callable_iterator!: PyType;
   list_reverseiterator!: PyType;
   dict_keys!: PyType; dict_values!: PyType; dict_items!: PyType;
   BaseException!: PyType;
@@ -93,6 +93,7 @@ export class Types {
     this.map = mk('map', true);
     this.filter = mk('filter', true);
     this.callable_iterator = mk('callable_iterator', true);
+    this.iterator = mk('iterator', true);
     this.dict_keys = mk('dict_keys', true);
     this.dict_values = mk('dict_values', true);
     this.dict_items = mk('dict_items', true);

@@ -64,7 +64,11 @@ export interface Delete extends Pos { kind: 'Delete'; targets: Expr[] }
 export interface Assign extends Pos { kind: 'Assign'; targets: Expr[]; value: Expr }
 export interface AugAssign extends Pos { kind: 'AugAssign'; target: Expr; op: BinOperator; value: Expr }
 /** `x: int = 1` — the annotation is kept but never evaluated for effect. */
-export interface AnnAssign extends Pos { kind: 'AnnAssign'; target: Expr; annotation: Expr; value: Expr | null }
+export interface AnnAssign extends Pos {
+  kind: 'AnnAssign'; target: Expr; annotation: Expr; value: Expr | null;
+  /** 1 when the target is a plain name (not in parentheses): CPython then records it in __annotations__. */
+  simple: 0 | 1;
+}
 export interface For extends Pos { kind: 'For'; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[] }
 export interface While extends Pos { kind: 'While'; test: Expr; body: Stmt[]; orelse: Stmt[] }
 /** `elif` is an If nested alone in orelse, as in CPython. */
@@ -131,7 +135,9 @@ export type ConstValue =
   | { type: 'bytes'; value: Uint8Array }
   | { type: 'bool'; value: boolean }
   | { type: 'None' }
-  | { type: 'Ellipsis' };
+  | { type: 'Ellipsis' }
+  /** Produced only by the engine's constant folding (a tuple of constants). */
+  | { type: 'tuple'; items: ConstValue[] };
 
 export interface Constant extends Pos { kind: 'Constant'; value: ConstValue }
 export interface Attribute extends Pos { kind: 'Attribute'; value: Expr; attr: string; ctx: ExprContext }

@@ -18,10 +18,14 @@ interface FBlock {
   handlerName?: string | null;
 }
 
-export function compileModule(mod: A.Module, filename: string, consts: ConstFactory): Code {
+/** Compile-time warnings (SyntaxWarning), reported as CPython's warnings module prints them. */
+export type WarnFn = (lineno: number, category: string, message: string) => void;
+
+export function compileModule(mod: A.Module, filename: string, consts: ConstFactory, warn: WarnFn = () => {}): Code {
   foldConstants(mod, consts);
   const scopes = buildScopes(mod);
   const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<module>', '<module>', filename, 1), filename, '');
+  c.warn = warn;
   c.body(mod.body);
   c.emitReturnNone();
   return c.finish();
@@ -41,6 +45,7 @@ class FnCompiler {
   private fblocks: FBlock[] = [];
   private cur: A.Pos | null = null;
   private lines = new Set<number>();
+  warn: WarnFn = () => {};
 
   constructor(private cf: ConstFactory, private scopes: Map<unknown, Scope>, private scope: Scope, private code: Code,
     private filename: string, private qualPrefix: string) {
@@ -480,6 +485,7 @@ class FnCompiler {
       if (args.kwarg) code.flags |= CO_VARKEYWORDS;
     } else if (kind === 'comprehension') code.argcount = 1;
     const c = new FnCompiler(this.cf, this.scopes, scope, code, this.filename, qual + '.<locals>.');
+    c.warn = this.warn;
     c.cur = node as A.Pos;
     compileBody(c);
     const fcode = c.finish();
@@ -516,6 +522,7 @@ class FnCompiler {
     const qual = this.childQualname(s.name);
     const code = new Code('class', s.name, qual, this.filename, s.lineno);
     const c = new FnCompiler(this.cf, this.scopes, scope, code, this.filename, qual + '.');
+    c.warn = this.warn;
     c.cur = s;
     c.loadName('__name__');
     c.storeName('__module__');
@@ -679,7 +686,21 @@ class FnCompiler {
     if (pending) { this.emit(Op.BUILD_MAP, pending); this.emit(Op.DICT_UPDATE, 1); }
   }
 
+  /** SyntaxWarning for `is` / `is not` with a literal (compiler_check_compare). */
+  private checkCompare(e: A.Compare): void {
+    const literal = (x: A.Expr) => x.kind === 'Constant' && !['None', 'bool', 'Ellipsis'].includes(x.value.type);
+    let left = e.left;
+    e.ops.forEach((op, i) => {
+      const right = e.comparators[i];
+      if ((op === 'Is' || op === 'IsNot') && (literal(left) || literal(right))) {
+        this.warn(e.lineno, 'SyntaxWarning', op === 'Is' ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?');
+      }
+      left = right;
+    });
+  }
+
   private compare(e: A.Compare): void {
+    this.checkCompare(e);
     const emitOp = (op: A.CmpOperator) => {
       switch (op) {
         case 'Is': this.emit(Op.IS_OP, 0); return;
@@ -745,7 +766,7 @@ class FnCompiler {
     const name = e.kind === 'ListComp' ? '<listcomp>' : e.kind === 'SetComp' ? '<setcomp>' : '<dictcomp>';
     this.makeFunction(e, name, null, (c) => {
       c.emit(e.kind === 'ListComp' ? Op.BUILD_LIST : e.kind === 'SetComp' ? Op.BUILD_SET : Op.BUILD_MAP, 0);
-      c.compGenerator(e, 0, 2);
+      c.compGenerator(e, 0, 1);
       c.emit(Op.RETURN_VALUE);
     }, 'comprehension');
     this.expr(e.generators[0].iter);
