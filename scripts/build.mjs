@@ -6,6 +6,7 @@ import fs from 'node:fs';
 const watch = process.argv.includes('--watch');
 const entries = [
   { in: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'src/engine/index.ts', out: 'dist/engine.js' },
 ].filter((e) => fs.existsSync(e.in));
 
 for (const e of entries) {
@@ -17,6 +18,7 @@ for (const e of entries) {
     format: 'cjs',
     target: 'node20',
     sourcemap: true,
+    tsconfig: 'tsconfig.json',
     banner: e.banner ? { js: e.banner } : undefined,
     logLevel: 'warning',
   };

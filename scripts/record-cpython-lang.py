@@ -15,10 +15,15 @@ Also dumps the AST of every file in test/unit/fixtures/scenarios/ (the oracle
 scenarios, copied from shared/oracle/scenarios) and test/unit/fixtures/article/
 (the seed article's examples) as `ast` cases named after the file.
 
-Usage: python3 scripts/record-cpython-lang.py   (run from the repository root)
+Finally it makes `mutations`: seeded random one-edit changes of those files
+(a token deleted, inserted or replaced, a line deleted, doubled, indented or
+dedented) that CPython refuses, each stored as the edit plus CPython's error,
+so that the tests can rebuild the source and compare messages and positions.
+
+Usage: python3 scripts/record-cpython-lang.py [--mutations N]  (from the repository root)
 Writes test/unit/fixtures/lang-cpython.json with the interpreter version.
 """
-import ast, json, os, subprocess, sys, tempfile
+import ast, io, json, os, random, subprocess, sys, tempfile, tokenize
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CASES = os.path.join(ROOT, 'test', 'unit', 'fixtures', 'lang-cases.txt')
@@ -132,9 +137,79 @@ def run_error(src):
     return err, stderr, p.returncode
 
 
-def main():
+INSERTS = ['(', ')', '[', ']', '{', '}', ':', ',', '=', '==', '.', 'if', 'else', 'def', 'class', 'return',
+           'x', '1', "'s'", '*', '**', 'lambda', 'not', 'in', 'for', 'del', 'pass', '    ', '\t', ';', '+',
+           '@', 'yield', 'import', 'from', 'as', 'global', ':=', '->', 'print', '"', "'''", '0x', '1_']
+
+
+def apply_edit(src, e):
+    """The edit format shared with test/unit/lang.test.ts."""
+    lines = src.split('\n')
+    k = e['line'] - 1
+    if e['op'] == 'delete-line':
+        del lines[k]
+    elif e['op'] == 'double-line':
+        lines.insert(k, lines[k])
+    elif e['op'] == 'indent-line':
+        lines[k] = e['text'] + lines[k]
+    elif e['op'] == 'dedent-line':
+        lines[k] = lines[k].lstrip()
+    else:  # replace columns [start, end) of the line with text
+        lines[k] = lines[k][:e['start']] + e['text'] + lines[k][e['end']:]
+    return '\n'.join(lines)
+
+
+def mutations(files, n, seed=2024):
+    rnd = random.Random(seed)
     out = []
-    for c in read_cases() + file_cases():
+    tries = 0
+    while len(out) < n and tries < n * 50:
+        tries += 1
+        f = rnd.choice(files)
+        src = f['src']
+        lines = src.split('\n')
+        toks = [t for t in tokenize.generate_tokens(io.StringIO(src).readline)
+                if t.string.strip() and t.start[0] == t.end[0]]
+        t = rnd.choice(toks)
+        (r, c), (_, ec) = t.start, t.end
+        op = rnd.random()
+        if op < 0.08:
+            e = {'op': 'delete-line', 'line': rnd.randrange(len(lines)) + 1}
+        elif op < 0.14:
+            e = {'op': 'double-line', 'line': rnd.randrange(len(lines)) + 1}
+        elif op < 0.2:
+            e = {'op': 'indent-line', 'line': rnd.randrange(len(lines)) + 1, 'text': rnd.choice(['  ', '    ', '\t', ' '])}
+        elif op < 0.26:
+            e = {'op': 'dedent-line', 'line': rnd.randrange(len(lines)) + 1}
+        elif op < 0.45:
+            e = {'op': 'replace', 'line': r, 'start': c, 'end': ec, 'text': ''}
+        elif op < 0.8:
+            e = {'op': 'replace', 'line': r, 'start': c, 'end': c, 'text': rnd.choice(INSERTS) + ' '}
+        else:
+            e = {'op': 'replace', 'line': r, 'start': c, 'end': ec, 'text': rnd.choice(INSERTS)}
+        m = apply_edit(src, e)
+        try:
+            compile(m.encode('utf-8'), 'scenario.pygc', 'exec')
+            continue
+        except SyntaxError:
+            pass
+        except Exception:
+            continue
+        err, stderr, rc = run_error(m)
+        if err is None:
+            continue
+        e['file'] = f['name']
+        out.append({'kind': 'mutation', 'name': 'mutation %d' % len(out), 'edit': e, 'error': err, 'stderr': stderr})
+    return out
+
+
+def main():
+    n_mut = 600
+    if '--mutations' in sys.argv:
+        n_mut = int(sys.argv[sys.argv.index('--mutations') + 1])
+    out = []
+    files = file_cases()
+    for c in read_cases() + files:
         rec = {'kind': c['kind'], 'name': c['name'], 'src': c['src']}
         if c['kind'] == 'ast':
             try:
@@ -150,6 +225,7 @@ def main():
         else:
             raise SystemExit('unknown case kind %r' % c['kind'])
         out.append(rec)
+    out.extend(mutations(files, n_mut))
     with open(OUT, 'w', encoding='utf-8') as f:
         json.dump({'python': sys.version.split()[0], 'generator': 'scripts/record-cpython-lang.py',
                    'cases': out}, f, ensure_ascii=False, indent=1)

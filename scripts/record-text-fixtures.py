@@ -407,7 +407,7 @@ for s in SAMPLES:
         add('str.method', s, 'removeprefix', sep)
         add('str.method', s, 'removesuffix', sep)
         add('str.method', s, 'strip', sep)
-    for n in [None, -1, 0, 1, 2]:
+    for n in [-1, 0, 1, 2]:
         add('str.method', s, 'split', None, n)
         add('str.method', s, 'rsplit', None, n)
         add('str.method', s, 'split', ',', n)

@@ -81,7 +81,7 @@ def child_env(unbuffered):
 
 def requirement(path):
     """Return ((min_major, min_minor), (max_major, max_minor) or None)."""
-    with open(path) as f:
+    with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read(4000)
     m = REQ_RE.search(text)
     if not m:

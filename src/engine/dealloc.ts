@@ -172,9 +172,9 @@ function deallocInstance(it: Interp, o: PyInstance): void {
     for (const x of s) it.xdec(x);
   }
   if (o.values) {
-    const vals = [...o.values.values()];
+    const vals = o.values;
     o.values = null;
-    for (const v of vals) it.dec(v);
+    for (let i = 0; i < vals.length; i++) it.xdec(vals[i]);
   }
   if (o.dict) { const d = o.dict; o.dict = null; it.dec(d); }
   freeMemory(it, o, o.bsize, null);

@@ -215,7 +215,7 @@ export class Engine {
       return { exitCode: 1 };
     }
     if (e instanceof LimitExceeded) {
-      it.out.stderr(`PyGC Lab: ${e.message} at line ${it.frame?.lineno ?? '?'}; the scenario was stopped (raise it with --max-steps)\n`);
+      it.out.stderr(`PyGC Lab: ${e.message} at line ${e.line}; the scenario was stopped (raise the limit with --max-steps)\n`);
       return { exitCode: 3, abortReason: e.message };
     }
     if (e instanceof NotSupportedRuntime) {

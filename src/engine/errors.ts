@@ -17,7 +17,9 @@ export class StopExecution extends Error {
 }
 
 /** The run was ended by a limit (steps) rather than by the scenario. */
-export class LimitExceeded extends Error {}
+export class LimitExceeded extends Error {
+  constructor(message: string, public line: number) { super(message); }
+}
 
 /** A runtime construct the simulator does not model: never a wrong answer. */
 export class NotSupportedRuntime extends Error {

@@ -7,15 +7,12 @@ import type { Interp } from './interp';
 import { PyDict, PyInstance, PyObject } from './objects';
 import { dictSetStr } from './builtins/dictops';
 
-declare module './objects' {
-  interface PyType {
-    /** Shared keys of instances' inline values (3.11+), in first-insertion order. */
-    sharedKeys?: Set<string>;
-  }
-}
-
 export function instanceGet(o: PyInstance, name: string): PyObject | undefined {
-  if (o.values) return o.values.get(name);
+  if (o.values) {
+    const i = o.type.sharedKeys!.get(name);
+    if (i === undefined) return undefined;
+    return o.values[i] ?? undefined;
+  }
   if (o.dict) { const e = o.dict.map.get(name); return e ? e.value : undefined; }
   return undefined;
 }
@@ -30,26 +27,30 @@ export function instanceSet(it: Interp, o: PyInstance, name: string, v: PyObject
     return;
   }
   const t = o.type;
-  const keys = t.sharedKeys ?? (t.sharedKeys = new Set());
-  if (!keys.has(name)) {
+  const keys = t.sharedKeys ?? (t.sharedKeys = new Map());
+  let i = keys.get(name);
+  if (i === undefined) {
     if (keys.size >= it.profile.inlineAttrLimit) {
       materializeDict(it, o);
       dictSetStr(it, o.dict!, name, v);
       return;
     }
-    keys.add(name);
+    i = keys.size;
+    keys.set(name, i);
   }
-  if (!o.values) o.values = new Map();
-  const old = o.values.get(name);
-  o.values.set(name, v);
+  const vals = o.values ?? (o.values = []);
+  while (vals.length <= i) vals.push(null);
+  const old = vals[i];
+  vals[i] = v;
   if (old) it.dec(old);
 }
 
 export function instanceDel(it: Interp, o: PyInstance, name: string): boolean {
   if (o.values) {
-    const old = o.values.get(name);
+    const i = o.type.sharedKeys!.get(name);
+    const old = i === undefined ? null : o.values[i];
     if (!old) return false;
-    o.values.delete(name);
+    o.values[i!] = null;
     it.dec(old);
     return true;
   }
@@ -71,7 +72,10 @@ export function materializeDict(it: Interp, o: PyInstance): PyDict {
   if (it.profile.instanceLayout === 'inline-untracked') d.untrackable = true;
   if (o.values) {
     let track = false;
-    for (const [k, v] of o.values) {
+    const vals = o.values;
+    for (const [k, i] of o.type.sharedKeys!) {
+      const v = vals[i];
+      if (!v) continue;
       d.map.set(k, { key: it.intern(k), value: v });
       if (it.mayBeTracked(v)) track = true;
     }
@@ -82,8 +86,3 @@ export function materializeDict(it: Interp, o: PyInstance): PyDict {
   return d;
 }
 
-/** The objects an instance's attributes refer to, in traversal order. */
-export function instanceAttrValues(o: PyInstance): PyObject[] {
-  if (o.values) return [...o.values.values()];
-  return [];
-}

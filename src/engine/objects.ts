@@ -96,8 +96,8 @@ export class PySet extends PyObject {
 // ---- instances ----------------------------------------------------------------
 
 export class PyInstance extends PyObject {
-  /** Inline values (3.11+ managed dict) in insertion order, when no dict is materialised. */
-  values: Map<string, PyObject> | null = null;
+  /** Inline values (3.11+ managed dict), indexed like the class's shared keys, when no dict is materialised. */
+  values: (PyObject | null)[] | null = null;
   /** The instance __dict__ when it exists as an object. */
   dict: PyDict | null = null;
   /** __slots__ storage. */
@@ -207,6 +207,8 @@ export class PyType extends PyObject {
   hasInstDict = false;
   weakrefable = false;
   slotNames: string[] | null = null;
+  /** Shared keys of instances' inline values (3.11+): name → index, in first-insertion order. */
+  sharedKeys: Map<string, number> | null = null;
   /** Cached lookups, reset when the class or a base changes. */
   cacheEpoch = -1;
   cachedDel: PyObject | null | undefined = undefined;

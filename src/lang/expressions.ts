@@ -76,9 +76,11 @@ export abstract class ExprParser extends Cursor {
     return { kind: 'Tuple', elts, ctx: 'Load', ...this.extra(s) };
   }
 
-  protected startsStarExpression(): boolean {
-    return this.isOp('*') || this.startsExpression();
+  protected startsStarExpression(k = 0): boolean {
+    return this.isOp('*', k) || this.startsExpression(k);
   }
+
+  private readonly legacyDone = new Set<number>();
 
   /** star_expression: '*' bitwise_or | expression */
   starExpression(): Expr {
@@ -177,6 +179,33 @@ export abstract class ExprParser extends Cursor {
 
   /** expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef */
   expression(): Expr {
+    if (this.diag) return this.memo(this.exprMemo, () => this.expressionRule());
+    return this.expressionRule();
+  }
+
+  private readonly exprMemo = new Map<number, { node: Expr | null; end: number }>();
+  private readonly disjMemo = new Map<number, { node: Expr | null; end: number }>();
+
+  /** pegen's (memo): in the second pass a rule is parsed once per position. */
+  private memo(table: Map<number, { node: Expr | null; end: number }>, rule: () => Expr): Expr {
+    const start = this.i;
+    const hit = table.get(start);
+    if (hit) {
+      if (!hit.node) throw FAIL;
+      this.i = hit.end;
+      return hit.node;
+    }
+    try {
+      const node = rule();
+      table.set(start, { node, end: this.i });
+      return node;
+    } catch (e) {
+      if (e === FAIL) table.set(start, { node: null, end: start });
+      throw e;
+    }
+  }
+
+  private expressionRule(): Expr {
     this.enter();
     try {
       if (this.isKw('lambda')) return this.lambdef();
@@ -202,8 +231,9 @@ export abstract class ExprParser extends Cursor {
   /** invalid_expression and invalid_legacy_expression, tried before expression. */
   private invalidExpression(start: number): void {
     const t0 = this.tok();
-    const nameString = t0.type === T.NAME && this.tok(1).type === T.STRING;
-    const soft = t0.type === T.NAME && SOFT_KEYWORDS.has(t0.value);
+    const name = t0.type === T.NAME && !KEYWORDS.has(t0.value);
+    const nameString = name && this.tok(1).type === T.STRING;
+    const soft = name && SOFT_KEYWORDS.has(t0.value);
     const a = this.lookahead(() => this.disjunction());
     if (a) {
       const after = this.lookahead(() => {
@@ -227,16 +257,23 @@ export abstract class ExprParser extends Cursor {
       });
       if (ifErr) throw this.errRange(a, ifErr, "expected 'else' after 'if' expression");
     }
-    // invalid_legacy_expression: a=NAME !'(' b=star_expressions
-    if (t0.type === T.NAME && (t0.value === 'print' || t0.value === 'exec') && !this.isOp('(', 1)) {
+    // invalid_legacy_expression: a=NAME !'(' b=star_expressions — b is parsed
+    // with the second-pass rules too, which is how `f(x 's' 1)` gets its message
+    if (name && !this.isOp('(', 1) && this.startsStarExpression(1) && !this.legacyDone.has(start)) {
+      this.legacyDone.add(start);
       const b = this.lookahead(() => { this.i = start + 1; return this.starExpressions(); });
-      if (b) {
+      if (b && (t0.value === 'print' || t0.value === 'exec')) {
         throw this.errRange(tokPos(t0), b, `Missing parentheses in call to '${t0.value}'. Did you mean ${t0.value}(...)?`);
       }
     }
   }
 
   disjunction(): Expr {
+    if (this.diag) return this.memo(this.disjMemo, () => this.disjunctionRule());
+    return this.disjunctionRule();
+  }
+
+  private disjunctionRule(): Expr {
     const s = this.i;
     const first = this.conjunction();
     if (!this.isKw('or')) return first;
@@ -447,20 +484,29 @@ export abstract class ExprParser extends Cursor {
     for (;;) {
       const t = this.tok();
       if (t.type !== T.OP) return e;
+      // a trailer that does not parse leaves the primary as it is (PEG)
+      const value = e;
+      let next: Expr | null;
       if (t.value === '.') {
-        this.next();
-        const name = this.expectName();
-        e = { kind: 'Attribute', value: e, attr: name.value, ctx: 'Load', ...this.extra(s) };
+        next = this.attempt(() => {
+          this.next();
+          const name = this.expectName();
+          return { kind: 'Attribute', value, attr: name.value, ctx: 'Load', ...this.extra(s) };
+        });
       } else if (t.value === '(') {
-        e = this.call(e, s);
+        next = this.attempt(() => this.call(value, s));
       } else if (t.value === '[') {
-        this.next();
-        const slice = this.slices();
-        this.expectOp(']');
-        e = { kind: 'Subscript', value: e, slice, ctx: 'Load', ...this.extra(s) };
+        next = this.attempt(() => {
+          this.next();
+          const slice = this.slices();
+          this.expectOp(']');
+          return { kind: 'Subscript', value, slice, ctx: 'Load', ...this.extra(s) };
+        });
       } else {
         return e;
       }
+      if (!next) return e;
+      e = next;
       this.chain(++n);
     }
   }
@@ -1066,8 +1112,9 @@ export abstract class ExprParser extends Cursor {
       } else if (t.type === T.OP && t.value === '(' && this.diag) {
         const r = this.lookahead(() => {
           this.next();
-          while (this.isName()) { this.next(); if (!this.eatOp(',')) break; }
-          return this.isOp(')') ? this.tok() : null;
+          let n = 0;
+          while (this.isName()) { this.next(); n++; if (!this.eatOp(',')) break; }
+          return n > 0 && this.isOp(')') ? this.tok() : null;
         });
         if (r) {
           throw this.errRange(tokPos(t), tokPos(r), lambda
@@ -1079,7 +1126,8 @@ export abstract class ExprParser extends Cursor {
         const p = this.param(lambda, false);
         let def: Expr | null = null;
         if (this.isOp('=')) {
-          this.next();
+          const eq = this.next();
+          if (this.diag && (this.isOp(')') || this.isOp(','))) throw this.errTok(eq, 'expected default value expression');
           def = this.expression();
         }
         if (star) {

@@ -571,7 +571,25 @@ class Parser extends ExprParser {
         return { kind: 'AugAssign', target: first, op, value, ...this.extra(s) };
       }
     }
+    if (this.diag) this.invalidStatementStart(s);
     return { kind: 'Expr', value: first, ...this.extra(s) };
+  }
+
+  /**
+   * The second pass tries invalid_assignment before an expression statement;
+   * its `star_named_expression ',' ...` alternative runs the
+   * invalid_named_expression checks (`x.y := 1`, `f() = 1` ...) at the start.
+   */
+  private invalidStatementStart(s: number): void {
+    this.lookahead(() => {
+      this.i = s;
+      this.starNamedExpression();
+      while (this.eatOp(',')) {
+        if (!this.startsStarExpression()) break;
+        this.starNamedExpression();
+      }
+      return null;
+    });
   }
 
   /** single_target: NAME, attribute or subscript, possibly in parentheses. */
@@ -588,7 +606,16 @@ class Parser extends ExprParser {
     let value: Expr = first;
     while (this.isOp('=')) {
       this.next();
-      value = this.annotatedRhs();
+      const v = this.attempt(() => this.annotatedRhs());
+      if (!v) {
+        // `target =` with nothing valid after it: CPython still names a bad target
+        if (this.diag) {
+          const k = targets.findIndex((e) => invalidTarget(e, 'star') || (e.kind === 'Constant' && this.isYield(e)));
+          if (k >= 0) this.invalidAssignment(s, targets, k);
+        }
+        throw FAIL;
+      }
+      value = v;
       if (this.isOp('=')) targets.push(value);
     }
     for (let k = 0; k < targets.length; k++) {

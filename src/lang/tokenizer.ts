@@ -299,7 +299,9 @@ class Tokenizer {
       if (p >= end) c = -1;
       this.pos = p;
 
+      let commentAt = -1;
       if (c === C_HASH) {
+        commentAt = p;
         const nl = s.indexOf('\n', p);
         p = nl < 0 || nl >= end ? end : nl;
         this.pos = p;
@@ -362,7 +364,11 @@ class Tokenizer {
       if (c === C_NL) {
         this.pos = p + 1;
         const wasBlank = blankline || this.brackets.length > 0;
-        if (!wasBlank) this.push(T.NEWLINE, '', start, lineno, startCol, p);
+        // CPython's NEWLINE token starts where a comment before it starts
+        if (!wasBlank) {
+          const at = commentAt >= 0 ? commentAt : start;
+          this.push(T.NEWLINE, '', at, lineno, commentAt >= 0 ? this.bcol(commentAt) : startCol, p);
+        }
         this.newLine(p + 1);
         this.atbol = true;
         return true;

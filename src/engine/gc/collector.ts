@@ -201,7 +201,6 @@ export class Collector {
       st.collections++;
       st.collected += m;
       st.uncollectable += n;
-      this.clearFlags(old);
     } finally {
       this.current = null;
     }

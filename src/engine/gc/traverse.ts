@@ -8,21 +8,6 @@ import {
   PyList, PyMethod, PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyStr,
 } from '../objects';
 
-/** Instance attribute values in the order CPython stores them (the class's shared keys order). */
-export function orderedValues(o: PyInstance): PyObject[] {
-  const vals = o.values!;
-  const keys = o.type.sharedKeys;
-  if (!keys || keys.size === vals.size) {
-    if (!keys) return [...vals.values()];
-    const out: PyObject[] = [];
-    for (const k of keys) { const v = vals.get(k); if (v) out.push(v); }
-    return out;
-  }
-  const out: PyObject[] = [];
-  for (const k of keys) { const v = vals.get(k); if (v) out.push(v); }
-  return out;
-}
-
 /** Call visit(referent) for each object o refers to, in tp_traverse order. */
 export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
   if (o instanceof PyList || o instanceof PyTuple) {
@@ -32,7 +17,8 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
   }
   if (o instanceof PyInstance) {
     if (o.slots) for (const s of o.slots) if (s) visit(s);
-    if (o.values) for (const v of orderedValues(o)) visit(v);
+    const vals = o.values;
+    if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v) visit(v); }
     if (o.dict) visit(o.dict);
     if (o.type.isHeap) visit(o.type);
     if (o instanceof PyException) {
@@ -91,7 +77,7 @@ export function clearRefs(it: Interp, o: PyObject): void {
     if (o instanceof PyException) {
       const parts = [o.dict, o.args, o.traceback, o.cause, o.context];
       o.dict = null; o.args = null; o.traceback = null; o.cause = null; o.context = null;
-      if (o.values) { const v = orderedValues(o); o.values = null; for (const x of v) it.dec(x); }
+      if (o.values) { const v = o.values; o.values = null; for (const x of v) it.xdec(x); }
       for (const p of parts) it.xdec(p);
       return;
     }
@@ -101,9 +87,9 @@ export function clearRefs(it: Interp, o: PyObject): void {
       for (const x of s) it.xdec(x);
     }
     if (o.values) {
-      const v = orderedValues(o);
-      o.values = new Map();
-      for (const x of v) it.dec(x);
+      const v = o.values;
+      o.values = [];
+      for (const x of v) it.xdec(x);
     } else if (o.dict) {
       const d = o.dict;
       o.dict = null;

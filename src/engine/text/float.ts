@@ -3,6 +3,7 @@
 // special cases and overflow, ported from CPython's floatobject.c.
 
 import { overflowError, zeroDivisionError } from './errors';
+import { crPow } from './pow';
 
 /** x / y */
 export function floatTrueDiv(x: number, y: number): number {
@@ -14,7 +15,8 @@ export function floatTrueDiv(x: number, y: number): number {
 export function floatMod(x: number, y: number): number {
   if (y === 0) throw zeroDivisionError('float modulo');
   let mod = x % y;
-  if (mod) {
+  if (mod !== 0) {
+    // NaN counts as nonzero here, as in C
     if (y < 0 !== mod < 0) mod += y;
   } else {
     mod = y < 0 ? -0 : 0;
@@ -25,7 +27,7 @@ export function floatMod(x: number, y: number): number {
 function divmodCore(x: number, y: number, out: [number, number]): [number, number] {
   let mod = x % y;
   let div = (x - mod) / y;
-  if (mod) {
+  if (mod !== 0) {
     if (y < 0 !== mod < 0) {
       mod += y;
       div -= 1;
@@ -34,7 +36,7 @@ function divmodCore(x: number, y: number, out: [number, number]): [number, numbe
     mod = y < 0 ? -0 : 0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1;
   } else {
@@ -93,7 +95,7 @@ export function floatPow(x: number, y: number): number | null {
     negate = isOddInteger(y);
   }
   if (x === 1) return negate ? -1 : 1;
-  const r = Math.pow(x, y);
+  const r = crPow(x, y);
   if (r === Infinity) throw overflowError("(34, 'Numerical result out of range')");
   return negate ? -r : r;
 }

@@ -37,12 +37,12 @@ function readInteger(cps: number[], pos: number): [number, number] {
   while (pos < cps.length) {
     const d = decimalValue(cps[pos]);
     if (d < 0) break;
-    if (big !== null) {
+    if (big === null && acc < 1e14) {
+      acc = acc * 10 + d;
+    } else {
+      if (big === null) big = BigInt(acc);
       big = big * 10n + BigInt(d);
       if (big > PY_SSIZE_T_MAX) throw valueError('Too many decimal digits in format string');
-    } else {
-      acc = acc * 10 + d;
-      if (acc > 1e15) big = BigInt(acc);
     }
     pos++;
     n++;

@@ -3,6 +3,8 @@
 // when it fits, so callers may rely on `typeof v === 'number'` for small ints.
 
 import { PyError, overflowError, valueError, zeroDivisionError } from './errors';
+import { bigBitLength, bigRatioToFloat } from './bigfloat';
+import { floatPow } from './float';
 
 /** A Python int: number when |v| <= 2**53 - 1, bigint otherwise. */
 export type PyIntValue = number | bigint;
@@ -151,94 +153,14 @@ export function floatToInt(x: number): PyIntValue {
   return BigInt(t);
 }
 
-function bitLength(b: bigint): number {
-  if (b < 0n) b = -b;
-  if (b === 0n) return 0;
-  const s = b.toString(16);
-  const c = s.charCodeAt(0);
-  const top = c >= 97 ? c - 87 : c - 48;
-  return s.length * 4 - (top >= 8 ? 0 : top >= 4 ? 1 : top >= 2 ? 2 : 3);
-}
-
 /** int.bit_length(). */
 export function intBitLength(v: PyIntValue): number {
   if (typeof v === 'number') {
     const a = v < 0 ? -v : v;
     if (a < 4294967296) return 32 - Math.clz32(a);
-    return bitLength(BigInt(a));
+    return bigBitLength(BigInt(a));
   }
-  return bitLength(v);
-}
-
-/** Correctly rounded n / d for positive bigints (round half even, subnormals too). */
-function bigRatioToFloat(n: bigint, d: bigint): number {
-  const shift = 55 - (bitLength(n) - bitLength(d)); // quotient gets 55 or 56 bits
-  let q: bigint;
-  let rem: bigint;
-  if (shift >= 0) {
-    const nn = n << BigInt(shift);
-    q = nn / d;
-    rem = nn % d;
-  } else {
-    const dd = d << BigInt(-shift);
-    q = n / dd;
-    rem = n % dd;
-  }
-  return roundScaled(q, rem !== 0n, -shift);
-}
-
-/** The double nearest to q * 2**exp2 (q > 0), `sticky` meaning q is a slight underestimate. */
-function roundScaled(q: bigint, sticky: boolean, exp2: number): number {
-  const bl = bitLength(q);
-  const top = bl - 1 + exp2; // exponent of the leading bit
-  if (top > 1023) return Infinity;
-  let precision = 53;
-  if (top < -1022) precision = 53 - (-1022 - top);
-  let drop = bl - precision;
-  if (drop <= 0) return ldexp(Number(q), exp2);
-  if (precision <= 0) {
-    // below half the smallest subnormal unless exactly half and sticky
-    if (precision < 0) return 0;
-    drop = bl; // keep nothing, decide on the leading bit
-  }
-  const bd = BigInt(drop);
-  let kept = q >> bd;
-  const rem = q & ((1n << bd) - 1n);
-  const half = 1n << (bd - 1n);
-  if (rem > half || (rem === half && (sticky || (kept & 1n) === 1n))) kept += 1n;
-  return ldexp(Number(kept), exp2 + drop);
-}
-
-const pf64 = new Float64Array(1);
-const pu32 = new Uint32Array(pf64.buffer);
-const PHI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
-/** 2**e exactly, for -1074 <= e <= 1023. */
-function pow2(e: number): number {
-  pu32[0] = 0;
-  pu32[1] = 0;
-  if (e >= -1022) {
-    pu32[PHI] = (e + 1023) << 20;
-  } else if (e >= -1042) {
-    pu32[PHI] = 1 << (e + 1042);
-  } else {
-    pu32[1 - PHI] = 2 ** (e + 1074);
-  }
-  return pf64[0];
-}
-
-/** m * 2**e for an integer m < 2**54, exact whenever the result is representable. */
-function ldexp(m: number, e: number): number {
-  if (e > 1023) {
-    m *= pow2(1023);
-    e -= 1023;
-    if (e > 1023) return Infinity;
-  } else if (e < -1022) {
-    m *= pow2(-1022);
-    e += 1022;
-    if (e < -1074) return 0;
-  }
-  return m * pow2(e);
+  return bigBitLength(v);
 }
 
 /** a / b for ints: a correctly rounded float. */
@@ -316,20 +238,7 @@ export function intPowFloat(a: PyIntValue, b: PyIntValue): number {
   const y = intToFloat(b);
   if (x === 0) throw zeroDivisionError('0.0 cannot be raised to a negative power');
   // an int base and an integral exponent: never complex
-  return floatPowReal(x, y);
-}
-
-/** The real-valued part of float_pow for finite nonzero x and integral y. */
-function floatPowReal(x: number, y: number): number {
-  let negate = false;
-  if (x < 0) {
-    x = -x;
-    negate = y % 2 === 1 || y % 2 === -1;
-  }
-  if (x === 1) return negate ? -1 : 1;
-  const r = Math.pow(x, y);
-  if (r === Infinity) throw overflowError("(34, 'Numerical result out of range')");
-  return negate ? -r : r;
+  return floatPow(x, y) as number;
 }
 
 /** pow(a, b, m) for ints. */

@@ -306,7 +306,7 @@ function output(str: string, ch: number, flags: number, width: number, prec: num
     if (fill !== ' ') out += signchar;
     if (width > len) width--;
   }
-  const altPrefix = flags & F_ALT && (ch === 120 || ch === 88);
+  const altPrefix = flags & F_ALT && (ch === 120 || ch === 88 || ch === 111);
   if (altPrefix) {
     if (fill !== ' ') out += body.slice(0, 2);
     width -= 2;

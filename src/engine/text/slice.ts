@@ -58,7 +58,12 @@ export function sliceIndices(
 
 /** Normalise a subscript i for a sequence of `len` items, or throw IndexError(message). */
 export function seqIndex(len: number, i: PyIntValue, message: string): number {
-  if (typeof i === 'bigint') throw new PyError('IndexError', message);
+  if (typeof i === 'bigint') {
+    if (i > 9223372036854775807n || i < -9223372036854775808n) {
+      throw new PyError('IndexError', "cannot fit 'int' into an index-sized integer");
+    }
+    throw new PyError('IndexError', message);
+  }
   const j = i < 0 ? i + len : i;
   if (j < 0 || j >= len) throw new PyError('IndexError', message);
   return j;

@@ -179,10 +179,10 @@ function fieldInteger(s: string, a: number, b: number): PyIntValue {
     if (cp > 0xffff) i++;
     const d = decimalValue(cp);
     if (d < 0) return -1;
-    if (big === null) {
+    if (big === null && acc < 1e14) {
       acc = acc * 10 + d;
-      if (acc > 1e15) big = BigInt(acc);
     } else {
+      if (big === null) big = BigInt(acc);
       big = big * 10n + BigInt(d);
       if (big > 9223372036854775807n) throw valueError('Too many decimal digits in format string');
     }

@@ -42,7 +42,10 @@ function adjust(len: number, start: OptInt, end: OptInt): [number, number] {
 
 function ssize(v: PyIntValue): number {
   if (typeof v === 'number') return v;
-  throw overflowError('Python int too large to convert to C ssize_t');
+  if (v > 9223372036854775807n || v < -9223372036854775808n) {
+    throw overflowError('Python int too large to convert to C ssize_t');
+  }
+  return Number(v);
 }
 
 function cInt(v: PyIntValue): number {
@@ -92,7 +95,7 @@ export function strRepeat(s: string, n: PyIntValue): string {
   const count = Number(n);
   if (count <= 0 || s.length === 0) return '';
   const len = s.length < 2 ? s.length : cpLength(s);
-  if (count > SSIZE_MAX / len) throw overflowError('repeated string is too long');
+  if (BigInt(n) > 9223372036854775807n / BigInt(len)) throw overflowError('repeated string is too long');
   if (count * s.length > 0x1fffffe8) throw new PyError('MemoryError', '');
   return count === 1 ? s : s.repeat(count);
 }
@@ -240,7 +243,7 @@ export function strEndswith(s: string, suffix: string | readonly string[], start
 
 function maxCount(maxsplit: PyIntValue | null | undefined): number {
   if (maxsplit === null || maxsplit === undefined) return SSIZE_MAX;
-  const m = clipIndex(maxsplit, -1);
+  const m = ssize(maxsplit);
   return m < 0 ? SSIZE_MAX : m;
 }
 
@@ -409,7 +412,7 @@ export function strRemovesuffix(s: string, suffix: string): string {
 
 /** s.replace(old, new, count=-1). */
 export function strReplace(s: string, old: string, rep: string, count: PyIntValue = -1): string {
-  let max = clipIndex(count, -1);
+  let max = ssize(count);
   if (max < 0) max = SSIZE_MAX;
   if (max === 0) return s;
   if (old.length === 0) {

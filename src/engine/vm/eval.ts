@@ -92,7 +92,7 @@ export function runFrame(it: Interp, entry: Frame): PyObject {
           case Op.LINE: {
             f.pc = pc;
             f.lineno = arg;
-            if (++it.steps > it.maxSteps) throw new LimitExceeded(`step limit reached (${it.maxSteps} steps)`);
+            if (++it.steps > it.maxSteps) throw new LimitExceeded(`step limit reached (${it.maxSteps} steps)`, arg);
             if (it.heap.collectPending) it.evalBreaker(false);
             if (it.lineHook) it.lineHook(f);
             break;

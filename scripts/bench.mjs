@@ -1,0 +1,79 @@
+// `npm run bench`: performance figures, measured side by side with CPython in
+// one run and printed as ratios (this machine is shared and noisy: compare
+// ratios, not absolute times).
+//  1. bench/alloc_cycles.py: wall time of `pygc run` vs `python3.11` (target ≤ 5×).
+//  2. bench/collect_reachable.py: time of one gc.collect() over 1,000,000 reachable
+//     tracked objects, engine vs CPython (target ≤ 3×).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+if (!fs.existsSync(path.join(ROOT, 'dist', 'engine.js'))) spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+const { Engine } = require(path.join(ROOT, 'dist', 'engine.js'));
+
+function python(ver) {
+  const root = path.join(process.env.PYENV_ROOT || path.join(os.homedir(), '.pyenv'), 'versions');
+  if (fs.existsSync(root)) {
+    const v = fs.readdirSync(root).filter((d) => d.startsWith(ver + '.')).sort().pop();
+    if (v) return path.join(root, v, 'bin', 'python');
+  }
+  return `python${ver}`;
+}
+
+const PY = python('3.11');
+const runs = Number(process.env.BENCH_RUNS || 3);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function timeCmd(cmd, args, cwd) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const t = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return { t, out: r.stdout };
+}
+
+console.log(`PyGC Lab benchmarks — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0].model}, ${os.cpus().length} cores, node ${process.version}`);
+console.log(`CPython: ${spawnSync(PY, ['--version'], { encoding: 'utf8' }).stdout.trim()} (${PY}); median of ${runs} runs\n`);
+
+// 1. Allocation loop with automatic collection.
+{
+  const file = path.join(ROOT, 'bench', 'alloc_cycles.py');
+  const cpy = [], sim = [];
+  let outC = '', outS = '';
+  for (let i = 0; i < runs; i++) {
+    const c = timeCmd(PY, [file], ROOT); cpy.push(c.t); outC = c.out;
+    const s = timeCmd(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'run', file, '--python', '3.11'], ROOT); sim.push(s.t); outS = s.out;
+  }
+  const ratio = median(sim) / median(cpy);
+  console.log(`alloc_cycles (1,000,000 instances, half in 2-cycles, automatic collection)`);
+  console.log(`  CPython ${median(cpy).toFixed(3)} s   pygc run ${median(sim).toFixed(3)} s   ratio ${ratio.toFixed(2)}× (target ≤ 5×)`);
+  console.log(`  output: CPython "${outC.trim()}" / pygc "${outS.trim()}"${outC === outS ? ' (same)' : ' (DIFFERENT)'}\n`);
+}
+
+// 2. One full collection over 1,000,000 reachable tracked objects.
+{
+  const file = path.join(ROOT, 'bench', 'collect_reachable.py');
+  const src = fs.readFileSync(file, 'utf8');
+  const cpy = [], sim = [];
+  for (let i = 0; i < runs; i++) {
+    const c = timeCmd(PY, [file], ROOT);
+    cpy.push(Number(/collect seconds ([\d.]+)/.exec(c.out)[1]));
+    let t0 = 0n, dt = 0;
+    let collections = 0;
+    const e = new Engine(src, { filename: file, python: '3.11', out: { stdout() {}, stderr() {} } });
+    e.compile();
+    e.it.setListener((ev) => {
+      if (ev.kind === 'collect-start') { collections++; t0 = process.hrtime.bigint(); }
+      if (ev.kind === 'collect-end') dt = Number(process.hrtime.bigint() - t0) / 1e9;
+    });
+    e.run();
+    sim.push(dt);
+  }
+  const ratio = median(sim) / median(cpy);
+  console.log(`collect_reachable (gc.collect() over 1,000,000 reachable tracked objects)`);
+  console.log(`  CPython ${median(cpy).toFixed(4)} s   engine ${median(sim).toFixed(4)} s   ratio ${ratio.toFixed(2)}× (target ≤ 3×)`);
+}
