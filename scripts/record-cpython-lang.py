@@ -23,7 +23,7 @@ so that the tests can rebuild the source and compare messages and positions.
 Usage: python3 scripts/record-cpython-lang.py [--mutations N]  (from the repository root)
 Writes test/unit/fixtures/lang-cpython.json with the interpreter version.
 """
-import ast, io, json, os, random, subprocess, sys, tempfile, tokenize
+import ast, io, json, os, random, subprocess, sys, tempfile, tokenize, warnings
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CASES = os.path.join(ROOT, 'test', 'unit', 'fixtures', 'lang-cases.txt')
@@ -204,6 +204,7 @@ def mutations(files, n, seed=2024):
 
 
 def main():
+    warnings.simplefilter('ignore')
     n_mut = 600
     if '--mutations' in sys.argv:
         n_mut = int(sys.argv[sys.argv.index('--mutations') + 1])
@@ -228,7 +229,7 @@ def main():
     out.extend(mutations(files, n_mut))
     with open(OUT, 'w', encoding='utf-8') as f:
         json.dump({'python': sys.version.split()[0], 'generator': 'scripts/record-cpython-lang.py',
-                   'cases': out}, f, ensure_ascii=False, indent=1)
+                   'cases': out}, f, ensure_ascii=False, separators=(',', ':'))
         f.write('\n')
     print('%d cases recorded with Python %s -> %s' % (len(out), sys.version.split()[0], os.path.relpath(OUT, ROOT)))
 

@@ -221,6 +221,15 @@ for x in POW_BASES:
         add('float.pow', x, y)
 for _ in range(600):
     add('float.pow', rng.uniform(0, 50), rng.choice([rng.uniform(-20, 20), float(rng.randint(-30, 30))]))
+# results near overflow, near and below the subnormal range, and |y| tiny or huge
+for _ in range(600):
+    x = rng.uniform(1.5, 1e6)
+    add('float.pow', x, rng.choice([1, -1]) * rng.uniform(500, 750) / math.log(x))
+for _ in range(200):
+    add('float.pow', rand_float(), rng.choice([rng.uniform(-1e-15, 1e-15), rng.uniform(-400, 400), 2.0**64, -2.0**64]))
+for a in [2, 3, 7, 10, -3, -10, 12345]:
+    for b in [-1, -2, -3, -17, -100, -400]:
+        add('int.pow', a, b)
 for x in [0.0, -0.0, 0.5, -0.5, 1.9, -1.9, 2.0**53, -(2.0**70), 1e300, float('inf'), float('-inf'), float('nan'),
           123456789.99]:
     add('float.toint', x)

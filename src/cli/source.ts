@@ -9,7 +9,7 @@ export function readScenario(file: string): string | { error: string } {
     if (st.isDirectory()) return { error: `pygc: ${file}: is a directory` };
     const buf = fs.readFileSync(file);
     try {
-      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(new Uint8Array(buf));
     } catch {
       // CPython's tokenizer: the first byte that is not valid UTF-8, and its line.
       const okUpTo = validPrefix(buf);

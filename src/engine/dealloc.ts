@@ -184,6 +184,7 @@ function deallocInstance(it: Interp, o: PyInstance): void {
 
 function deallocType(it: Interp, t: PyType): void {
   if (t.weakrefs) clearWeakrefsOnDeath(it, t);
+  if (t.subclassRef) { it.hidden.free(t.subclassRef); t.subclassRef = null; }
   const parts: (PyObject | null)[] = [t.dict, ...t.internals];
   t.dict = null;
   t.internals = [];

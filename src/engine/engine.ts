@@ -89,7 +89,12 @@ export class Engine {
   private installBuiltins(): void {
     const it = this.it;
     const b = it.builtins;
-    for (const [name, impl] of Object.entries(builtinFunctions(it))) dictSetStr(it, b, name, it.newBuiltin(name, impl));
+    const VARARGS = new Set(['vars', 'min', 'max']);
+    for (const [name, impl] of Object.entries(builtinFunctions(it))) {
+      const f = it.newBuiltin(name, impl);
+      f.varargs = VARARGS.has(name);
+      dictSetStr(it, b, name, f);
+    }
     const typeNames = ['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'set', 'frozenset', 'object', 'type', 'range',
       'enumerate', 'zip', 'reversed', 'map', 'filter', 'super', 'property', 'staticmethod', 'classmethod', 'bytes', 'slice'];
     for (const n of typeNames) dictSetStr(it, b, n, it.inc(it.types.get(n)));

@@ -51,7 +51,7 @@ function unraisableHeader(it: Interp, o: PyObject, del: PyObject): string {
 export function writeUnraisable(it: Interp, exc: PyObject, header: () => string): void {
   let text = `Exception ignored in: ${header()}\n`;
   text += formatException(it, exc);
-  it.out.stderr(text);
+  it.writeStderr(text);
   it.dec(exc);
 }
 

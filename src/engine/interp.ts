@@ -16,6 +16,7 @@ import { Types } from './types';
 import { dealloc } from './dealloc';
 import type { Frame } from './vm/frame';
 import { PyRaise } from './errors';
+import { Hidden } from './hidden';
 
 export interface OutputSink {
   stdout(text: string): void;
@@ -75,6 +76,8 @@ export class Interp {
   readonly emptyGlobals: PyDict;
   /** Source lines per file name, for tracebacks. */
   readonly sources = new Map<string, string[]>();
+  /** Allocations CPython makes behind the scenario's back. */
+  readonly hidden: Hidden;
 
   constructor(readonly profile: Profile, readonly out: OutputSink) {
     this.heap = new Heap(profile);
@@ -88,6 +91,7 @@ export class Interp {
     for (let v = SMALL_MIN; v <= SMALL_MAX; v++) this.smallInts.push(this.static(new PyInt(t.int, v), true));
     for (const ty of t.byName.values()) { ty.rc = 1_000; ty.bsize = 400; ty.addr = this.heap.rawAddress(ty.bsize); }
     this.builtins = this.rawDict();
+    this.hidden = new Hidden(this);
     this.emptyGlobals = this.rawDict();
     this.recursionLimit = profile.recursionLimit;
     this.garbage = this.newList([]);
@@ -107,13 +111,19 @@ export class Interp {
     return lines[lineno - 1];
   }
 
-  /** Write program output (print, sys.stdout.write). */
-  write(stream: 'stdout' | 'stderr', text: string, _nargs: number): void {
+  /** Send text to the output sink (the stream model in hidden.ts does the allocations). */
+  emit(stream: 'stdout' | 'stderr', text: string): void {
     if (stream === 'stdout') this.out.stdout(text); else this.out.stderr(text);
   }
 
+  /** Text the interpreter itself writes to stderr (gc debug lines, warnings): no bound method. */
+  writeStderr(text: string): void {
+    this.hidden.directWrite('stderr', text);
+    this.out.stderr(text);
+  }
+
   /** Py_ReprEnter bookkeeping for container reprs. */
-  reprEnter(): void { /* calibrated hidden allocations are added by the profile model */ }
+  reprEnter(): void { this.hidden.reprEnter(); }
 
   /** An attribute of the sys module (borrowed), or null. */
   sysAttr(name: string): PyObject | null {
@@ -262,9 +272,9 @@ export class Interp {
     return o;
   }
 
-  /** A list; items are stolen references. */
-  newList(items: PyObject[]): PyList {
-    const addr = this.gcAlloc(72, 'list');
+  /** A list; items are stolen references. `viaType`: list() allocates through tp_alloc, never from the free list. */
+  newList(items: PyObject[], viaType = false): PyList {
+    const addr = this.gcAlloc(72, viaType ? null : 'list');
     const o = new PyList(this.types.list, items);
     o.addr = addr; o.bsize = 72;
     this.noteAlloc(o);
@@ -299,9 +309,9 @@ export class Interp {
     return o;
   }
 
-  /** A new empty dict (untracked until a GC-able key or value is stored). */
-  newDict(): PyDict {
-    const addr = this.gcAlloc(64, 'dict');
+  /** A new empty dict (untracked until a GC-able key or value is stored). `viaType`: dict() bypasses the free list. */
+  newDict(viaType = false): PyDict {
+    const addr = this.gcAlloc(64, viaType ? null : 'dict');
     const o = new PyDict(this.types.dict);
     o.addr = addr; o.bsize = 64;
     this.noteAlloc(o);

@@ -137,6 +137,8 @@ export type NativeImpl = (args: PyObject[], kwnames: string[] | null, self: PyOb
 export class PyBuiltin extends PyObject {
   /** Set for method descriptors of builtin types (list.append …): self is the first argument. */
   methodOf: PyType | null = null;
+  /** METH_VARARGS: each call builds a tuple of its positional arguments (and a dict for keywords). */
+  varargs = false;
   constructor(type: PyType, public name: string, public impl: NativeImpl, public self: PyObject | null,
     public qualname: string) { super(type); }
 }
@@ -214,6 +216,10 @@ export class PyType extends PyObject {
   cachedDel: PyObject | null | undefined = undefined;
   module = 'builtins';
   qualname: string;
+  /** The hidden weak reference the base class keeps to this subclass. */
+  subclassRef: import('./hidden').Block | null = null;
+  /** Calls go through tp_call with an argument tuple (no vectorcall in 3.11): heap types, str, exceptions … */
+  tpCallTuple = false;
   /** Which builtin this type is or derives from ('object', 'list', 'int', 'BaseException', …). */
   builtinBase: string;
   constructor(metatype: PyType | null, public name: string, builtinBase: string) {

@@ -103,6 +103,7 @@ function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string
     if (inRepr.has(o)) return '(...)';
     if (o.items.length === 0) return '()';
   }
+  if (o instanceof PyList && o.items.length === 0) return '[]';
   if (inRepr.has(o)) {
     if (o instanceof PyList) return '[...]';
     if (o instanceof PyDict) return '{...}';
@@ -120,6 +121,11 @@ function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string
       const parts: string[] = [];
       for (const e of o.map.values()) parts.push(`${reprOf(it, e.key)}: ${reprOf(it, e.value)}`);
       return '{' + parts.join(', ') + '}';
+    }
+    if (o.map.size) {
+      // set_repr goes through a temporary list of the items.
+      const tmp = it.hidden.alloc('list');
+      it.hidden.free(tmp);
     }
     const items = [...o.map.values()].map((x) => reprOf(it, x));
     if (o.type === it.types.frozenset) return items.length ? `frozenset({${items.join(', ')}})` : 'frozenset()';

@@ -121,6 +121,9 @@ export class Types {
       ['ResourceWarning', 'Warning'],
     ];
     for (const [n, b] of tree) exc(n, this.byName.get(b)!);
+    // Types without vectorcall in 3.11: calls build an argument tuple (_PyObject_MakeTpCall).
+    for (const t of this.byName.values()) if (t.builtinBase === 'BaseException') t.tpCallTuple = true;
+    for (const t of [this.str, this.property, this.staticmethod, this.classmethod, this.weakref]) t.tpCallTuple = true;
   }
 
   get(name: string): PyType {

@@ -506,133 +506,137 @@ class Tokenizer {
 
   // ---- numbers --------------------------------------------------------------
 
-  private number(p: number, startCol: number): boolean {
-    const s = this.s;
-    const start = p;
-    const lineno = this.lineno;
-    let c = s.charCodeAt(p);
-    const at = (i: number): number => (i < this.end ? s.charCodeAt(i) : -1);
+  // number being scanned
+  private nStart = 0;
+  private nLine = 0;
+  private nCol = 0;
 
-    // returns the index after the digits of a decimal tail, or -1 after an error
-    const decimalTail = (i: number): number => {
-      for (;;) {
-        while (isDigit(at(i))) i++;
-        if (at(i) !== C_US) return i;
-        i++;
-        if (!isDigit(at(i))) { this.syntaxError('invalid decimal literal', i); return -1; }
-      }
-    };
+  private at(i: number): number {
+    return i < this.end ? this.s.charCodeAt(i) : -1;
+  }
 
-    const finish = (i: number): boolean => {
-      this.pos = i;
-      this.push(T.NUMBER, s.slice(start, i), start, lineno, startCol, i);
-      return true;
-    };
-
-    const fraction = (i: number): boolean => {
-      // i is just after '.'
-      if (isDigit(at(i))) { i = decimalTail(i); if (i < 0) return false; }
-      return exponentOrImag(i);
-    };
-
-    const exponentOrImag = (i: number): boolean => {
-      let ch = at(i);
-      if (ch === 101 || ch === 69) {
-        const e = i;
-        i++;
-        ch = at(i);
-        if (ch === 43 || ch === 45) {
-          i++;
-          if (!isDigit(at(i))) return this.syntaxError('invalid decimal literal', i);
-        } else if (!isDigit(ch)) {
-          // "1e" followed by a name: the number ends before the 'e'
-          if (!this.endOfNumber(e, 'decimal')) return false;
-          return finish(e);
-        }
-        i = decimalTail(i);
-        if (i < 0) return false;
-        ch = at(i);
-      }
-      if (ch === 106 || ch === 74) {
-        i++;
-        if (!this.endOfNumber(i, 'imaginary')) return false;
-        return finish(i);
-      }
-      if (!this.endOfNumber(i, 'decimal')) return false;
-      return finish(i);
-    };
-
-    if (c === C_DOT) return fraction(p + 1);
-
-    if (c === 48) {
-      let i = p + 1;
-      c = at(i);
-      if (c === 120 || c === 88) {
-        i++;
-        do {
-          if (at(i) === C_US) i++;
-          if (!isHex(at(i))) return this.syntaxError('invalid hexadecimal literal', i);
-          while (isHex(at(i))) i++;
-        } while (at(i) === C_US);
-        if (!this.endOfNumber(i, 'hexadecimal')) return false;
-        return finish(i);
-      }
-      if (c === 111 || c === 79 || c === 98 || c === 66) {
-        const octal = c === 111 || c === 79;
-        const kind = octal ? 'octal' : 'binary';
-        const max = octal ? 56 : 50;
-        i++;
-        do {
-          if (at(i) === C_US) i++;
-          const d = at(i);
-          if (d < 48 || d >= max) {
-            if (isDigit(d)) return this.syntaxError(`invalid digit '${String.fromCharCode(d)}' in ${kind} literal`, i + 1);
-            return this.syntaxError(`invalid ${kind} literal`, i);
-          }
-          while (at(i) >= 48 && at(i) < max) i++;
-        } while (at(i) === C_US);
-        if (isDigit(at(i))) return this.syntaxError(`invalid digit '${String.fromCharCode(at(i))}' in ${kind} literal`, i + 1);
-        if (!this.endOfNumber(i, kind)) return false;
-        return finish(i);
-      }
-      // zeros, maybe followed by digits (an old-style octal, now an error)
-      let nonzero = false;
-      for (;;) {
-        if (at(i) === C_US) {
-          i++;
-          if (!isDigit(at(i))) return this.syntaxError('invalid decimal literal', i);
-        }
-        if (at(i) !== 48) break;
-        i++;
-      }
-      const zerosEnd = i;
-      if (isDigit(at(i))) {
-        nonzero = true;
-        i = decimalTail(i);
-        if (i < 0) return false;
-      }
-      c = at(i);
-      if (c === C_DOT) return fraction(i + 1);
-      if (c === 101 || c === 69 || c === 106 || c === 74) return exponentOrImag(i);
-      if (nonzero) {
-        const a = this.bcol(start) + 1;
-        const b = this.bcol(zerosEnd);
-        const text = s.slice(this.lineStart, this.lineEnd(this.lineStart));
-        const err = this.src.error('SyntaxError',
-          'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
-          lineno, a, lineno, b + 1,
-          { line: lineno, col16: start - this.lineStart, endLine: lineno, endCol16: i - this.lineStart }, text);
-        return this.fail('set', err, i);
-      }
-      if (!this.endOfNumber(i, 'decimal')) return false;
-      return finish(i);
+  /** Index after the digits of a decimal tail, or -1 after an error. */
+  private decimalTail(i: number): number {
+    for (;;) {
+      while (isDigit(this.at(i))) i++;
+      if (this.at(i) !== C_US) return i;
+      i++;
+      if (!isDigit(this.at(i))) { this.syntaxError('invalid decimal literal', i); return -1; }
     }
+  }
 
-    // decimal
-    let i = decimalTail(p);
-    if (i < 0) return false;
-    if (at(i) === C_DOT) return fraction(i + 1);
-    return exponentOrImag(i);
+  private finishNumber(i: number): boolean {
+    this.pos = i;
+    this.push(T.NUMBER, this.s.slice(this.nStart, i), this.nStart, this.nLine, this.nCol, i);
+    return true;
+  }
+
+  /** After the '.' of a number (i is just after it). */
+  private fraction(i: number): boolean {
+    if (isDigit(this.at(i))) { i = this.decimalTail(i); if (i < 0) return false; }
+    return this.exponentOrImag(i);
+  }
+
+  private exponentOrImag(i: number): boolean {
+    let ch = this.at(i);
+    if (ch === 101 || ch === 69) {
+      const e = i;
+      i++;
+      ch = this.at(i);
+      if (ch === 43 || ch === 45) {
+        i++;
+        if (!isDigit(this.at(i))) return this.syntaxError('invalid decimal literal', i);
+      } else if (!isDigit(ch)) {
+        // "1e" followed by a name: the number ends before the 'e'
+        if (!this.endOfNumber(e, 'decimal')) return false;
+        return this.finishNumber(e);
+      }
+      i = this.decimalTail(i);
+      if (i < 0) return false;
+      ch = this.at(i);
+    }
+    if (ch === 106 || ch === 74) {
+      i++;
+      if (!this.endOfNumber(i, 'imaginary')) return false;
+      return this.finishNumber(i);
+    }
+    if (!this.endOfNumber(i, 'decimal')) return false;
+    return this.finishNumber(i);
+  }
+
+  private number(p: number, startCol: number): boolean {
+    this.nStart = p;
+    this.nLine = this.lineno;
+    this.nCol = startCol;
+    let c = this.at(p);
+    if (c === C_DOT) return this.fraction(p + 1);
+    if (c !== 48) {
+      const i = this.decimalTail(p);
+      if (i < 0) return false;
+      if (this.at(i) === C_DOT) return this.fraction(i + 1);
+      return this.exponentOrImag(i);
+    }
+    let i = p + 1;
+    c = this.at(i);
+    if (c === 120 || c === 88) {
+      i++;
+      do {
+        if (this.at(i) === C_US) i++;
+        if (!isHex(this.at(i))) return this.syntaxError('invalid hexadecimal literal', i);
+        while (isHex(this.at(i))) i++;
+      } while (this.at(i) === C_US);
+      if (!this.endOfNumber(i, 'hexadecimal')) return false;
+      return this.finishNumber(i);
+    }
+    if (c === 111 || c === 79 || c === 98 || c === 66) {
+      const octal = c === 111 || c === 79;
+      const kind = octal ? 'octal' : 'binary';
+      const max = octal ? 56 : 50;
+      i++;
+      do {
+        if (this.at(i) === C_US) i++;
+        const d = this.at(i);
+        if (d < 48 || d >= max) {
+          if (isDigit(d)) return this.syntaxError(`invalid digit '${String.fromCharCode(d)}' in ${kind} literal`, i + 1);
+          return this.syntaxError(`invalid ${kind} literal`, i);
+        }
+        while (this.at(i) >= 48 && this.at(i) < max) i++;
+      } while (this.at(i) === C_US);
+      if (isDigit(this.at(i))) return this.syntaxError(`invalid digit '${String.fromCharCode(this.at(i))}' in ${kind} literal`, i + 1);
+      if (!this.endOfNumber(i, kind)) return false;
+      return this.finishNumber(i);
+    }
+    // zeros, maybe followed by digits (an old-style octal, now an error)
+    let nonzero = false;
+    for (;;) {
+      if (this.at(i) === C_US) {
+        i++;
+        if (!isDigit(this.at(i))) return this.syntaxError('invalid decimal literal', i);
+      }
+      if (this.at(i) !== 48) break;
+      i++;
+    }
+    const zerosEnd = i;
+    if (isDigit(this.at(i))) {
+      nonzero = true;
+      i = this.decimalTail(i);
+      if (i < 0) return false;
+    }
+    c = this.at(i);
+    if (c === C_DOT) return this.fraction(i + 1);
+    if (c === 101 || c === 69 || c === 106 || c === 74) return this.exponentOrImag(i);
+    if (nonzero) {
+      const a = this.bcol(p) + 1;
+      const b = this.bcol(zerosEnd);
+      const text = this.s.slice(this.lineStart, this.lineEnd(this.lineStart));
+      const err = this.src.error('SyntaxError',
+        'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
+        this.nLine, a, this.nLine, b + 1,
+        { line: this.nLine, col16: p - this.lineStart, endLine: this.nLine, endCol16: i - this.lineStart }, text);
+      return this.fail('set', err, i);
+    }
+    if (!this.endOfNumber(i, 'decimal')) return false;
+    return this.finishNumber(i);
   }
 
   /**
@@ -664,12 +668,13 @@ class Tokenizer {
   private operator(p: number, c: number, startCol: number): boolean {
     const s = this.s;
     const lineno = this.lineno;
-    const c2 = s.charCodeAt(p + 1);
-    const c3 = s.charCodeAt(p + 2);
+    const c2 = p + 1 < s.length ? s.charCodeAt(p + 1) : 255;
+    const c3 = p + 2 < s.length ? s.charCodeAt(p + 2) : 255;
     let len = 1;
-    const two = String.fromCharCode(c, c2);
-    if (THREE.has(two + String.fromCharCode(c3))) len = 3;
-    else if (TWO.has(two)) len = 2;
+    let op = OPS.get(c | (c2 << 8) | (c3 << 16));
+    if (op !== undefined) len = 3;
+    else if ((op = OPS.get(c | (c2 << 8))) !== undefined) len = 2;
+    else op = OPS.get(c) ?? String.fromCharCode(c);
 
     if (len === 1) {
       if (c === 40 || c === 91 || c === 123) {
@@ -690,14 +695,19 @@ class Tokenizer {
       }
     }
     this.pos = p + len;
-    this.push(T.OP, s.slice(p, p + len), p, lineno, startCol, p + len);
+    this.push(T.OP, op, p, lineno, startCol, p + len);
     return true;
   }
 }
 
-const TWO = new Set(['!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', ':=', '<<', '<=', '<>',
-  '==', '>=', '>>', '@=', '^=', '|=']);
-const THREE = new Set(['**=', '...', '//=', '<<=', '>>=']);
+/** Operators by their character codes (c1 | c2 << 8 | c3 << 16), so that no string is built per token. */
+const OPS = new Map<number, string>();
+for (const op of ['!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', ':=', '<<', '<=', '<>', '==', '>=',
+  '>>', '@=', '^=', '|=', '**=', '...', '//=', '<<=', '>>=', ...'%&()*+,-./:;<=>@[]^{|}~!']) {
+  let k = 0;
+  for (let i = 0; i < op.length; i++) k |= op.charCodeAt(i) << (8 * i);
+  OPS.set(k, op);
+}
 
 /** Index (UTF-16) of the first character that cannot be in an identifier, or -1. */
 function invalidIdentifierIndex(name: string): number {

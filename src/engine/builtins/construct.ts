@@ -52,7 +52,7 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
     }
     case T.list: {
       rangeArgs(it, 'list', args, kwnames, 0, 1);
-      const l = it.newList([]);
+      const l = it.newList([], true);
       if (args.length) {
         try { l.items = iterateToArray(it, args[0]); } catch (e) { it.dec(l); throw e; }
       }
@@ -67,7 +67,7 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
     case T.dict: {
       const [pos, kw] = splitArgs(args, kwnames);
       if (pos.length > 1) it.raise('TypeError', `dict expected at most 1 argument, got ${pos.length}`);
-      const d = it.newDict();
+      const d = it.newDict(true);
       if (pos.length) {
         const src = pos[0];
         if (src instanceof PyDict) for (const e of src.map.values()) dictSetItem(it, d, it.inc(e.key), it.inc(e.value));

@@ -41,11 +41,18 @@ export function builtinFunctions(it: Interp): Table {
     const sep = optStr('sep', ' ');
     const end = optStr('end', '\n');
     const file = kw.get('file');
-    let text = '';
-    pos.forEach((a, i) => { if (i) text += sep; text += strOf(it, a); });
-    text += end;
-    const toErr = file !== undefined && file !== it.None && file === it.sysAttr('stderr');
-    it.write(toErr ? 'stderr' : 'stdout', text, pos.length);
+    const stream = file !== undefined && file !== it.None && file === it.sysAttr('stderr') ? 'stderr' : 'stdout';
+    const h = it.hidden;
+    const argBlock = h.printStart(pos.length);
+    try {
+      pos.forEach((a, i) => {
+        if (i) it.emit(stream, h.fileWrite(stream, () => sep));
+        it.emit(stream, h.fileWrite(stream, () => strOf(it, a)));
+      });
+      it.emit(stream, h.fileWrite(stream, () => end));
+    } finally {
+      h.release(argBlock);
+    }
     return none();
   };
 
@@ -211,6 +218,7 @@ export function builtinFunctions(it: Interp): Table {
     kwOnly(it, 'sort', kw, ['key', 'reverse']);
     if (pos.length !== 1) it.raise('TypeError', `sorted expected 1 argument, got ${pos.length}`);
     const l = it.newList(iterateToArray(it, pos[0]));
+    it.hidden.transient(72); // the bound list.sort method sorted() calls
     sortList(it, l, kw.get('key') ?? null, kw.get('reverse') ? isTrue(it, kw.get('reverse')!) : false);
     return l;
   };

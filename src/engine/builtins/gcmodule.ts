@@ -57,14 +57,15 @@ export function gcModule(it: Interp, collector: Collector): [Record<string, Nati
     set_debug: (a, k) => { exactArgs(it, 'set_debug', a, k, 1); heap.debug = intArg(a[0]); return it.newNone(); },
     get_stats: (a, k) => {
       exactArgs(it, 'get_stats', a, k, 0);
-      const out = collector.stats.map((s) => {
+      const out = it.newList([]);
+      for (const s of collector.stats) {
         const d = it.newDict();
         dictSetItem(it, d, it.newStr('collections'), it.newInt(s.collections));
         dictSetItem(it, d, it.newStr('collected'), it.newInt(s.collected));
         dictSetItem(it, d, it.newStr('uncollectable'), it.newInt(s.uncollectable));
-        return d;
-      });
-      return it.newList(out);
+        out.items.push(d);
+      }
+      return out;
     },
     is_tracked: (a, k) => { exactArgs(it, 'is_tracked', a, k, 1); return it.newBool(a[0].gcGen !== -1); },
     is_finalized: (a, k) => { exactArgs(it, 'is_finalized', a, k, 1); return it.newBool(a[0].finalized); },

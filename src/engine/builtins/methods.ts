@@ -27,8 +27,13 @@ export function installMethods(it: Interp, t: PyType, methods: Methods): void {
     d.addr = it.heap.rawAddress(72);
     d.rc = 1000;
     t.dict.map.set(name, { key: it.intern(name), value: d });
+    if (VARARGS_METHODS.has(`${t.name}.${name}`)) d.varargs = true;
   }
 }
+
+/** Methods that are METH_VARARGS in CPython 3.11 (each call builds an argument tuple). */
+const VARARGS_METHODS = new Set(['dict.update', 'str.format', 'str.startswith', 'str.endswith', 'str.find', 'str.rfind',
+  'str.index', 'str.rindex', 'str.count']);
 
 function idxArg(it: Interp, o: PyObject | undefined, def: number): number {
   if (o === undefined) return def;

@@ -20,11 +20,18 @@ function makeModule(it: Interp, name: string, fns: Record<string, NativeImpl>, c
   m.addr = it.heap.rawAddress(72);
   m.rc = 100;
   dictSetStr(it, d, '__name__', it.newStr(name));
-  for (const [k, f] of Object.entries(fns)) dictSetStr(it, d, k, it.newBuiltin(k, f, null, k));
+  for (const [k, f] of Object.entries(fns)) {
+    const b = it.newBuiltin(k, f, null, k);
+    b.varargs = VARARGS_FUNCTIONS.has(`${name}.${k}`);
+    dictSetStr(it, d, k, b);
+  }
   for (const [k, v] of Object.entries(consts)) dictSetStr(it, d, k, v);
   it.modules.set(name, m);
   return m;
 }
+
+/** Module functions that are METH_VARARGS in CPython 3.11. */
+const VARARGS_FUNCTIONS = new Set(['gc.set_threshold', 'gc.get_referrers', 'gc.get_referents']);
 
 export function installModules(it: Interp, collector: Collector): void {
   const [gcFns, gcConsts] = gcModule(it, collector);
@@ -42,7 +49,9 @@ export function installModules(it: Interp, collector: Collector): void {
     write: (self, a, k) => {
       exactArgs(it, 'write', a, k, 1);
       if (!(a[0] instanceof PyStr)) it.raise('TypeError', `write() argument must be str, not ${typeName(a[0])}`);
-      it.write(self === it.sysAttr('stderr') ? 'stderr' : 'stdout', a[0].v, 1);
+      const stream = self === it.sysAttr('stderr') ? 'stderr' : 'stdout';
+      it.hidden.directWrite(stream, a[0].v);
+      it.emit(stream, a[0].v);
       return it.newInt([...a[0].v].length);
     },
     flush: () => it.newNone(),

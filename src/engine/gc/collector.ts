@@ -99,7 +99,6 @@ export class Collector {
     for (let i = 0; i < cbs.items.length; i++) {
       const cb = it.inc(cbs.items[i]);
       const ph = it.newStr(phase);
-      const argsTuple = it.newTuple([it.inc(ph), it.inc(info)]);
       try {
         const r = callObject(it, cb, [ph, info], null);
         it.dec(r);
@@ -107,7 +106,6 @@ export class Collector {
         if (!(e instanceof PyRaise)) throw e;
         writeUnraisable(it, e.exc, () => reprOf(it, cb));
       } finally {
-        it.dec(argsTuple);
         it.dec(ph);
         it.dec(cb);
       }
@@ -208,7 +206,7 @@ export class Collector {
     return [m, n];
   }
 
-  private write(s: string): void { this.it.out.stderr(s); }
+  private write(s: string): void { this.it.writeStderr(s); }
 
   private showStats(): void {
     const sizes = this.heap.gens.map((g) => g.size());

@@ -3,7 +3,7 @@
 // special cases and overflow, ported from CPython's floatobject.c.
 
 import { overflowError, zeroDivisionError } from './errors';
-import { crPow } from './pow';
+import { libmPow } from './pow';
 
 /** x / y */
 export function floatTrueDiv(x: number, y: number): number {
@@ -95,7 +95,7 @@ export function floatPow(x: number, y: number): number | null {
     negate = isOddInteger(y);
   }
   if (x === 1) return negate ? -1 : 1;
-  const r = crPow(x, y);
+  const r = libmPow(x, y);
   if (r === Infinity) throw overflowError("(34, 'Numerical result out of range')");
   return negate ? -r : r;
 }

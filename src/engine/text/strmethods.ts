@@ -9,6 +9,8 @@ import {
 import { PyError, overflowError, typeError, valueError } from './errors';
 import { PyIntValue } from './int';
 import { seqIndex, sliceIndices } from './slice';
+
+export { sliceIndices } from './slice';
 import {
   F_ALNUM, F_ALPHA, F_CASED, F_CASE_IGNORABLE, F_DECIMAL, F_DIGIT, F_LOWER, F_NUMERIC, F_PRINTABLE, F_TITLE,
   F_UPPER, F_XID_CONTINUE, F_XID_START, cpFlags, foldOf, isLineBreakCp, isSpaceCp, lowerOf, titleOf, upperOf,
@@ -566,8 +568,32 @@ export function strCasefold(s: string): string {
   return fromCodePoints(out);
 }
 
+function asciiSwap(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : c >= 97 && c <= 122 ? String.fromCharCode(c - 32) : s[i];
+  }
+  return out;
+}
+
+function asciiTitle(s: string): string {
+  let out = '';
+  let prevCased = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    if (prevCased) out += upper ? String.fromCharCode(c + 32) : s[i];
+    else out += lower ? String.fromCharCode(c - 32) : s[i];
+    prevCased = upper || lower;
+  }
+  return out;
+}
+
 /** s.swapcase(). */
 export function strSwapcase(s: string): string {
+  if (isAscii(s)) return asciiSwap(s);
   const cps = toCodePoints(s);
   const out: number[] = [];
   for (let i = 0; i < cps.length; i++) {
@@ -582,6 +608,7 @@ export function strSwapcase(s: string): string {
 
 /** s.title(). */
 export function strTitle(s: string): string {
+  if (isAscii(s)) return asciiTitle(s);
   const cps = toCodePoints(s);
   const out: number[] = [];
   let prevCased = false;
@@ -597,6 +624,7 @@ export function strTitle(s: string): string {
 /** s.capitalize(). */
 export function strCapitalize(s: string): string {
   if (s.length === 0) return s;
+  if (isAscii(s)) return s[0].toUpperCase() + s.slice(1).toLowerCase();
   const cps = toCodePoints(s);
   const out: number[] = [];
   push(out, titleOf(cps[0]));

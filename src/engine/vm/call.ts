@@ -11,7 +11,7 @@ import {
 } from '../objects';
 import { CO_VARARGS, CO_VARKEYWORDS } from '../compiler/code';
 import { Frame } from './frame';
-import { runFrame } from './eval';
+import { runFrame, typeCallBlocks, releaseBlocks } from './eval';
 import { mroLookup } from '../types';
 import { typeName } from '../repr';
 import { dictSetItem } from '../builtins/dictops';
@@ -123,12 +123,15 @@ export function callObject(it: Interp, callable: PyObject, args: PyObject[], kwn
     return runFrame(it, f);
   }
   if (callable instanceof PyBuiltin) {
-    if (callable.self) return callable.impl(args, kwnames, callable.self);
-    if (callable.methodOf) {
-      if (!args.length) it.raise('TypeError', `unbound method ${callable.methodOf.name}.${callable.name}() needs an argument`);
-      return callable.impl(args.slice(1), kwnames, args[0]);
+    if (callable.varargs) {
+      const nkw = kwnames ? kwnames.length : 0;
+      const npos = args.length - nkw - (callable.methodOf && !callable.self ? 1 : 0);
+      const blocks = typeCallBlocks(it, npos, nkw);
+      try {
+        return callBuiltin(it, callable, args, kwnames);
+      } finally { releaseBlocks(it, blocks); }
     }
-    return callable.impl(args, kwnames, null);
+    return callBuiltin(it, callable, args, kwnames);
   }
   if (callable instanceof PyMethod) {
     return callObject(it, callable.func, [callable.self, ...args], kwnames);
@@ -146,8 +149,26 @@ export function callObject(it: Interp, callable: PyObject, args: PyObject[], kwn
   it.raise('TypeError', `'${typeName(callable)}' object is not callable`);
 }
 
-/** type.__call__: create an instance and run __init__ (from native code). */
+function callBuiltin(it: Interp, callable: PyBuiltin, args: PyObject[], kwnames: string[] | null): PyObject {
+  if (callable.self) return callable.impl(args, kwnames, callable.self);
+  if (callable.methodOf) {
+    if (!args.length) it.raise('TypeError', `unbound method ${callable.methodOf.name}.${callable.name}() needs an argument`);
+    return callable.impl(args.slice(1), kwnames, args[0]);
+  }
+  return callable.impl(args, kwnames, null);
+}
+
+/** type.__call__ from native code, with the argument tuple types without vectorcall build. */
 export function callType(it: Interp, t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
+  if (!t.tpCallTuple) return callTypeInner(it, t, args, kwnames);
+  const nkw = kwnames ? kwnames.length : 0;
+  const blocks = typeCallBlocks(it, args.length - nkw, nkw);
+  try {
+    return callTypeInner(it, t, args, kwnames);
+  } finally { releaseBlocks(it, blocks); }
+}
+
+function callTypeInner(it: Interp, t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   if (!t.isHeap || t.builtinBase !== 'object') {
     const r = instantiateBuiltin(it, t, args, kwnames);
     if (!t.isHeap) return r;

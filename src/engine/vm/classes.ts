@@ -27,7 +27,10 @@ export function buildClass(it: Interp, body: PyFunction, name: string, basesTupl
       throw new NotSupportedRuntime(`subclassing the builtin type '${b.name}'`, it.frame ? it.frame.lineno : 0);
     }
   }
+  // __build_class__: type.__prepare__ is fetched as a bound method, called for the namespace, dropped.
+  const prepare = it.hidden.alloc(null, 0, 72);
   const ns = it.newDict();
+  it.hidden.free(prepare);
   const f: Frame = makeFrame(it, body, [], null, false, it.frame);
   f.localsDict = it.inc(ns);
   f.role = 'class-body';
@@ -38,19 +41,27 @@ export function buildClass(it: Interp, body: PyFunction, name: string, basesTupl
     it.dec(ns);
     throw e;
   }
+  // type(name, bases, ns) goes through _PyObject_MakeTpCall: an argument 3-tuple.
+  const args = it.hidden.argsTuple(3);
   try {
-    return typeNew(it, name, bases, ns, cellResult instanceof PyCell ? cellResult : null);
+    return typeNew(it, name, bases, ns, cellResult instanceof PyCell ? cellResult : null, basesTuple);
   } finally {
+    it.hidden.release(args);
     it.dec(cellResult);
     it.dec(ns);
   }
 }
 
 /** type(name, bases, ns) for a heap type. */
-export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, classCell: PyCell | null): PyType {
+export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, classCell: PyCell | null,
+  givenBases: PyTuple | null = null): PyType {
   const T = it.types;
   const realBases = bases.length ? bases : [T.object];
+  // tp_bases: the given tuple, or a new (object,) tuple; then the dict copy; then the type itself.
+  const basesT = givenBases && givenBases.items.length ? it.inc(givenBases) : it.newTuple(realBases.map((b) => it.inc(b)));
+  const d = it.newDict();
   const t = it.gcNew(() => new PyType(T.type, name, realBases[0].builtinBase), 912, false);
+  t.tpCallTuple = true;
   T.type.rc++;
   t.isHeap = true;
   t.bases = realBases;
@@ -89,7 +100,6 @@ export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, c
   t.weakrefable = addsWeakref || realBases.some((b) => b.weakrefable && b !== T.object);
   t.isGC = t.hasInstDict || !!(t.slotNames && t.slotNames.length) || realBases.some((b) => b.isGC) || t.weakrefable;
   // The type's own dict (a copy of the namespace).
-  const d = it.newDict();
   for (const e of ns.map.values()) {
     if (e.key instanceof PyStr && e.key.v === '__classcell__') continue;
     d.map.set(e.key instanceof PyStr ? e.key.v : e.key, { key: it.inc(e.key), value: it.inc(e.value) });
@@ -97,8 +107,7 @@ export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, c
   }
   t.dict = d;
   if (!d.map.has('__doc__')) dictSetStr(it, d, '__doc__', it.newNone());
-  // __mro__ and __bases__ tuples, and the getset descriptors for __dict__ / __weakref__.
-  const basesT = it.newTuple(realBases.map((b) => it.inc(b)));
+  // __mro__ tuple, and the getset descriptors for __dict__ / __weakref__.
   const mroT = it.newTuple(mro.map((b) => it.inc(b)));
   t.internals.push(basesT, mroT);
   if (addsDict && !baseHasDict) {
@@ -109,6 +118,15 @@ export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, c
     const g = it.gcNew(() => new PyDescriptorWrapper(T.getset_descriptor, it.inc(t)), 80);
     dictSetStr(it, d, '__weakref__', g);
   }
+  // The base keeps a weak reference to its new subclass (tp_subclasses).
+  t.subclassRef = it.hidden.alloc(null, 0, 80);
+  // type_new_set_names works on a copy of the dict (parked at once); __init_subclass__
+  // is called through a super object and a bound method (both freed).
+  it.hidden.free(it.hidden.alloc('dict'));
+  const sup = it.hidden.alloc(null, 0, 48);
+  const meth = it.hidden.alloc(null, 0, 64);
+  it.hidden.free(meth);
+  it.hidden.free(sup);
   // Functions defined in the body know their class through __class__.
   if (classCell) {
     const old = classCell.ref;

@@ -1,0 +1,33 @@
+import * as T from './src/engine/text/index';
+function bench(name: string, n: number, f: (i: number) => unknown) {
+  const t0 = process.hrtime.bigint();
+  let sink: unknown;
+  for (let i = 0; i < n; i++) sink = f(i);
+  const ns = Number(process.hrtime.bigint() - t0) / n;
+  console.log(name.padEnd(40), ns.toFixed(0), 'ns/op', typeof sink === 'string' ? '' : '');
+}
+const xs = Array.from({ length: 1000 }, (_, i) => (Math.random() - 0.5) * 10 ** ((i % 40) - 20));
+const v = (x: unknown): T.PercentValue => ({ typeName: typeof x === 'number' ? 'int' : 'str', isIntegral: typeof x === 'number', str: () => String(x), repr: () => String(x), ascii: () => String(x), asInt: () => (typeof x === 'number' ? x : null), asFloat: () => (typeof x === 'number' ? x : null), asStr: () => (typeof x === 'string' ? x : null) });
+bench('floatRepr', 1e6, (i) => T.floatRepr(xs[i % 1000]));
+bench('floatRepr 0.1*i', 1e6, (i) => T.floatRepr(i * 0.1));
+bench('formatFloat .2f', 1e6, (i) => T.formatFloat(xs[i % 1000], '.2f'));
+bench('formatFloat .3e', 1e6, (i) => T.formatFloat(xs[i % 1000], '.3e'));
+bench('formatFloat g', 1e6, (i) => T.formatFloat(xs[i % 1000], 'g'));
+bench('formatInt >10,', 1e6, (i) => T.formatInt(i, '>10,'));
+bench('percent %d %s', 1e6, (i) => T.percentFormat('%d: %s', { kind: 'tuple', items: [v(i), v('abc')] }));
+bench('percent %.2f', 1e6, (i) => T.percentFormat('%.2f', { kind: 'single', value: v(xs[i % 1000]) }));
+bench('strRepr ascii', 1e6, (i) => T.strRepr('hello world'));
+bench('strRepr unicode', 1e6, (i) => T.strRepr('héllo wörld ✓'));
+bench('intAdd small', 1e7, (i) => T.intAdd(i, 12345));
+bench('intMul big', 1e6, (i) => T.intMul(2n ** 70n, i + 1));
+bench('intFloorDiv', 1e7, (i) => T.intFloorDiv(i, 7));
+bench('strSplit', 1e6, (i) => T.strSplit('a b  c d e', null));
+bench('strUpper ascii', 1e6, (i) => T.strUpper('hello world'));
+bench('strTitle unicode', 1e6, (i) => T.strTitle('héllo wörld'));
+bench('strFind', 1e6, (i) => T.strFind('hello world', 'wor', 1));
+bench('strSlice step', 1e6, (i) => T.strSlice('hello world', null, null, -1));
+bench('intFromString', 1e6, (i) => T.intFromString('12345'));
+bench('floatFromString', 1e6, (i) => T.floatFromString('3.25'));
+bench('floatPow', 1e6, (i) => T.floatPow(1.0001 + i * 1e-9, 2.5));
+bench('roundFloat', 1e6, (i) => T.roundFloat(xs[i % 1000], 2));
+bench('isalpha', 1e6, (i) => T.strIsalpha('hello'));

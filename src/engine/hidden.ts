@@ -1,0 +1,162 @@
+// Allocations CPython makes behind the scenario's back: argument tuples of
+// METH_VARARGS functions and type calls, the bound `write` method fetched for
+// every print, sys.stdout's pending-bytes list and buffer flushes, repr's
+// recursion-guard list. They are invisible to Python code but move
+// gc.get_count() and can trigger automatic collections, so the simulator
+// makes them too — as blocks of memory with no object behind them.
+// Measured on CPython 3.11.7: docs/calibration/cpython-3.11.md §3.
+
+import type { Interp } from './interp';
+import { tupleSize } from './heap';
+
+export type BlockKind = 'tuple' | 'list' | 'dict' | null;
+
+/** A hidden allocation: where its memory came from, so it can be released the same way. */
+export interface Block { addr: number; bytes: number; kind: BlockKind; len: number }
+
+const CHUNK = 8192;
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n++;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+/** io.TextIOWrapper over io.BufferedWriter: what its writes allocate. */
+class TextStream {
+  private pending: 'none' | 'str' | 'list' = 'none';
+  private pendingBytes = 0;
+  private list: Block | null = null;
+  private buffered = 0;
+  constructor(private h: Hidden, private lineBuffering: boolean) {}
+
+  write(text: string): void {
+    const n = utf8Length(text);
+    if (this.pendingBytes + n > CHUNK) {
+      this.flushText();
+      this.pending = 'str';
+    } else if (this.pending === 'none') {
+      this.pending = 'str';
+      this.pendingBytes = 0;
+    } else if (this.pending === 'str') {
+      this.list = this.h.alloc('list');
+      this.pending = 'list';
+    }
+    this.pendingBytes += n;
+    const needFlush = this.lineBuffering && (text.includes('\n') || text.includes('\r'));
+    if (this.pendingBytes >= CHUNK || needFlush) this.flushText();
+    if (needFlush) this.flushBuffer();
+  }
+
+  /** _textiowrapper_writeflush: the pending list goes back to its free list. */
+  private flushText(): void {
+    if (this.list) { this.h.free(this.list); this.list = null; }
+    const n = this.pendingBytes;
+    this.pending = 'none';
+    this.pendingBytes = 0;
+    if (n > 0) this.bufferedWrite(n);
+  }
+
+  /** BufferedWriter.write: data that does not fit goes to the raw file through a memoryview. */
+  private bufferedWrite(n: number): void {
+    if (n <= CHUNK - this.buffered) { this.buffered += n; return; }
+    if (this.buffered > 0) this.rawWrite();
+    this.buffered = 0;
+    while (n > CHUNK) { this.rawWrite(); n -= CHUNK; }
+    this.buffered = n;
+  }
+
+  private flushBuffer(): void {
+    if (this.buffered > 0) { this.rawWrite(); this.buffered = 0; }
+  }
+
+  /** managedbuffer + memoryview, both freed after the raw write. */
+  private rawWrite(): void {
+    const a = this.h.alloc(null, 0, 56);
+    const b = this.h.alloc(null, 0, 200);
+    this.h.free(b);
+    this.h.free(a);
+  }
+}
+
+export class Hidden {
+  readonly stdout: TextStream;
+  readonly stderr: TextStream;
+  /** print()'s keyword-name tuple exists (built on the first call). */
+  private printKwtuple = false;
+  /** The thread-state dict and its Py_Repr list exist (first container repr). */
+  private reprState = false;
+
+  constructor(private it: Interp) {
+    this.stdout = new TextStream(this, false);
+    this.stderr = new TextStream(this, true);
+  }
+
+  alloc(kind: BlockKind, len = 0, bytes = 0): Block {
+    const size = bytes || (kind === 'tuple' ? tupleSize(len) : kind === 'list' ? 72 : kind === 'dict' ? 64 : 64);
+    const addr = this.it.gcAlloc(size, kind, len);
+    return { addr, bytes: size, kind, len };
+  }
+
+  free(b: Block): void {
+    this.it.heap.freeGC(b.addr, b.bytes, b.kind, b.len);
+  }
+
+  /** An object allocated and freed within one operation (a bound method …). */
+  transient(bytes = 72): void {
+    this.free(this.alloc(null, 0, bytes));
+  }
+
+  /** The argument tuple of a METH_VARARGS call or a type call (null for no arguments). */
+  argsTuple(n: number): Block | null {
+    return n > 0 ? this.alloc('tuple', n) : null;
+  }
+
+  /** The kwargs dict _PyObject_MakeTpCall builds for keyword arguments. */
+  kwargsDict(n: number): Block | null {
+    return n > 0 ? this.alloc('dict') : null;
+  }
+
+  release(b: Block | null): void { if (b) this.free(b); }
+
+  /** print(): start of the call (kwtuple once, then the varargs tuple). */
+  printStart(nargs: number): Block | null {
+    if (!this.printKwtuple) {
+      this.alloc('tuple', 4);
+      this.printKwtuple = true;
+    }
+    return this.argsTuple(nargs);
+  }
+
+  /** PyFile_WriteObject: fetch file.write (a bound method), write, drop the method. */
+  fileWrite(stream: 'stdout' | 'stderr', produce: () => string): string {
+    const m = this.alloc(null, 0, 72);
+    let text: string;
+    try {
+      text = produce();
+      (stream === 'stdout' ? this.stdout : this.stderr).write(text);
+    } finally {
+      this.free(m);
+    }
+    return text;
+  }
+
+  /** A write through a method call from Python code (sys.stdout.write): no bound method. */
+  directWrite(stream: 'stdout' | 'stderr', text: string): void {
+    (stream === 'stdout' ? this.stdout : this.stderr).write(text);
+  }
+
+  /** Py_ReprEnter: the first one in the process creates the thread-state dict and the Py_Repr list. */
+  reprEnter(): void {
+    if (this.reprState) return;
+    this.reprState = true;
+    this.alloc('dict');
+    this.alloc('list');
+  }
+}
