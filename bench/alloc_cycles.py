@@ -19,5 +19,6 @@ def make(n):
         i = i + 4
 
 
+gc.collect()
 make(1000000)
 print('left for the final collection:', gc.collect())

@@ -8,7 +8,7 @@ import {
   PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyException, PyFunction, PyInstance, PyMethod, PyModule, PyObject,
   PyStr, PyType, PyWeakref, PyTuple, PyTraceback, PySuper,
 } from './objects';
-import { mroLookup } from './types';
+import { mroLookup, invalidateTypeCaches } from './types';
 import { callObject } from './vm/call';
 import { typeName } from './repr';
 import { dictSetStr } from './builtins/dictops';
@@ -206,6 +206,7 @@ export function setAttr(it: Interp, o: PyObject, name: string, v: PyObject): voi
   }
   if (o instanceof PyType) {
     if (!o.isHeap) { it.dec(v); it.raise('TypeError', `cannot set '${name}' attribute of immutable type '${o.name}'`); }
+    invalidateTypeCaches();
     dictSetStr(it, o.dict!, name, v);
     return;
   }
@@ -248,6 +249,7 @@ export function delAttr(it: Interp, o: PyObject, name: string): void {
     const d = o instanceof PyFunction ? o.dict : o.dict;
     const e = d ? d.map.get(name) : undefined;
     if (!d || !e) attrError(it, o, name);
+    if (o instanceof PyType) invalidateTypeCaches();
     d.map.delete(name);
     it.dec(e.key);
     it.dec(e.value);

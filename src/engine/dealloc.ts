@@ -10,7 +10,7 @@ import {
   PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyDescriptorWrapper,
 } from './objects';
 import { tupleSize } from './heap';
-import { mroLookup } from './types';
+import { mroLookup, invalidateTypeCaches } from './types';
 import { callFinalizer, clearWeakrefsOnDeath } from './finalize';
 
 const TRASHCAN_LIMIT = 50;
@@ -148,10 +148,11 @@ function deallocInstance(it: Interp, o: PyInstance): void {
   it.heap.untrack(o);
   if (type.isGC && trashBegin(it, o)) return;
   const legacy = it.profile.legacyFinalizers;
-  if (legacy && o.weakrefs && it.profile.weakrefOrder === 'callback-first' && mroLookup(type, '__del__')) {
+  const hasDel = mroLookup(type, '__del__') !== null;
+  if (legacy && o.weakrefs && it.profile.weakrefOrder === 'callback-first' && hasDel) {
     clearWeakrefsOnDeath(it, o);
   }
-  if (mroLookup(type, '__del__') && (legacy || !o.finalized)) {
+  if (hasDel && (legacy || !o.finalized)) {
     if (type.isGC) it.heap.track(o);
     if (callFinalizer(it, o, 'refcount')) {
       // Resurrected: the object lives on (still tracked).
@@ -185,6 +186,7 @@ function deallocInstance(it: Interp, o: PyInstance): void {
 function deallocType(it: Interp, t: PyType): void {
   if (t.weakrefs) clearWeakrefsOnDeath(it, t);
   if (t.subclassRef) { it.hidden.free(t.subclassRef); t.subclassRef = null; }
+  invalidateTypeCaches();
   const parts: (PyObject | null)[] = [t.dict, ...t.internals];
   t.dict = null;
   t.internals = [];

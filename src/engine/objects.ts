@@ -213,7 +213,7 @@ export class PyType extends PyObject {
   sharedKeys: Map<string, number> | null = null;
   /** Cached lookups, reset when the class or a base changes. */
   cacheEpoch = -1;
-  cachedDel: PyObject | null | undefined = undefined;
+  methodCache: Map<string, PyObject | null> | null = null;
   module = 'builtins';
   qualname: string;
   /** The hidden weak reference the base class keeps to this subclass. */

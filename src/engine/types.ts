@@ -153,13 +153,27 @@ export function computeMro(t: PyType, bases: PyType[]): PyType[] | null {
 
 /** Find an attribute along the MRO (types' own dicts). */
 export function mroLookup(t: PyType, name: string): import('./objects').PyObject | null {
+  let cache = t.methodCache;
+  if (cache === null || t.cacheEpoch !== typeEpoch) {
+    cache = t.methodCache = new Map();
+    t.cacheEpoch = typeEpoch;
+  }
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit;
+  let found: import('./objects').PyObject | null = null;
   const mro = t.mro;
   for (let i = 0; i < mro.length; i++) {
     const d: PyDict | null = mro[i].dict;
     if (d) {
       const e = d.map.get(name);
-      if (e) return e.value;
+      if (e) { found = e.value; break; }
     }
   }
-  return null;
+  cache.set(name, found);
+  return found;
 }
+
+/** Bumped whenever a class namespace changes: every type's lookup cache is then stale
+ *  (CPython's type attribute cache with its version tags). */
+let typeEpoch = 0;
+export function invalidateTypeCaches(): void { typeEpoch++; }

@@ -811,13 +811,14 @@ export abstract class ExprParser extends Cursor {
   }
 
   /** Hooks used by StringsParser. */
-  stringError(msg: string, atToken: Token | null, notSupported: boolean): ScenarioError {
-    if (notSupported) {
-      const p = tokPos(atToken ?? this.lastTok());
-      return this.errAt('NotSupportedError', msg, p.lineno, p.col_offset + 1, p.end_lineno, p.end_col_offset + 1,
-        p.col_offset, p.end_col_offset);
-    }
+  stringError(msg: string, atToken: Token | null): ScenarioError {
     return atToken ? this.errTok(atToken, msg) : this.errLast(msg);
+  }
+
+  refuseToken(t: Token, msg: string): void {
+    const p = tokPos(t);
+    this.notSupported.push(this.errAt('NotSupportedError', msg, p.lineno, p.col_offset + 1, p.end_lineno,
+      p.end_col_offset + 1, p.col_offset, p.end_col_offset));
   }
 
   abstract fieldExpression(tok: Token, exprText: string, braceLine: number, braceCol: number): Expr;

@@ -21,7 +21,7 @@ export function parseNumber(text: string): ConstValue {
     const c = t.charCodeAt(i);
     if (c === 46 || c === 101 || c === 69) return { type: 'float', value: Number(t) };
   }
-  return { type: 'int', value: BigInt(t) };
+  return { type: 'int', value: t.length < 16 ? BigInt(Number(t)) : BigInt(t) };
 }
 
 // ---- string tokens ----------------------------------------------------------
@@ -54,7 +54,7 @@ export function splitStringToken(text: string): StringToken {
 
 /** A decoding failure: CPython's message, raised at the parser's last token. */
 export class LiteralError {
-  constructor(readonly msg: string, readonly atToken = false, readonly notSupported = false) {}
+  constructor(readonly msg: string, readonly atToken = false) {}
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
@@ -75,7 +75,7 @@ function hexVal(c: number): number {
  * Positions in those messages count bytes of the buffer CPython builds first,
  * where every non-ASCII character became a 10-byte \UXXXXXXXX escape.
  */
-export function decodeStr(body: string): string {
+export function decodeStr(body: string, seen: { nEscape: boolean }): string {
   if (body.indexOf('\\') < 0) return body;
   let out = '';
   let pos = 0; // position in CPython's escaped buffer
@@ -133,13 +133,25 @@ export function decodeStr(body: string): string {
       continue;
     }
     if (e === 'N') {
-      throw new LiteralError('\\N{...} escapes are not supported by PyGC Lab (it has no Unicode name database)', false, true);
+      // No Unicode name database here: noted (the caller refuses the
+      // scenario) and replaced, so that parsing goes on.
+      seen.nEscape = true;
+      if (body[i] === '{') {
+        const close = body.indexOf('}', i);
+        const end = close < 0 ? n : close + 1;
+        pos += end - i;
+        i = end;
+      }
+      out += '\ufffd';
+      continue;
     }
     // unknown escape: kept as is (CPython only warns)
     out += '\\' + e;
   }
   return out;
 }
+
+export const N_ESCAPE = '\\N{...} escapes are not supported by PyGC Lab (it has no Unicode name database)';
 
 function unicodeError(start: number, end: number, reason: string): string {
   const where = end - start === 1 ? `byte 0x5c in position ${start}` : `bytes in position ${start}-${end - 1}`;
@@ -212,12 +224,13 @@ const MAXLEVEL = 200;
  * Scans an f-string body like fstring_find_literal_and_expr, feeding the sink.
  * Throws LiteralError with CPython's f-string messages.
  */
-export function scanFString(body: string, raw: boolean, sink: FStringSink): void {
+export function scanFString(body: string, raw: boolean, sink: FStringSink, seen: { nEscape: boolean }): void {
   const pos = { i: 0 };
-  scanLevel(body, raw, 0, pos, sink);
+  scanLevel(body, raw, 0, pos, sink, seen);
 }
 
-function scanLevel(body: string, raw: boolean, level: number, pos: { i: number }, sink: FStringSink): void {
+function scanLevel(body: string, raw: boolean, level: number, pos: { i: number }, sink: FStringSink,
+  seen: { nEscape: boolean }): void {
   const end = body.length;
   for (;;) {
     // literal part
@@ -254,18 +267,19 @@ function scanLevel(body: string, raw: boolean, level: number, pos: { i: number }
     if (!more) { pos.i = s; stop = s; }
     if (stop > litStart) {
       const text = body.slice(litStart, stop);
-      sink.literal(raw ? text : decodeStr(text));
+      sink.literal(raw ? text : decodeStr(text, seen));
     }
     if (more) continue;
     if (pos.i >= end || body.charCodeAt(pos.i) === 125) break;
     // an expression
-    scanExpr(body, raw, level, pos, sink);
+    scanExpr(body, raw, level, pos, sink, seen);
   }
   if (level === 0 && pos.i < end - 1) throw new LiteralError('f-string: unexpected end of string');
   if (level !== 0 && body.charCodeAt(pos.i) !== 125) throw new LiteralError("f-string: expecting '}'");
 }
 
-function scanExpr(body: string, raw: boolean, level: number, pos: { i: number }, sink: FStringSink): void {
+function scanExpr(body: string, raw: boolean, level: number, pos: { i: number }, sink: FStringSink,
+  seen: { nEscape: boolean }): void {
   const end = body.length;
   if (level >= 2) throw new LiteralError('f-string: expressions nested too deeply');
   pos.i++; // '{'
@@ -357,7 +371,7 @@ function scanExpr(body: string, raw: boolean, level: number, pos: { i: number },
     if (i >= end) throw new LiteralError("f-string: expecting '}'");
     pos.i = i;
     sink.beginSpec();
-    scanLevel(body, raw, level + 1, pos, sink);
+    scanLevel(body, raw, level + 1, pos, sink, seen);
     spec = sink.endSpec();
     i = pos.i;
   }

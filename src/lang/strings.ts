@@ -8,7 +8,7 @@ import type { Expr, JoinedStr, Pos } from './ast';
 import { utf8Length } from './errors';
 import type { ExprParser } from './expressions';
 import {
-  FStringSink, LiteralError, decodeBytes, decodeStr, isAscii, scanFString, splitStringToken,
+  FStringSink, LiteralError, N_ESCAPE, decodeBytes, decodeStr, isAscii, scanFString, splitStringToken,
 } from './literals';
 import { Token } from './tokens';
 
@@ -25,6 +25,7 @@ export class StringsParser {
     let bytes: Uint8Array[] = [];
     let fmode = false;
     const top: Level = { values: [], last: null };
+    const seen = { nEscape: false };
     try {
       for (let k = 0; k < toks.length; k++) {
         const t = toks[k];
@@ -38,14 +39,18 @@ export class StringsParser {
           bytes.push(decodeBytes(body, info.raw));
         } else if (info.fstring) {
           fmode = true;
-          this.fstring(t, body, info.bodyStart, info.raw, top, whole);
+          this.fstring(t, body, info.bodyStart, info.raw, top, whole, seen);
         } else {
-          addLiteral(top, info.raw ? body : decodeStr(body));
+          addLiteral(top, info.raw ? body : decodeStr(body, seen));
+        }
+        if (seen.nEscape) {
+          this.p.refuseToken(t, N_ESCAPE);
+          seen.nEscape = false;
         }
       }
     } catch (e) {
       if (e instanceof LiteralError) {
-        throw this.p.stringError(e.msg, e.atToken ? this.currentToken : null, e.notSupported);
+        throw this.p.stringError(e.msg, e.atToken ? this.currentToken : null);
       }
       throw e;
     }
@@ -65,7 +70,8 @@ export class StringsParser {
 
   private currentToken: Token | null = null;
 
-  private fstring(t: Token, body: string, bodyStart: number, raw: boolean, top: Level, whole: Pos): void {
+  private fstring(t: Token, body: string, bodyStart: number, raw: boolean, top: Level, whole: Pos,
+    seen: { nEscape: boolean }): void {
     this.currentToken = t;
     const stack: Level[] = [top];
     const own: Pos = { lineno: t.lineno, col_offset: t.col, end_lineno: t.endLineno, end_col_offset: t.endCol };
@@ -92,7 +98,7 @@ export class StringsParser {
         return js;
       },
     };
-    scanFString(body, raw, sink);
+    scanFString(body, raw, sink, seen);
   }
 
   /** Line and byte column of offset `off` in the text of token t. */

@@ -669,12 +669,16 @@ class Tokenizer {
     const s = this.s;
     const lineno = this.lineno;
     const c2 = p + 1 < s.length ? s.charCodeAt(p + 1) : 255;
-    const c3 = p + 2 < s.length ? s.charCodeAt(p + 2) : 255;
     let len = 1;
-    let op = OPS.get(c | (c2 << 8) | (c3 << 16));
-    if (op !== undefined) len = 3;
-    else if ((op = OPS.get(c | (c2 << 8))) !== undefined) len = 2;
-    else op = OPS.get(c) ?? String.fromCharCode(c);
+    let op: string | undefined;
+    // second characters of two- and three-character operators: = * / < > . -
+    if (c2 === 61 || c2 === 42 || c2 === 47 || c2 === 60 || c2 === 62 || c2 === 46 || c2 === 45) {
+      const c3 = p + 2 < s.length ? s.charCodeAt(p + 2) : 255;
+      op = OPS.get(c | (c2 << 8) | (c3 << 16));
+      if (op !== undefined) len = 3;
+      else if ((op = OPS.get(c | (c2 << 8))) !== undefined) len = 2;
+    }
+    if (op === undefined) op = ONE_CHAR[c] ?? String.fromCharCode(c);
 
     if (len === 1) {
       if (c === 40 || c === 91 || c === 123) {
@@ -708,6 +712,8 @@ for (const op of ['!=', '%=', '&=', '**', '*=', '+=', '-=', '->', '//', '/=', ':
   for (let i = 0; i < op.length; i++) k |= op.charCodeAt(i) << (8 * i);
   OPS.set(k, op);
 }
+const ONE_CHAR: string[] = [];
+for (const ch of '%&()*+,-./:;<=>@[]^{|}~!') ONE_CHAR[ch.charCodeAt(0)] = ch;
 
 /** Index (UTF-16) of the first character that cannot be in an identifier, or -1. */
 function invalidIdentifierIndex(name: string): number {

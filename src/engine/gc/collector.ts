@@ -20,7 +20,7 @@
 
 import type { Interp } from '../interp';
 import { GcList, gcUnlink, gcMove } from './gclist';
-import { GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyDict, PyObject, PyTuple, PyWeakref, PyList } from '../objects';
+import { GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyDict, PyObject, PyTuple, PyWeakref, PyList, PyInstance, PyException } from '../objects';
 import { traverse, clearRefs } from './traverse';
 import { mroLookup } from '../types';
 import { runFinalizer, clearRef, handleCallback, writeUnraisable } from '../finalize';
@@ -251,7 +251,19 @@ export class Collector {
     const visit = (r: PyObject) => {
       if (r.gcFlags & GCFLAG_COLLECTING) r.gcRefs--;
     };
-    for (let g = list.gcNext; g !== list; g = g!.gcNext) traverse(g as PyObject, visit);
+    for (let g = list.gcNext; g !== list; g = g!.gcNext) {
+      const op = g as PyObject;
+      // Fast paths for the common containers; traverse() handles the rest.
+      if (op instanceof PyInstance && !op.slots && !op.dict && !(op instanceof PyException)) {
+        const vals = op.values;
+        if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null && (v.gcFlags & GCFLAG_COLLECTING)) v.gcRefs--; }
+        const t = op.type;
+        if (t.isHeap && (t.gcFlags & GCFLAG_COLLECTING)) t.gcRefs--;
+      } else if (op instanceof PyList || op instanceof PyTuple) {
+        const items = op.items;
+        for (let i = 0; i < items.length; i++) { const v = items[i]; if (v.gcFlags & GCFLAG_COLLECTING) v.gcRefs--; }
+      } else traverse(op, visit);
+    }
   }
 
   /** CPython's move_unreachable, including its reordering of survivors. */
@@ -290,8 +302,7 @@ export class Collector {
     let g = list.gcNext;
     while (g !== list) {
       const next = g!.gcNext;
-      const op = g as PyObject;
-      if (op instanceof PyTuple && op.type === this.it.types.tuple) this.maybeUntrackTuple(op);
+      if (g instanceof PyTuple && g.type === this.it.types.tuple) this.maybeUntrackTuple(g);
       g = next;
     }
   }

@@ -7,14 +7,10 @@ import {
   PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyException, PyFunction, PyInstance, PyIterator,
   PyList, PyMethod, PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyStr,
 } from '../objects';
+import { invalidateTypeCaches } from '../types';
 
 /** Call visit(referent) for each object o refers to, in tp_traverse order. */
 export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
-  if (o instanceof PyList || o instanceof PyTuple) {
-    const items = o.items;
-    for (let i = 0; i < items.length; i++) visit(items[i]);
-    return;
-  }
   if (o instanceof PyInstance) {
     if (o.slots) for (const s of o.slots) if (s) visit(s);
     const vals = o.values;
@@ -27,6 +23,11 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
       if (o.context) visit(o.context);
       if (o.cause) visit(o.cause);
     }
+    return;
+  }
+  if (o instanceof PyList || o instanceof PyTuple) {
+    const items = o.items;
+    for (let i = 0; i < items.length; i++) visit(items[i]);
     return;
   }
   if (o instanceof PyDict) {
@@ -118,6 +119,7 @@ export function clearRefs(it: Interp, o: PyObject): void {
   }
   if (o instanceof PyCell) { const r = o.ref; o.ref = null; it.xdec(r); return; }
   if (o instanceof PyType) {
+    invalidateTypeCaches();
     const parts: (PyObject | null)[] = [o.dict, ...o.internals];
     o.dict = null;
     o.internals = [];

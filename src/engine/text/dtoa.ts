@@ -146,3 +146,33 @@ export function dtoaFixed(x: number, ndigits: number): Digits {
   const d = exactDigits(ax);
   return roundDigits(d, d.decpt + ndigits, -ndigits);
 }
+
+/**
+ * '%.{ndigits}f' of |x| straight from toFixed when that is exactly what
+ * CPython prints: |x| < 1e21, ndigits <= 100, and no exact tie. Else null.
+ */
+export function fixedFast(ax: number, ndigits: number): string | null {
+  if (!(ax < 1e21) || ndigits > 100) return null;
+  if (ax === 0) return ax.toFixed(ndigits);
+  splitBinary(ax);
+  if (partK === -(ndigits + 1)) return null;
+  return ax.toFixed(ndigits);
+}
+
+/**
+ * '%.{ndigits}e' of finite nonzero |x| from toExponential when no tie is
+ * possible (ndigits <= 100), with the exponent padded to two digits. Else null.
+ */
+export function expFast(ax: number, ndigits: number): string | null {
+  if (ndigits > 100 || ax === 0) return null;
+  splitBinary(ax);
+  if (partK >= 0) return null;
+  const f = -partK;
+  const est = Math.floor(Math.log10(ax));
+  const t = ndigits + 2 - f;
+  if (t >= est && t <= est + 2) return null;
+  const s = ax.toExponential(ndigits);
+  const e = s.indexOf('e');
+  // JS writes e+5 / e-7; Python e+05 / e-07
+  return s.length - e === 3 ? s.slice(0, e + 2) + '0' + s.slice(e + 2) : s;
+}

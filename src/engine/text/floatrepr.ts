@@ -1,7 +1,7 @@
 // repr()/str() of Python floats and CPython's PyOS_double_to_string, the
 // formatter behind '%e/%f/%g', format(float, spec) and round().
 
-import { Digits, dtoaFixed, dtoaShortest, dtoaSignificant } from './dtoa';
+import { Digits, dtoaFixed, dtoaShortest, dtoaSignificant, expFast, fixedFast } from './dtoa';
 
 /** Always write a sign ('+' for non-negative values). */
 export const DTSF_SIGN = 1;
@@ -49,6 +49,14 @@ export function doubleToString(x: number, code: FloatFormatCode, precision: numb
   if (code === 'E' || code === 'F' || code === 'G') {
     upper = true;
     code = code === 'E' ? 'e' : code === 'F' ? 'f' : 'g';
+  }
+  if (finite && (flags & (DTSF_ALT | DTSF_NO_NEG_0)) === 0 && (code === 'f' || code === 'e')) {
+    const neg = x < 0 || Object.is(x, -0);
+    const fast = code === 'f' ? fixedFast(neg ? -x : x, precision) : expFast(neg ? -x : x, precision);
+    if (fast !== null) {
+      const body = upper ? fast.toUpperCase() : fast;
+      return neg ? '-' + body : flags & DTSF_SIGN ? '+' + body : body;
+    }
   }
   if (code === 'e') {
     fc = 'e';

@@ -671,7 +671,9 @@ export function runFrame(it: Interp, entry: Frame): PyObject {
 }
 
 /** The argument tuple and kwargs dict _PyObject_MakeTpCall builds for a type call (3.11: types have no vectorcall). */
+const NO_BLOCKS: Block[] = [];
 export function typeCallBlocks(it: Interp, npos: number, nkw: number): Block[] {
+  if (npos <= 0 && nkw <= 0) return NO_BLOCKS;
   const out: Block[] = [];
   const t = it.hidden.argsTuple(npos);
   if (t) out.push(t);
@@ -681,6 +683,7 @@ export function typeCallBlocks(it: Interp, npos: number, nkw: number): Block[] {
 }
 
 export function releaseBlocks(it: Interp, blocks: Block[]): void {
+  if (!blocks.length) return;
   const bs = blocks.splice(0);
   for (const b of bs) it.hidden.free(b);
 }
