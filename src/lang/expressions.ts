@@ -4,9 +4,10 @@
 // failure points raise CPython's specialised messages (its invalid_* rules).
 
 import type {
-  Arg, Arguments, BinOperator, CmpOperator, Comprehension, Constant, Expr, Keyword, Name, Pos,
+  Arguments, BinOperator, CmpOperator, Comprehension, Constant, Expr, Keyword, Name, Pos,
 } from './ast';
-import { Cursor, FAIL, tokPos } from './cursor';
+import { FAIL, MAX_NESTING, TOO_COMPLEX, tokPos } from './cursor';
+import { ParamsParser } from './params';
 import { ScenarioError } from './errors';
 import { StringsParser } from './strings';
 import { exprName, invalidTarget, setContext } from './targets';
@@ -24,7 +25,7 @@ const TERM_OPS: Record<string, BinOperator> = { '*': 'Mult', '/': 'Div', '//': '
 /** A yield or await found while parsing: refused later, or an error where CPython has one. */
 export interface Marker { kind: 'yield' | 'yield from' | 'await'; pos: Pos; inFunction: boolean }
 
-export abstract class ExprParser extends Cursor {
+export abstract class ExprParser extends ParamsParser {
   /** Expressions written inside their own parentheses. */
   protected readonly parenthesized = new WeakSet<Expr>();
   /** Depth of function scopes (def and lambda) around the current point. */
@@ -423,7 +424,7 @@ export abstract class ExprParser extends Cursor {
 
   /** A long left-associative chain nests as deeply as recursion would. */
   protected chain(n: number): void {
-    if (n + this.depth > 3000) { this.enter(); this.depth = 3001; this.enter(); }
+    if (n + this.depth > MAX_NESTING) throw this.errTok(this.tok(), TOO_COMPLEX);
   }
 
   private factor(): Expr {
@@ -821,7 +822,7 @@ export abstract class ExprParser extends Cursor {
       p.end_col_offset + 1, p.col_offset, p.end_col_offset));
   }
 
-  abstract fieldExpression(tok: Token, exprText: string, braceLine: number, braceCol: number): Expr;
+  abstract fieldExpression(exprText: string, braceLine: number, braceCol: number): Expr;
 
   private parenAtom(): Expr {
     const o = this.i;
@@ -1041,129 +1042,6 @@ export abstract class ExprParser extends Cursor {
     }
   }
 
-  // ---- parameters (def and lambda) -------------------------------------------
-
-  /**
-   * params / lambda_params, up to (not including) ')' or ':'. Annotations are
-   * parsed and dropped; the arg's position covers its annotation as in CPython.
-   */
-  protected parameters(lambda: boolean): Arguments {
-    const a: Arguments = { posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [] };
-    const close = lambda ? ':' : ')';
-    let star = false; // after * or *args
-    let sawDefault = false;
-    let slash = false;
-    const atEnd = (): boolean => this.isOp(close);
-    while (!atEnd()) {
-      const t = this.tok();
-      if (t.type === T.OP && t.value === '/') {
-        if (this.diag) this.slashError(t, a, star, slash, lambda);
-        if (star || slash || (a.args.length === 0)) throw FAIL;
-        this.next();
-        slash = true;
-        a.posonlyargs = a.args;
-        a.args = [];
-      } else if (t.type === T.OP && t.value === '*') {
-        if (star) {
-          if (this.diag) throw this.errTok(t, '* argument may appear only once');
-          throw FAIL;
-        }
-        this.next();
-        star = true;
-        if (this.isOp(',')) {
-          // bare *: keyword-only parameters must follow
-          if (this.isOp(close, 1) || this.isOp('**', 1)) {
-            if (this.diag) {
-              if (lambda) throw this.errLast('named arguments must follow bare *');
-              throw this.errTok(t, 'named arguments must follow bare *');
-            }
-            throw FAIL;
-          }
-        } else if (atEnd()) {
-          if (this.diag) {
-            if (lambda) throw this.errLast('named arguments must follow bare *');
-            throw this.errTok(t, 'named arguments must follow bare *');
-          }
-          throw FAIL;
-        } else {
-          const p = this.param(lambda, true);
-          if (this.isOp('=')) {
-            if (this.diag) throw this.errTok(this.tok(), 'var-positional argument cannot have default value');
-            throw FAIL;
-          }
-          a.vararg = p;
-        }
-      } else if (t.type === T.OP && t.value === '**') {
-        this.next();
-        const p = this.param(lambda, false);
-        if (this.isOp('=')) {
-          if (this.diag) throw this.errTok(this.tok(), 'var-keyword argument cannot have default value');
-          throw FAIL;
-        }
-        a.kwarg = p;
-        if (this.isOp(',') && !this.isOp(close, 1)) {
-          if (this.diag) {
-            const n = this.tok(1);
-            if (n.type === T.NAME || (n.type === T.OP && (n.value === '*' || n.value === '**' || n.value === '/'))) {
-              throw this.errTok(n, 'arguments cannot follow var-keyword argument');
-            }
-          }
-          throw FAIL;
-        }
-      } else if (t.type === T.OP && t.value === '(' && this.diag) {
-        const r = this.lookahead(() => {
-          this.next();
-          let n = 0;
-          while (this.isName()) { this.next(); n++; if (!this.eatOp(',')) break; }
-          return n > 0 && this.isOp(')') ? this.tok() : null;
-        });
-        if (r) {
-          throw this.errRange(tokPos(t), tokPos(r), lambda
-            ? 'Lambda expression parameters cannot be parenthesized'
-            : 'Function parameters cannot be parenthesized');
-        }
-        throw FAIL;
-      } else {
-        const p = this.param(lambda, false);
-        let def: Expr | null = null;
-        if (this.isOp('=')) {
-          const eq = this.next();
-          if (this.diag && (this.isOp(')') || this.isOp(','))) throw this.errTok(eq, 'expected default value expression');
-          def = this.expression();
-        }
-        if (star) {
-          a.kwonlyargs.push(p);
-          a.kw_defaults.push(def);
-        } else {
-          if (def) { a.defaults.push(def); sawDefault = true; }
-          else if (sawDefault) {
-            if (this.diag) throw this.errNode(p, 'non-default argument follows default argument');
-            throw FAIL;
-          }
-          a.args.push(p);
-        }
-      }
-      if (!this.eatOp(',')) break;
-    }
-    if (!atEnd()) throw FAIL;
-    return a;
-  }
-
-  private slashError(t: Token, a: Arguments, star: boolean, slash: boolean, lambda: boolean): void {
-    void lambda;
-    if (!slash && !star && a.args.length === 0) throw this.errTok(t, 'at least one argument must precede /');
-    if (slash && !star) throw this.errTok(t, '/ may appear only once');
-    if (star) throw this.errTok(t, '/ must be ahead of *');
-  }
-
-  private param(lambda: boolean, starred: boolean): Arg {
-    const s = this.i;
-    const n = this.expectName();
-    if (!lambda && this.eatOp(':')) {
-      if (starred) this.starExpression(); else this.expression();
-    }
-    return { kind: 'arg', arg: n.value, ...this.extra(s) };
-  }
 }
 
 function isLegacy(e: Expr): boolean {

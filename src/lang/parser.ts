@@ -5,7 +5,7 @@
 // (compilecheck.ts), so a scenario that parses here would compile there.
 
 import type {
-  Alias, Constant, ExceptHandler, Expr, FunctionDef, ClassDef, Module, Stmt,
+  Alias, BinOperator, ClassDef, Constant, ExceptHandler, Expr, FunctionDef, Module, Stmt,
 } from './ast';
 import { checkCompile } from './compilecheck';
 import { FAIL, FieldOrigin, TOO_COMPLEX, tokPos } from './cursor';
@@ -17,7 +17,7 @@ import { exprName, invalidTarget, setContext } from './targets';
 import { Tokenized, tokenize } from './tokenizer';
 import { KEYWORDS, T, Token } from './tokens';
 
-const AUGASSIGN: Record<string, Exclude<Stmt & { kind: 'AugAssign' }, never>['op']> = {
+const AUGASSIGN: Record<string, BinOperator> = {
   '+=': 'Add', '-=': 'Sub', '*=': 'Mult', '@=': 'MatMult', '/=': 'Div', '%=': 'Mod', '&=': 'BitAnd',
   '|=': 'BitOr', '^=': 'BitXor', '<<=': 'LShift', '>>=': 'RShift', '**=': 'Pow', '//=': 'FloorDiv',
 };
@@ -141,13 +141,9 @@ class Parser extends ExprParser {
     const kw = this.next();
     const test = this.namedExpression();
     this.colonAfterHeader();
-    const body = this.loopBody("'while' statement", kw);
+    const body = this.block("'while' statement", kw);
     const orelse = this.isKw('else') ? this.elseBlock() : [];
     return { kind: 'While', test, body, orelse, ...this.extra(s) };
-  }
-
-  private loopBody(kind: BlockKind, kw: Token): Stmt[] {
-    return this.block(kind, kw);
   }
 
   private forStmt(start = this.i): Stmt {
@@ -161,7 +157,7 @@ class Parser extends ExprParser {
     this.next();
     const iter = this.starExpressions();
     this.colonAfterHeader();
-    const body = this.loopBody("'for' statement", kw);
+    const body = this.block("'for' statement", kw);
     const orelse = this.isKw('else') ? this.elseBlock() : [];
     return { kind: 'For', target, iter, body, orelse, ...this.extra(start) };
   }
@@ -254,7 +250,7 @@ class Parser extends ExprParser {
     if (next.type !== T.NAME || !(next.value === 'def' || next.value === 'for' || next.value === 'with')) throw FAIL;
     this.next();
     let stmt: Stmt;
-    if (next.value === 'def') stmt = this.funcDef(s, [], true);
+    if (next.value === 'def') stmt = this.funcDef(s, []);
     else if (next.value === 'for') stmt = this.forStmt(s);
     else stmt = this.withStmt(s);
     this.refuse(tokPos(a), `'async ${next.value}'`, 'coroutines are not simulated');
@@ -274,15 +270,14 @@ class Parser extends ExprParser {
     if (this.isKw('class')) return this.classDef(s, decorators);
     if (this.isKw('async') && this.isKw('def', 1)) {
       const a = this.next();
-      const f = this.funcDef(s, decorators, true);
+      const f = this.funcDef(s, decorators);
       this.refuse(tokPos(a), "'async def'", 'coroutines are not simulated');
       return f;
     }
     throw FAIL;
   }
 
-  private funcDef(s: number, decorators: Expr[], isAsync = false): FunctionDef {
-    void isAsync;
+  private funcDef(s: number, decorators: Expr[]): FunctionDef {
     const kw = this.next(); // 'def'
     const name = this.expectName();
     if (this.isOp('[')) this.typeParams('(');
@@ -611,7 +606,7 @@ class Parser extends ExprParser {
         // `target =` with nothing valid after it: CPython still names a bad target
         if (this.diag) {
           const k = targets.findIndex((e) => invalidTarget(e, 'star') || (e.kind === 'Constant' && this.isYield(e)));
-          if (k >= 0) this.invalidAssignment(s, targets, k);
+          if (k >= 0) this.invalidAssignment(targets, k);
         }
         throw FAIL;
       }
@@ -622,7 +617,7 @@ class Parser extends ExprParser {
       const e = targets[k];
       const bad = e.kind === 'Constant' && this.isYield(e) ? e : invalidTarget(e, 'star');
       if (bad || e.kind === 'Starred' && e.value.kind === 'Starred') {
-        if (this.diag) this.invalidAssignment(s, targets, k);
+        if (this.diag) this.invalidAssignment(targets, k);
         throw FAIL;
       }
     }
@@ -636,7 +631,7 @@ class Parser extends ExprParser {
   }
 
   /** CPython's invalid_assignment and invalid_named_expression for `targets = value`. */
-  private invalidAssignment(s: number, targets: Expr[], k: number): void {
+  private invalidAssignment(targets: Expr[], k: number): void {
     const first = targets[0];
     // a single invalid target followed by a bitwise_or value:
     // "cannot assign to X here. Maybe you meant '==' instead of '='?"
@@ -659,7 +654,6 @@ class Parser extends ExprParser {
         throw this.errNode(el, `cannot assign to ${exprName(el)} here. Maybe you meant '==' instead of '='?`);
       }
     }
-    void s;
     const target = targets[k];
     if (target.kind === 'Constant' && this.isYield(target)) {
       throw this.errNode(target, 'assignment to yield expression not possible');
@@ -730,8 +724,11 @@ class Parser extends ExprParser {
 
   // ---- f-string fields ---------------------------------------------------------
 
-  fieldExpression(tok: Token, exprText: string, braceLine: number, braceCol: number): Expr {
-    void tok;
+  /**
+   * An f-string field, parsed as CPython 3.11 does: as the separate source
+   * "(" + text + ")" whose first line starts at the column of the '{'.
+   */
+  fieldExpression(exprText: string, braceLine: number, braceCol: number): Expr {
     const text = '(' + exprText + ')';
     const sub = new Source(text, this.src.filename);
     const tz = tokenize(sub);

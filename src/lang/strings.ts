@@ -79,7 +79,7 @@ export class StringsParser {
       literal: (text) => addLiteral(stack[stack.length - 1], text),
       expr: (field) => {
         const brace = this.locate(t, bodyStart + field.start - 1);
-        return this.p.fieldExpression(t, body.slice(field.start, field.end), brace.line, brace.col);
+        return this.p.fieldExpression(body.slice(field.start, field.end), brace.line, brace.col);
       },
       formatted: (value, conversion, spec, debugText) => {
         const lvl = stack[stack.length - 1];
