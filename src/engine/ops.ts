@@ -566,17 +566,22 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
       case 'reversed': {
         if (!src) return null;
         const items = (src as PyList).items;
-        if (iter.index === -1) iter.index = items.length - 1;
         if (iter.index >= 0 && iter.index < items.length) return it.inc(items[iter.index--]);
+        iter.index = -1;
         return null;
       }
       case 'map': case 'filter': {
         for (;;) {
           const v = iterNext(it, iter.extra[1]);
           if (v === null) return null;
+          if (iter.kind === 'filter' && iter.extra[0] === it.None) {
+            if (isTrue(it, v)) return v;
+            it.dec(v);
+            continue;
+          }
           const r = callObject(it, iter.extra[0], [v], null);
           if (iter.kind === 'map') { it.dec(v); return r; }
-          const keep = iter.extra[0] === it.None ? isTrue(it, v) : isTrue(it, r);
+          const keep = isTrue(it, r);
           it.dec(r);
           if (keep) return v;
           it.dec(v);

@@ -364,7 +364,10 @@ class Codegen {
   private readonly markerAt = new Map<string, Marker>();
 
   constructor(private readonly futureLine: number, markers: Marker[]) {
-    for (const m of markers) this.markerAt.set(`${m.pos.lineno}:${m.pos.col_offset}`, m);
+    for (const m of markers) {
+      const stmt = m.kind === 'async for' || m.kind === 'async with';
+      this.markerAt.set(`${m.pos.lineno}:${m.pos.col_offset}${stmt ? ':stmt' : ''}`, m);
+    }
   }
 
   private fail(pos: Pos, msg: string): void {
@@ -401,6 +404,8 @@ class Codegen {
   }
 
   private stmt(s: Stmt): void {
+    const m = this.markerAt.get(`${s.lineno}:${s.col_offset}:stmt`);
+    if (m && !m.inAsync) return this.fail(m.pos, `'${m.kind}' outside async function`);
     switch (s.kind) {
       case 'FunctionDef':
         this.exprs(s.decorator_list);
@@ -523,7 +528,10 @@ class Codegen {
       case 'Call': this.expr(e.func); this.elts(e.args); this.keywords(e.keywords); return;
       case 'Constant': {
         const m = this.markerAt.get(`${e.lineno}:${e.col_offset}`);
-        if (m && !m.inFunction) this.fail(m.pos, `'${m.kind === 'await' ? 'await' : 'yield'}' outside function`);
+        if (!m) return;
+        const what = m.kind === 'await' ? 'await' : 'yield';
+        if (!m.inFunction) this.fail(m.pos, `'${what}' outside function`);
+        else if (what === 'await' && !m.inAsync) this.fail(m.pos, "'await' outside async function");
         return;
       }
       case 'BoolOp': this.exprs(e.values); return;

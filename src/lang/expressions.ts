@@ -23,13 +23,21 @@ const SUM_OPS: Record<string, BinOperator> = { '+': 'Add', '-': 'Sub' };
 const TERM_OPS: Record<string, BinOperator> = { '*': 'Mult', '/': 'Div', '//': 'FloorDiv', '%': 'Mod', '@': 'MatMult' };
 
 /** A yield or await found while parsing: refused later, or an error where CPython has one. */
-export interface Marker { kind: 'yield' | 'yield from' | 'await'; pos: Pos; inFunction: boolean }
+export interface Marker {
+  kind: 'yield' | 'yield from' | 'await' | 'async for' | 'async with';
+  pos: Pos;
+  inFunction: boolean;
+  /** Inside an `async def`. */
+  inAsync: boolean;
+}
 
 export abstract class ExprParser extends ParamsParser {
   /** Expressions written inside their own parentheses. */
   protected readonly parenthesized = new WeakSet<Expr>();
   /** Depth of function scopes (def and lambda) around the current point. */
   protected funcDepth = 0;
+  /** Whether the innermost function is an `async def`. */
+  protected asyncFunc = false;
   readonly markers: Marker[] = [];
   readonly notSupported: ScenarioError[] = [];
   private strings: StringsParser | null = null;
@@ -466,7 +474,7 @@ export abstract class ExprParser extends ParamsParser {
       try {
         this.primary();
         const pos = this.extra(s);
-        this.markers.push({ kind: 'await', pos, inFunction: this.funcDepth > 0 });
+        this.markers.push({ kind: 'await', pos, inFunction: this.funcDepth > 0, inAsync: this.asyncFunc });
         // Placeholder: the scenario is refused before anything runs it.
         return { kind: 'Constant', value: { type: 'None' }, ...pos };
       } finally {
@@ -744,7 +752,7 @@ export abstract class ExprParser extends ParamsParser {
     return t.type === T.OP && (t.value === '(' || t.value === '[' || t.value === '*');
   }
 
-  private starTarget(): Expr {
+  protected starTarget(): Expr {
     let e: Expr;
     if (this.isOp('*')) {
       const s = this.i;
@@ -937,9 +945,7 @@ export abstract class ExprParser extends ParamsParser {
     const first = this.starNamedExpression();
     if (this.isOp(':') && first.kind !== 'Starred' && !(first.kind === 'NamedExpr' && !this.parenthesized.has(first))) {
       this.next();
-      if (this.diag && (this.isOp('}') || this.isOp(','))) {
-        throw this.errTok(this.lastTok(), "expression expected after dictionary key and ':'");
-      }
+      if (this.diag) this.invalidDictValue(this.lastTok());
       const value = this.expression();
       if (this.isKw('for') || (this.isKw('async') && this.isKw('for', 1))) {
         const generators = this.forIfClauses();
@@ -970,6 +976,16 @@ export abstract class ExprParser extends ParamsParser {
     return { kind: 'Set', elts, ...this.extra(o) };
   }
 
+  /** After `key:` in a dict display (second pass). */
+  private invalidDictValue(colon: Token): void {
+    if (this.isOp('}') || this.isOp(',')) throw this.errTok(colon, "expression expected after dictionary key and ':'");
+    if (this.isOp('*')) {
+      const star = this.tok();
+      const ok = this.lookahead(() => { this.next(); this.bitwiseOr(); return true; });
+      if (ok) throw this.errFrom(tokPos(star), 'cannot use a starred expression in a dictionary value');
+    }
+  }
+
   /** The rest of a dict display after its first item (key null: `**value`). */
   private dictRest(o: number, key: Expr | null, value: Expr | null): Expr {
     const keys: (Expr | null)[] = [];
@@ -998,9 +1014,7 @@ export abstract class ExprParser extends ParamsParser {
         throw FAIL;
       }
       const colon = this.next();
-      if (this.diag && (this.isOp('}') || this.isOp(','))) {
-        throw this.errTok(colon, "expression expected after dictionary key and ':'");
-      }
+      if (this.diag) this.invalidDictValue(colon);
       keys.push(k);
       values.push(this.expression());
     }
@@ -1022,7 +1036,7 @@ export abstract class ExprParser extends ParamsParser {
       this.starExpressions();
     }
     const pos = this.extra(s);
-    this.markers.push({ kind, pos, inFunction: this.funcDepth > 0 });
+    this.markers.push({ kind, pos, inFunction: this.funcDepth > 0, inAsync: this.asyncFunc });
     // Placeholder: the scenario is refused before anything runs it.
     return { kind: 'Constant', value: { type: 'None' }, ...pos };
   }
@@ -1034,11 +1048,14 @@ export abstract class ExprParser extends ParamsParser {
     const args = this.parameters(true);
     this.expectOp(':');
     this.funcDepth++;
+    const wasAsync = this.asyncFunc;
+    this.asyncFunc = false;
     try {
       const body = this.expression();
       return { kind: 'Lambda', args, body, ...this.extra(s) };
     } finally {
       this.funcDepth--;
+      this.asyncFunc = wasAsync;
     }
   }
 

@@ -45,9 +45,8 @@ class Parser extends ExprParser {
   refuseMarkers(): ScenarioError[] {
     const before = this.notSupported.length;
     for (const m of this.markers) {
-      if (!m.inFunction) continue;
-      if (m.kind === 'await') this.refuse(m.pos, "'await'", 'coroutines are not simulated');
-      else this.refuse(m.pos, `'${m.kind}'`, 'generators are not simulated');
+      if (m.kind === 'await') { if (m.inAsync) this.refuse(m.pos, "'await'", 'coroutines are not simulated'); }
+      else if (m.kind === 'yield' || m.kind === 'yield from') { if (m.inFunction) this.refuse(m.pos, `'${m.kind}'`, 'generators are not simulated'); }
     }
     return this.notSupported.splice(before);
   }
@@ -220,8 +219,20 @@ class Parser extends ExprParser {
       const e = this.expression();
       items.push(e);
       if (this.eatKw('as')) {
-        const t = this.starTargets();
-        if (!(this.isOp(',') || this.isOp(')') || this.isOp(':'))) throw FAIL;
+        const at = this.i;
+        const t = this.attempt(() => this.starTarget());
+        if (!t || !(this.isOp(',') || this.isOp(')') || this.isOp(':'))) {
+          if (this.diag) {
+            // invalid_with_item: expression 'as' a=expression &(',' | ')' | ':')
+            const bad = this.lookahead(() => {
+              this.i = at;
+              const x = this.expression();
+              return this.isOp(',') || this.isOp(')') || this.isOp(':') ? invalidTarget(x, 'star') : null;
+            });
+            if (bad) throw this.errNode(bad, `cannot assign to ${exprName(bad)}`);
+          }
+          throw FAIL;
+        }
         items.push(t);
       }
     };
@@ -250,9 +261,14 @@ class Parser extends ExprParser {
     if (next.type !== T.NAME || !(next.value === 'def' || next.value === 'for' || next.value === 'with')) throw FAIL;
     this.next();
     let stmt: Stmt;
-    if (next.value === 'def') stmt = this.funcDef(s, []);
-    else if (next.value === 'for') stmt = this.forStmt(s);
-    else stmt = this.withStmt(s);
+    if (next.value === 'def') {
+      stmt = this.funcDef(s, [], true);
+    } else {
+      stmt = next.value === 'for' ? this.forStmt(s) : this.withStmt(s);
+      // outside an async def, CPython's compiler has a SyntaxError for it
+      this.markers.push({ kind: next.value === 'for' ? 'async for' : 'async with', pos: this.extra(s),
+        inFunction: this.funcDepth > 0, inAsync: this.asyncFunc });
+    }
     this.refuse(tokPos(a), `'async ${next.value}'`, 'coroutines are not simulated');
     return stmt;
   }
@@ -270,14 +286,14 @@ class Parser extends ExprParser {
     if (this.isKw('class')) return this.classDef(s, decorators);
     if (this.isKw('async') && this.isKw('def', 1)) {
       const a = this.next();
-      const f = this.funcDef(s, decorators);
+      const f = this.funcDef(s, decorators, true);
       this.refuse(tokPos(a), "'async def'", 'coroutines are not simulated');
       return f;
     }
     throw FAIL;
   }
 
-  private funcDef(s: number, decorators: Expr[]): FunctionDef {
+  private funcDef(s: number, decorators: Expr[], isAsync = false): FunctionDef {
     const kw = this.next(); // 'def'
     const name = this.expectName();
     if (this.isOp('[')) this.typeParams('(');
@@ -287,11 +303,14 @@ class Parser extends ExprParser {
     if (this.eatOp('->')) this.expression();
     this.forceOp(':');
     this.funcDepth++;
+    const wasAsync = this.asyncFunc;
+    this.asyncFunc = isAsync;
     let body: Stmt[];
     try {
       body = this.block('function definition', kw);
     } finally {
       this.funcDepth--;
+      this.asyncFunc = wasAsync;
     }
     return { kind: 'FunctionDef', name: name.value, args, body, decorator_list: decorators, ...this.extra(s) };
   }
@@ -329,12 +348,15 @@ class Parser extends ExprParser {
     }
     this.colonAfterHeader();
     const saved = this.funcDepth;
+    const wasAsync = this.asyncFunc;
     this.funcDepth = 0;
+    this.asyncFunc = false;
     let body: Stmt[];
     try {
       body = this.block('class definition', kw);
     } finally {
       this.funcDepth = saved;
+      this.asyncFunc = wasAsync;
     }
     return { kind: 'ClassDef', name: name.value, bases, keywords, body, decorator_list: decorators, ...this.extra(s) };
   }

@@ -128,14 +128,14 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
       const src = args[0];
       if (src instanceof PyList || src instanceof PyTuple) {
         const r = it.gcNew(() => new PyIterator(src instanceof PyList ? T.list_reverseiterator : T.reversed, it.inc(src), 'reversed'), 48);
-        r.index = -1;
+        r.index = src.items.length - 1;
         return r;
       }
       if (src instanceof PyRange) {
         const items = iterateToArray(it, src);
         const l = it.newList(items);
         const r = it.gcNew(() => new PyIterator(T.reversed, l, 'reversed'), 48);
-        r.index = -1;
+        r.index = items.length - 1;
         return r;
       }
       it.raise('TypeError', `'${typeName(src)}' object is not reversible`);
