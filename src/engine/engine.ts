@@ -31,6 +31,8 @@ export interface EngineOptions {
   python?: string;
   maxSteps?: number;
   out: OutputSink;
+  /** Replace parts of the profile (tests of one mechanism under another version's rule). */
+  profileOverrides?: Partial<Profile>;
 }
 
 export interface RunResult {
@@ -51,7 +53,7 @@ export class Engine {
   private moduleFrame: Frame | null = null;
 
   constructor(readonly source: string, readonly opts: EngineOptions) {
-    this.profile = getProfile(opts.python ?? '3.11');
+    this.profile = { ...getProfile(opts.python ?? '3.11'), ...opts.profileOverrides };
     const it = (this.it = new Interp(this.profile, opts.out));
     if (opts.maxSteps) it.maxSteps = opts.maxSteps;
     it.mainFile = opts.filename;

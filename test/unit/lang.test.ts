@@ -134,7 +134,7 @@ test('refused constructs name themselves and point at the construct', () => {
     ['def g():\n    yield 1\n', /^'yield' is not supported by PyGC Lab \(generators/, [2, 5, 2, 12]],
     ['def g():\n    x = yield from y\n', /^'yield from' is not supported/, [2, 9, 2, 21]],
     ['async def f():\n    pass\n', /^'async def' is not supported by PyGC Lab \(coroutines/, [1, 1, 1, 6]],
-    ['def f():\n    await x\n', /^'await' is not supported/, [2, 5, 2, 12]],
+    ['async def f():\n    await x\n', /^'async def' is not supported/, [1, 1, 1, 6]],
     ['with open(f) as g:\n    pass\n', /^the 'with' statement is not supported by PyGC Lab \(context managers/, [1, 1, 1, 18]],
     ['match x:\n    case 1:\n        pass\n', /^the 'match' statement is not supported/, [1, 1, 1, 9]],
     ['import os\n', /^import of module 'os' is not supported by PyGC Lab \(scenarios are simulated; only gc, sys, weakref and time can be imported\)$/, [1, 8, 1, 10]],
@@ -154,6 +154,17 @@ test('refused constructs name themselves and point at the construct', () => {
     assert.match(e.msg, msg, src);
     assert.deepEqual([e.lineno, e.col, e.endLineno, e.endCol], pos, src);
   }
+});
+
+test('inside an async def, await and async for/with are refused too', () => {
+  const ds = diagnose('async def f():\n    await x\n    async for a in b:\n        pass\n    async with c:\n        pass\n', FILE);
+  assert.deepEqual(ds.map((d) => [d.msg.split(' is not')[0], d.lineno, d.col, d.endLineno, d.endCol]), [
+    ["'async def'", 1, 1, 1, 6],
+    ["'await'", 2, 5, 2, 12],
+    ["'async for'", 3, 5, 3, 10],
+    ["'async with'", 5, 5, 5, 10],
+    ["the 'with' statement", 5, 5, 5, 18],
+  ]);
 });
 
 test('supported: global at module level, decorators, star targets, allowed imports', () => {
