@@ -3,6 +3,7 @@
 // finalise it the way CPython's Py_FinalizeEx does, reporting the exit code.
 
 import { Interp, OutputSink } from './interp';
+import { activate } from './active';
 import { getProfile, Profile } from './profile';
 import { parseScenario } from '../lang';
 import { ScenarioError } from '../lang/errors';
@@ -55,11 +56,12 @@ export class Engine {
   constructor(readonly source: string, readonly opts: EngineOptions) {
     this.profile = { ...getProfile(opts.python ?? '3.11'), ...opts.profileOverrides };
     const it = (this.it = new Interp(this.profile, opts.out));
+    activate(it);
     if (opts.maxSteps) it.maxSteps = opts.maxSteps;
     it.mainFile = opts.filename;
-    installAllMethods(it);
+    installAllMethods();
     this.collector = new Collector(it);
-    installModules(it, this.collector);
+    installModules();
     this.installBuiltins();
     const g = (this.globals = it.rawDict());
     it.heap.gens[2].append(g);
@@ -92,7 +94,7 @@ export class Engine {
     const it = this.it;
     const b = it.builtins;
     const VARARGS = new Set(['vars', 'min', 'max']);
-    for (const [name, impl] of Object.entries(builtinFunctions(it))) {
+    for (const [name, impl] of Object.entries(builtinFunctions())) {
       const f = it.newBuiltin(name, impl);
       f.varargs = VARARGS.has(name);
       dictSetStr(it, b, name, f);
@@ -112,6 +114,9 @@ export class Engine {
     bm.rc = 100;
     it.modules.set('builtins', bm);
   }
+
+  /** Make this engine the one native functions act on (before running or evaluating). */
+  activate(): void { activate(this.it); }
 
   /** Parse, check and compile; throws ScenarioError. */
   compile(): Code {
@@ -186,6 +191,7 @@ export class Engine {
   /** Run the scenario to completion, then finalise. */
   run(): RunResult {
     const it = this.it;
+    activate(it);
     let exitCode = 0;
     let abortReason: string | undefined;
     try {

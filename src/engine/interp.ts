@@ -9,7 +9,7 @@
 import { Heap, HeapListener, tupleSize } from './heap';
 import {
   PyBool, PyBuiltin, PyBytes, PyCell, PyDict, PyEllipsis, PyException, PyFloat, PyInstance, PyInt, PyList,
-  PyModule, PyNone, PyNotImplemented, PyObject, PySet, PyStr, PyTuple, PyType, NativeImpl, PySlice,
+  PyModule, PyNone, PyNotImplemented, PyObject, PySet, PyStr, PyTuple, PyType, NativeImpl, PySlice, setSerialSource,
 } from './objects';
 import type { Profile } from './profile';
 import { Types } from './types';
@@ -60,8 +60,8 @@ export class Interp {
   /** Trashcan state (Py_TRASHCAN_BEGIN / _PyTrash_thread_destroy_chain). */
   trashNesting = 0;
   trashLater: PyObject[] = [];
-  /** The collector, installed by gc/collector.ts. */
-  collectAuto: () => void = () => {};
+  /** The collector (gc/collector.ts), set when the engine is built. */
+  collector!: import('./gc/collector').Collector;
   recursionLimit: number;
   /** Well-known slot implementations (set when builtins are installed). */
   objectInit!: PyObject;
@@ -79,7 +79,11 @@ export class Interp {
   /** Allocations CPython makes behind the scenario's back. */
   readonly hidden: Hidden;
 
-  constructor(readonly profile: Profile, readonly out: OutputSink) {
+  /** Serial numbers of this interpreter's objects. */
+  readonly serials = { n: 0 };
+
+  constructor(readonly profile: Profile, public out: OutputSink) {
+    setSerialSource(this.serials);
     this.heap = new Heap(profile);
     this.types = new Types();
     const t = this.types;
@@ -145,7 +149,7 @@ export class Interp {
   evalBreaker(_afterCall: boolean): void {
     if (this.heap.collectPending && this.profile.autoCollect === 'eval-breaker') {
       this.heap.collectPending = false;
-      if (!this.heap.collecting && this.heap.enabled) this.collectAuto();
+      if (!this.heap.collecting && this.heap.enabled) this.collector.collectGenerations();
     }
   }
 
@@ -194,7 +198,7 @@ export class Interp {
   maybeCollect(): void {
     if (this.heap.collectPending) {
       this.heap.collectPending = false;
-      if (this.profile.autoCollect === 'alloc') this.collectAuto();
+      if (this.profile.autoCollect === 'alloc') this.collector.collectGenerations();
       else this.heap.collectPending = true;
     }
   }

@@ -14,7 +14,10 @@ export class GcNode {
   gcNext: GcNode | null = null;
 }
 
-let serialCounter = 0;
+/** Where new objects take their serial number from: the active engine's counter
+ *  (part of its state, so a replayed run numbers its objects the same way). */
+let serialSource = { n: 0 };
+export function setSerialSource(s: { n: number }): void { serialSource = s; }
 
 export abstract class PyObject extends GcNode {
   /** ob_refcnt */
@@ -24,7 +27,7 @@ export abstract class PyObject extends GcNode {
   /** Size of the memory block, in bytes (decides which freed blocks it may reuse). */
   bsize = 32;
   /** Creation serial: stable identity for snapshots and hashing. */
-  readonly serial = ++serialCounter;
+  readonly serial = ++serialSource.n;
   /** -1 untracked; 0..2 generation; 3 permanent (frozen). */
   gcGen = -1;
   /** gc_refs during a collection. */

@@ -4,7 +4,7 @@
 // failure points raise CPython's specialised messages (its invalid_* rules).
 
 import type {
-  Arguments, BinOperator, CmpOperator, Comprehension, Constant, Expr, Keyword, Name, Pos,
+  BinOperator, CmpOperator, Comprehension, Constant, Expr, Keyword, Name, Pos,
 } from './ast';
 import { FAIL, MAX_NESTING, TOO_COMPLEX, tokPos } from './cursor';
 import { ParamsParser } from './params';

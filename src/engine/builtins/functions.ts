@@ -4,6 +4,7 @@
 // touch files, the network or processes.
 
 import type { Interp } from '../interp';
+import { it } from '../active';
 import {
   NativeImpl, PyDict, PyFloat, PyInstance, PyInt, PyList, PyObject, PyStr, PyTuple, PyType, PyBool,
 } from '../objects';
@@ -25,8 +26,7 @@ import { mroLookup } from '../types';
 
 type Table = Record<string, NativeImpl>;
 
-export function builtinFunctions(it: Interp): Table {
-  const T = it.types;
+export function builtinFunctions(): Table {
   const none = () => it.newNone();
 
   const print: NativeImpl = (args, kwnames) => {
@@ -134,7 +134,7 @@ export function builtinFunctions(it: Interp): Table {
   const callable: NativeImpl = (args, kwnames) => {
     exactArgs(it, 'callable', args, kwnames, 1);
     const o = args[0];
-    const t = o instanceof PyType || o.type === T.function || o.type === T.builtin_function_or_method || o.type === T.method
+    const t = o instanceof PyType || o.type === it.types.function || o.type === it.types.builtin_function_or_method || o.type === it.types.method
       || (o instanceof PyInstance && mroLookup(o.type, '__call__') !== null);
     return it.newBool(t);
   };

@@ -3,6 +3,7 @@
 // with CPython's argument handling and error messages per profile.
 
 import type { Interp } from '../interp';
+import { it } from '../active';
 import { NativeImpl, PyInt, PyObject, PyStr } from '../objects';
 import { exactArgs, rangeArgs, splitArgs, kwOnly } from './args';
 import { Collector, DEBUG_COLLECTABLE, DEBUG_INSTANCES, DEBUG_OBJECTS, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE } from '../gc/collector';
@@ -11,8 +12,7 @@ import { typeName } from '../repr';
 import { dictSetItem } from './dictops';
 import { GcList } from '../gc/gclist';
 
-export function gcModule(it: Interp, collector: Collector): [Record<string, NativeImpl>, Record<string, PyObject>] {
-  const heap = it.heap;
+export function gcModule(): [Record<string, NativeImpl>, Record<string, PyObject>] {
   const p = it.profile;
   const intArg = (o: PyObject): number => {
     if (!(o instanceof PyInt)) it.raise('TypeError', `'${typeName(o)}' object cannot be interpreted as an integer`);
@@ -26,23 +26,23 @@ export function gcModule(it: Interp, collector: Collector): [Record<string, Nati
     const g = pos[0] ?? kw.get('generation');
     const gen = g ? intArg(g) : 2;
     if (gen < 0 || gen > 2) it.raise('ValueError', 'invalid generation');
-    return it.newInt(collector.collectExplicit(gen));
+    return it.newInt(it.collector.collectExplicit(gen));
   };
 
   const fns: Record<string, NativeImpl> = {
     collect,
-    enable: (a, k) => { exactArgs(it, 'enable', a, k, 0); heap.enabled = true; return it.newNone(); },
-    disable: (a, k) => { exactArgs(it, 'disable', a, k, 0); heap.enabled = false; return it.newNone(); },
-    isenabled: (a, k) => { exactArgs(it, 'isenabled', a, k, 0); return it.newBool(heap.enabled); },
+    enable: (a, k) => { exactArgs(it, 'enable', a, k, 0); it.heap.enabled = true; return it.newNone(); },
+    disable: (a, k) => { exactArgs(it, 'disable', a, k, 0); it.heap.enabled = false; return it.newNone(); },
+    isenabled: (a, k) => { exactArgs(it, 'isenabled', a, k, 0); return it.newBool(it.heap.enabled); },
     get_count: (a, k) => {
       exactArgs(it, 'get_count', a, k, 0);
-      const c = heap.count;
+      const c = it.heap.count;
       const vals = [c[0], c[1], c[2]];
       return it.newTuple(vals.map((v) => it.newInt(v)));
     },
     get_threshold: (a, k) => {
       exactArgs(it, 'get_threshold', a, k, 0);
-      return it.newTuple(heap.threshold.map((v) => it.newInt(v)));
+      return it.newTuple(it.heap.threshold.map((v) => it.newInt(v)));
     },
     set_threshold: (a, k) => {
       if (k && k.length) it.raise('TypeError', 'set_threshold() takes no keyword arguments');
@@ -50,15 +50,15 @@ export function gcModule(it: Interp, collector: Collector): [Record<string, Nati
         if (p.setThresholdErrors === '3.13') it.raise('TypeError', 'gc.set_threshold requires 1 to 3 arguments');
         it.raise('TypeError', a.length < 1 ? 'set_threshold() takes at least 1 argument (0 given)' : `set_threshold() takes at most 3 arguments (${a.length} given)`);
       }
-      a.forEach((x, i) => { heap.threshold[i] = intArg(x); });
+      a.forEach((x, i) => { it.heap.threshold[i] = intArg(x); });
       return it.newNone();
     },
-    get_debug: (a, k) => { exactArgs(it, 'get_debug', a, k, 0); return it.newInt(heap.debug); },
-    set_debug: (a, k) => { exactArgs(it, 'set_debug', a, k, 1); heap.debug = intArg(a[0]); return it.newNone(); },
+    get_debug: (a, k) => { exactArgs(it, 'get_debug', a, k, 0); return it.newInt(it.heap.debug); },
+    set_debug: (a, k) => { exactArgs(it, 'set_debug', a, k, 1); it.heap.debug = intArg(a[0]); return it.newNone(); },
     get_stats: (a, k) => {
       exactArgs(it, 'get_stats', a, k, 0);
       const out = it.newList([]);
-      for (const s of collector.stats) {
+      for (const s of it.collector.stats) {
         const d = it.newDict();
         dictSetItem(it, d, it.newStr('collections'), it.newInt(s.collections));
         dictSetItem(it, d, it.newStr('collected'), it.newInt(s.collected));
@@ -72,12 +72,12 @@ export function gcModule(it: Interp, collector: Collector): [Record<string, Nati
     get_objects: (a, k) => {
       const [pos, kw] = splitArgs(a, k);
       const g = pos[0] ?? kw.get('generation');
-      let lists: GcList[] = [...heap.gens];
+      let lists: GcList[] = [...it.heap.gens];
       if (g && g !== it.None) {
         const gen = intArg(g);
         if (gen >= 3) it.raise('ValueError', `generation parameter must be less than the number of available generations (3)`);
         if (gen < 0) it.raise('ValueError', 'generation parameter cannot be negative');
-        lists = [heap.gens[gen]];
+        lists = [it.heap.gens[gen]];
       }
       const items: PyObject[] = [];
       for (const l of lists) for (const o of l.toArray()) items.push(it.inc(o));
@@ -91,7 +91,7 @@ export function gcModule(it: Interp, collector: Collector): [Record<string, Nati
     get_referrers: (a) => {
       const targets = new Set(a);
       const out: PyObject[] = [];
-      for (const l of [...heap.gens]) {
+      for (const l of [...it.heap.gens]) {
         for (const o of l.toArray()) {
           let hit = false;
           traverse(o, (r) => { if (targets.has(r)) hit = true; });
@@ -102,12 +102,12 @@ export function gcModule(it: Interp, collector: Collector): [Record<string, Nati
     },
     freeze: (a, k) => {
       exactArgs(it, 'freeze', a, k, 0);
-      for (const g of heap.gens) g.mergeInto(heap.permanent);
-      heap.count[0] = 0;
+      for (const g of it.heap.gens) g.mergeInto(it.heap.permanent);
+      it.heap.count[0] = 0;
       return it.newNone();
     },
-    unfreeze: (a, k) => { exactArgs(it, 'unfreeze', a, k, 0); heap.permanent.mergeInto(heap.gens[2]); return it.newNone(); },
-    get_freeze_count: (a, k) => { exactArgs(it, 'get_freeze_count', a, k, 0); return it.newInt(heap.permanent.size()); },
+    unfreeze: (a, k) => { exactArgs(it, 'unfreeze', a, k, 0); it.heap.permanent.mergeInto(it.heap.gens[2]); return it.newNone(); },
+    get_freeze_count: (a, k) => { exactArgs(it, 'get_freeze_count', a, k, 0); return it.newInt(it.heap.permanent.size()); },
   };
   if (p.version[0] === 2 || (p.version[0] === 3 && p.version[1] < 7)) {
     delete fns.freeze; delete fns.unfreeze; delete fns.get_freeze_count;

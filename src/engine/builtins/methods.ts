@@ -3,6 +3,7 @@
 // and `list.append(l, x)` all work as in CPython.
 
 import type { Interp } from '../interp';
+import { it } from '../active';
 import {
   NativeImpl, PyBuiltin, PyDict, PyDictView, PyList, PyObject, PySet, PyStr, PyTuple, PyType, PyFloat, PyInt,
   PyDescriptorWrapper,
@@ -41,8 +42,7 @@ function idxArg(it: Interp, o: PyObject | undefined, def: number): number {
   return Number(o.v);
 }
 
-export function installAllMethods(it: Interp): void {
-  const T = it.types;
+export function installAllMethods(): void {
   const none = () => it.newNone();
 
   const list: Methods = {
@@ -118,9 +118,9 @@ export function installAllMethods(it: Interp): void {
       const v = dictGet(it, s as PyDict, a[0]);
       return it.inc(v ?? a[1] ?? it.None);
     },
-    keys: (s, a, k) => { exactArgs(it, 'dict.keys', a, k, 0); return it.gcNew(() => new PyDictView(T.dict_keys, it.inc(s as PyDict), 'keys'), 32); },
-    values: (s, a, k) => { exactArgs(it, 'dict.values', a, k, 0); return it.gcNew(() => new PyDictView(T.dict_values, it.inc(s as PyDict), 'values'), 32); },
-    items: (s, a, k) => { exactArgs(it, 'dict.items', a, k, 0); return it.gcNew(() => new PyDictView(T.dict_items, it.inc(s as PyDict), 'items'), 32); },
+    keys: (s, a, k) => { exactArgs(it, 'dict.keys', a, k, 0); return it.gcNew(() => new PyDictView(it.types.dict_keys, it.inc(s as PyDict), 'keys'), 32); },
+    values: (s, a, k) => { exactArgs(it, 'dict.values', a, k, 0); return it.gcNew(() => new PyDictView(it.types.dict_values, it.inc(s as PyDict), 'values'), 32); },
+    items: (s, a, k) => { exactArgs(it, 'dict.items', a, k, 0); return it.gcNew(() => new PyDictView(it.types.dict_items, it.inc(s as PyDict), 'items'), 32); },
     pop: (s, a, k) => {
       rangeArgs(it, 'pop', a, k, 1, 2);
       const d = s as PyDict;
@@ -283,24 +283,24 @@ export function installAllMethods(it: Interp): void {
     mro: (s) => it.newList((s as PyType).mro.map((t) => it.inc(t))),
   };
   const property: Methods = {
-    setter: (s, a) => { const p = s as PyDescriptorWrapper; return it.gcNew(() => new PyDescriptorWrapper(T.property, it.inc(p.func), it.inc(a[0]), p.fdel ? it.inc(p.fdel) : null), 80); },
-    deleter: (s, a) => { const p = s as PyDescriptorWrapper; return it.gcNew(() => new PyDescriptorWrapper(T.property, it.inc(p.func), p.fset ? it.inc(p.fset) : null, it.inc(a[0])), 80); },
-    getter: (s, a) => { const p = s as PyDescriptorWrapper; return it.gcNew(() => new PyDescriptorWrapper(T.property, it.inc(a[0]), p.fset ? it.inc(p.fset) : null, p.fdel ? it.inc(p.fdel) : null), 80); },
+    setter: (s, a) => { const p = s as PyDescriptorWrapper; return it.gcNew(() => new PyDescriptorWrapper(it.types.property, it.inc(p.func), it.inc(a[0]), p.fdel ? it.inc(p.fdel) : null), 80); },
+    deleter: (s, a) => { const p = s as PyDescriptorWrapper; return it.gcNew(() => new PyDescriptorWrapper(it.types.property, it.inc(p.func), p.fset ? it.inc(p.fset) : null, it.inc(a[0])), 80); },
+    getter: (s, a) => { const p = s as PyDescriptorWrapper; return it.gcNew(() => new PyDescriptorWrapper(it.types.property, it.inc(a[0]), p.fset ? it.inc(p.fset) : null, p.fdel ? it.inc(p.fdel) : null), 80); },
   };
 
-  installMethods(it, T.list, list);
-  installMethods(it, T.dict, dict);
-  installMethods(it, T.set, setM);
-  installMethods(it, T.frozenset, { copy: setM.copy, union: setM.union, issubset: setM.issubset });
-  installMethods(it, T.tuple, tuple);
-  installMethods(it, T.int, int);
-  installMethods(it, T.float, float);
-  installMethods(it, T.object, object);
-  installMethods(it, T.BaseException, baseException);
-  installMethods(it, T.type, type);
-  installMethods(it, T.property, property);
-  installMethods(it, T.str, strMethods(it));
-  const od = T.object.dict!;
+  installMethods(it, it.types.list, list);
+  installMethods(it, it.types.dict, dict);
+  installMethods(it, it.types.set, setM);
+  installMethods(it, it.types.frozenset, { copy: setM.copy, union: setM.union, issubset: setM.issubset });
+  installMethods(it, it.types.tuple, tuple);
+  installMethods(it, it.types.int, int);
+  installMethods(it, it.types.float, float);
+  installMethods(it, it.types.object, object);
+  installMethods(it, it.types.BaseException, baseException);
+  installMethods(it, it.types.type, type);
+  installMethods(it, it.types.property, property);
+  installMethods(it, it.types.str, strMethods());
+  const od = it.types.object.dict!;
   it.objectInit = od.map.get('__init__')!.value;
   it.objectRepr = od.map.get('__repr__')!.value;
   it.objectStr = od.map.get('__str__')!.value;
@@ -308,7 +308,7 @@ export function installAllMethods(it: Interp): void {
   it.objectNe = od.map.get('__ne__')!.value;
   it.objectHash = od.map.get('__hash__')!.value;
   it.objectFormat = od.map.get('__format__')!.value;
-  it.baseExceptionInit = T.BaseException.dict!.map.get('__init__')!.value;
+  it.baseExceptionInit = it.types.BaseException.dict!.map.get('__init__')!.value;
   void lengthOf;
 }
 

@@ -3,12 +3,12 @@
 // Nothing here reaches the host: time is a virtual clock.
 
 import type { Interp } from '../interp';
+import { it } from '../active';
 import { NativeImpl, PyModule, PyObject, PyStr, PyType, PyInstance } from '../objects';
 import { exactArgs, rangeArgs } from './args';
 import { dictSetStr } from './dictops';
 import { gcModule } from './gcmodule';
 import { weakrefModule } from './weakrefmodule';
-import { Collector } from '../gc/collector';
 import { getAttrOrNull } from '../attrs';
 import { installMethods } from './methods';
 import { typeName } from '../repr';
@@ -33,10 +33,10 @@ function makeModule(it: Interp, name: string, fns: Record<string, NativeImpl>, c
 /** Module functions that are METH_VARARGS in CPython 3.11. */
 const VARARGS_FUNCTIONS = new Set(['gc.set_threshold', 'gc.get_referrers', 'gc.get_referents']);
 
-export function installModules(it: Interp, collector: Collector): void {
-  const [gcFns, gcConsts] = gcModule(it, collector);
+export function installModules(): void {
+  const [gcFns, gcConsts] = gcModule();
   makeModule(it, 'gc', gcFns, gcConsts);
-  const wr = makeModule(it, 'weakref', weakrefModule(it));
+  const wr = makeModule(it, 'weakref', weakrefModule());
   dictSetStr(it, wr.dict, 'ref', it.inc(it.types.weakref));
   dictSetStr(it, wr.dict, 'ReferenceType', it.inc(it.types.weakref));
   // sys

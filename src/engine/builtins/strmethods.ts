@@ -1,6 +1,7 @@
 // str methods, adapting the text library's implementations to engine objects.
 
 import type { Interp } from '../interp';
+import { it } from '../active';
 import { PyObject, PyStr, PyDict } from '../objects';
 import { exactArgs, splitArgs } from './args';
 import { iterateToArray } from '../ops';
@@ -33,7 +34,7 @@ export function formatValueOf(it: Interp, o: PyObject): FormatValue {
   };
 }
 
-export function strMethods(it: Interp): M {
+export function strMethods(): M {
   const s = (o: PyObject) => (o as PyStr).v;
   const strArg = (fn: string, o: PyObject | undefined, allowNone = false): string | null => {
     if (o === undefined || (allowNone && o === it.None)) return null;

@@ -3,6 +3,7 @@
 // weak-reference counting helpers.
 
 import type { Interp } from '../interp';
+import { it } from '../active';
 import { NativeImpl, PyObject, PyWeakref } from '../objects';
 import { exactArgs, splitArgs, kwOnly } from './args';
 import { typeName } from '../repr';
@@ -28,7 +29,7 @@ export function newWeakref(it: Interp, args: PyObject[], kwnames: string[] | nul
   return w;
 }
 
-export function weakrefModule(it: Interp): Record<string, NativeImpl> {
+export function weakrefModule(): Record<string, NativeImpl> {
   return {
     getweakrefcount: (a, k) => { exactArgs(it, 'getweakrefcount', a, k, 1); return it.newInt(a[0].weakrefs ? a[0].weakrefs.length : 0); },
     getweakrefs: (a, k) => {

@@ -53,7 +53,7 @@ export class Collector {
   current: CollectionState | null = null;
 
   constructor(private it: Interp) {
-    it.collectAuto = () => this.collectGenerations();
+    it.collector = this;
   }
 
   private get heap() { return this.it.heap; }
