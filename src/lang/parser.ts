@@ -845,7 +845,13 @@ export function parseWithUnsupported(source: string, filename: string): { module
   const tz = tokenize(src);
   const make = (): Parser => new Parser(src, tz.tokens, tz.error);
   const { result: module, parser } = runPasses(make, (p) => p.file(), tz);
-  checkCompile(module, parser.markers, src);
+  try {
+    checkCompile(module, parser.markers, src);
+  } catch (e) {
+    // a tree too deep to walk (CPython: RecursionError during compilation)
+    if (e instanceof RangeError) throw src.error('SyntaxError', TOO_COMPLEX, 1, 0, 1, -1, { line: 1, col16: 0, endLine: 1, endCol16: 1 });
+    throw e;
+  }
   const unsupported = parser.notSupported.concat(parser.refuseMarkers()).sort(byPosition);
   return { module, unsupported };
 }

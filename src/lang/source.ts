@@ -35,10 +35,6 @@ export class Source {
     return lineno < s.length ? s[lineno] : this.text.length;
   }
 
-  lineCount(): number {
-    return this.lineStarts().length - 2;
-  }
-
   /** Text of line `lineno` without its "\n" ('' past the end). */
   line(lineno: number): string {
     const s = this.lineStarts();

@@ -10,7 +10,9 @@ import { mroLookup } from '../types';
 import { NotSupportedRuntime } from '../errors';
 import { typeName } from '../repr';
 
-const tupleKeys = new Map<string, object>();
+/** Interned key object for composite dict/set keys (tuples, big ints): one per value, shared by engine copies. */
+export class TupleKey { constructor(readonly s: string) {} }
+const tupleKeys = new Map<string, TupleKey>();
 
 function keyString(it: Interp, o: PyObject): string {
   if (o instanceof PyStr) return 'S' + JSON.stringify(o.v);
@@ -47,9 +49,9 @@ export function hashKey(it: Interp, o: PyObject): MapKey {
   return o;
 }
 
-function tupleKey(s: string): object {
+function tupleKey(s: string): TupleKey {
   let k = tupleKeys.get(s);
-  if (!k) { k = { s }; tupleKeys.set(s, k); }
+  if (!k) { k = new TupleKey(s); tupleKeys.set(s, k); }
   return k;
 }
 

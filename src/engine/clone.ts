@@ -1,0 +1,56 @@
+// Deep copy of a whole engine — heap, frames, collector, modules — for the
+// debugger's checkpoints (step back restores a copy and replays forward).
+// The copy shares only what never changes after compilation: code objects,
+// functions (natives reach their interpreter through active.ts), the profile,
+// source texts and interned dict-key objects. Iterative, so arbitrarily deep
+// object graphs (a million-node linked list) copy without recursion.
+
+import { Code } from './compiler/code';
+import { TupleKey } from './builtins/dictops';
+
+function isShared(v: object): boolean {
+  return v instanceof Code || v instanceof TupleKey || typeof v === 'function' || ArrayBuffer.isView(v);
+}
+
+/**
+ * Copy `root` and everything reachable from it. `share` may name further
+ * objects to keep by reference (e.g. the output sink of the original).
+ */
+export function deepClone<T extends object>(root: T, share: Set<object> = new Set()): T {
+  const map = new Map<object, object>();
+  const work: object[] = [];
+  const ref = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    const o = v as object;
+    if (share.has(o) || isShared(o)) return o;
+    let c = map.get(o);
+    if (c !== undefined) return c;
+    if (Array.isArray(o)) c = new Array(o.length);
+    else if (o instanceof Map) c = new Map();
+    else if (o instanceof Set) c = new Set();
+    else c = Object.create(Object.getPrototypeOf(o));
+    map.set(o, c!);
+    work.push(o);
+    return c;
+  };
+  const top = ref(root) as T;
+  while (work.length) {
+    const src = work.pop()!;
+    const dst = map.get(src)!;
+    if (Array.isArray(src)) {
+      const d = dst as unknown[];
+      for (let i = 0; i < src.length; i++) d[i] = ref(src[i]);
+    } else if (src instanceof Map) {
+      const d = dst as Map<unknown, unknown>;
+      for (const [k, v] of src) d.set(ref(k), ref(v));
+    } else if (src instanceof Set) {
+      const d = dst as Set<unknown>;
+      for (const v of src) d.add(ref(v));
+    } else {
+      const s = src as Record<string, unknown>;
+      const d = dst as Record<string, unknown>;
+      for (const k of Object.keys(s)) d[k] = ref(s[k]);
+    }
+  }
+  return top;
+}
