@@ -1,15 +1,15 @@
 // Deep copy of a whole engine — heap, frames, collector, modules — for the
 // debugger's checkpoints (step back restores a copy and replays forward).
-// The copy shares only what never changes after compilation: code objects,
-// functions (natives reach their interpreter through active.ts), the profile,
-// source texts and interned dict-key objects. Iterative, so arbitrarily deep
+// The copy shares only what never changes: functions (natives reach their
+// interpreter through active.ts), instruction arrays, the profile, source
+// texts and interned dict-key objects. Code objects are copied because their
+// constants are heap objects (None, ints, strings) of each engine. Iterative, so arbitrarily deep
 // object graphs (a million-node linked list) copy without recursion.
 
-import { Code } from './compiler/code';
 import { TupleKey } from './builtins/dictops';
 
 function isShared(v: object): boolean {
-  return v instanceof Code || v instanceof TupleKey || typeof v === 'function' || ArrayBuffer.isView(v);
+  return v instanceof TupleKey || typeof v === 'function' || ArrayBuffer.isView(v);
 }
 
 /**

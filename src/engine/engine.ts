@@ -7,7 +7,7 @@ import { activate } from './active';
 import { getProfile, Profile } from './profile';
 import { parseScenario } from '../lang';
 import { ScenarioError } from '../lang/errors';
-import { compileModule } from './compiler/compiler';
+import { compileModule, compileInteractive } from './compiler/compiler';
 import type { ConstFactory } from './compiler/fold';
 import type * as A from '../lang/ast';
 import type { Code } from './compiler/code';
@@ -20,7 +20,8 @@ import { installAllMethods } from './builtins/methods';
 import { installModules } from './builtins/modules';
 import { builtinFunctions } from './builtins/functions';
 import { dictSetStr } from './builtins/dictops';
-import { LimitExceeded, NotSupportedRuntime, PyRaise } from './errors';
+import { LimitExceeded, NotSupportedRuntime, PyRaise, StopExecution } from './errors';
+import { deepClone } from './clone';
 import { formatException } from './exceptions';
 import { isSubclass } from './ops';
 import { reprOf, strOf } from './repr';
@@ -51,6 +52,8 @@ export class Engine {
   readonly mainModule: PyModule;
   readonly globals: PyDict;
   code: Code | null = null;
+  /** Objects with a smaller serial belong to the interpreter (types, builtins, modules, start-up objects). */
+  firstScenarioSerial = 0;
   private moduleFrame: Frame | null = null;
 
   constructor(readonly source: string, readonly opts: EngineOptions) {
@@ -75,6 +78,7 @@ export class Engine {
     it.sources.set(opts.filename, source.split(/\r?\n/));
     this.addStartupObjects();
     it.heap.count = [...this.profile.startup.count];
+    this.firstScenarioSerial = it.serials.n + 1;
   }
 
   /** The interpreter's own tracked objects and collector state at start-up (stand-ins: never garbage). */
@@ -176,6 +180,22 @@ export class Engine {
     };
   }
 
+  /**
+   * Evaluate debugger input in the context of `frame` (its locals, cells, globals).
+   * 'eval' returns the value (a new reference); 'exec' runs statements and returns None.
+   * Throws ScenarioError for bad input and PyRaise for a Python exception.
+   */
+  evaluateIn(frame: Frame | null, source: string, mode: 'eval' | 'exec'): PyObject {
+    const it = this.it;
+    activate(it);
+    const mod = parseScenario(source, '<debug>');
+    const code = compileInteractive(mod, '<debug>', this.constFactory(), mode);
+    const f = new Frame(code, null, frame ? frame.globals : this.globals, null, null);
+    f.evalTarget = frame;
+    f.role = 'call';
+    return runFrame(it, f);
+  }
+
   /** The module frame (created on first use), for runtimes that step. */
   moduleFrameFor(): Frame {
     if (!this.moduleFrame) {
@@ -188,29 +208,73 @@ export class Engine {
     return this.moduleFrame;
   }
 
+  /** Where the run is: not started, in __main__, finalising, or done. */
+  stage: 'new' | 'main' | 'finalize' | 'done' = 'new';
+  /** Set when the stage is 'done'. */
+  result: RunResult | null = null;
+  private exitCode = 0;
+
   /** Run the scenario to completion, then finalise. */
   run(): RunResult {
+    const r = this.advance();
+    if (r === 'stopped') throw new Error('internal: a hook stopped a plain run');
+    return r;
+  }
+
+  /**
+   * Run (or continue) until the scenario and the interpreter's finalisation are
+   * done, or until a hook throws StopExecution ('stopped'). A stop at a clean
+   * point (it.runDepth was 1, in __main__) can be continued by calling advance()
+   * again; any other stop leaves the engine unusable (the runtime replays a copy).
+   */
+  advance(): RunResult | 'stopped' {
     const it = this.it;
     activate(it);
-    let exitCode = 0;
-    let abortReason: string | undefined;
-    try {
-      const f = this.moduleFrameFor();
-      const r = runFrame(it, f);
-      it.dec(r);
-    } catch (e) {
-      const r = this.handleTopLevel(e);
-      exitCode = r.exitCode;
-      abortReason = r.abortReason;
-      if (abortReason) return { exitCode, abortReason };
+    if (this.stage === 'new' || this.stage === 'main') {
+      try {
+        const resume = this.stage === 'main';
+        this.stage = 'main';
+        const f = this.moduleFrameFor();
+        const r = resume ? runFrame(it, f, it.frame) : runFrame(it, f);
+        it.dec(r);
+      } catch (e) {
+        if (e instanceof StopExecution) return 'stopped';
+        const r = this.handleTopLevel(e);
+        this.exitCode = r.exitCode;
+        if (r.abortReason) return this.done(r);
+      }
+      this.stage = 'finalize';
     }
-    try {
-      this.finalize();
-    } catch (e) {
-      const r = this.handleTopLevel(e);
-      if (r.abortReason) return r;
+    if (this.stage === 'finalize') {
+      try {
+        this.finalize();
+      } catch (e) {
+        if (e instanceof StopExecution) return 'stopped';
+        const r = this.handleTopLevel(e);
+        if (r.abortReason) return this.done(r);
+      }
     }
-    return { exitCode, abortReason };
+    return this.done(this.result ?? { exitCode: this.exitCode });
+  }
+
+  private done(r: RunResult): RunResult {
+    this.stage = 'done';
+    this.result = r;
+    return r;
+  }
+
+  /** A complete, independent copy (the debugger's checkpoints). Hooks and listeners are not copied. */
+  clone(): Engine {
+    const it = this.it;
+    const saved = { hook: it.hook, listener: it.heap.listener };
+    it.hook = null;
+    it.heap.listener = null;
+    try {
+      return deepClone(this as Engine, new Set<object>([it.out as object, it.sources, this.profile]));
+    } finally {
+      it.hook = saved.hook;
+      it.heap.listener = saved.listener;
+    }
   }
 
   private handleTopLevel(e: unknown): RunResult {

@@ -28,8 +28,9 @@ export function callFinalizer(it: Interp, o: PyObject, cause: 'refcount' | 'gc')
 }
 
 /** Call __del__ on a live object (tp_finalize from the collector, or from dealloc). */
-export function runFinalizer(it: Interp, o: PyObject, del: PyObject): void {
+export function runFinalizer(it: Interp, o: PyObject, del: PyObject, reason = ''): void {
   const saved = it.handledExc;
+  it.nextFrameRole = { role: 'finalizer', reason: reason || `the refcount of ${o.type.name} object at 0x${o.addr.toString(16)} fell to 0` };
   try {
     const r = callObject(it, del, [o], null);
     it.dec(r);
@@ -38,6 +39,7 @@ export function runFinalizer(it: Interp, o: PyObject, del: PyObject): void {
     writeUnraisable(it, e.exc, () => unraisableHeader(it, o, del));
   } finally {
     it.handledExc = saved;
+    it.nextFrameRole = null;
   }
 }
 
@@ -93,6 +95,7 @@ export function clearWeakrefsOnDeath(it: Interp, o: PyObject): void {
 }
 
 export function handleCallback(it: Interp, w: PyWeakref, cb: PyObject): void {
+  it.nextFrameRole = { role: 'callback', reason: 'weak reference callback: its referent died' };
   try {
     const r = callObject(it, cb, [w], null);
     it.dec(r);

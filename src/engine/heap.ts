@@ -148,14 +148,19 @@ export class Heap {
 
   // ---- tracking ------------------------------------------------------------------
 
+  /** Objects tracked by the scenario (for the debugger's live-object count). */
+  trackedCount = 0;
+
   track(op: PyObject): void {
     if (op.gcGen !== -1) return;
+    this.trackedCount++;
     this.gens[0].append(op);
     if (this.listener) this.listener({ kind: 'track', obj: op });
   }
 
   untrack(op: PyObject): void {
     if (op.gcGen === -1) return;
+    this.trackedCount--;
     gcUnlink(op);
     op.gcGen = -1;
     if (this.listener) this.listener({ kind: 'untrack', obj: op });

@@ -18,6 +18,17 @@ import type { Frame } from './vm/frame';
 import { PyRaise } from './errors';
 import { Hidden } from './hidden';
 
+/** What the runtime (debugger) is told while the engine runs. A hook may throw
+ *  StopExecution to stop the run (at a clean point it can be resumed). */
+export interface EngineHook {
+  /** A statement is about to run in `frame` (frame.lineno). */
+  line(frame: Frame): void;
+  /** A collector phase has completed. */
+  phase(name: string, generation: number): void;
+  /** An exception is passing through `frame`. */
+  exception(exc: PyObject, frame: Frame): void;
+}
+
 export interface OutputSink {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -56,7 +67,13 @@ export class Interp {
   mainFile = '<scenario>';
   finalizing = false;
   /** Hooks for the runtime (debugger); null when running headless. */
-  lineHook: ((frame: Frame) => void) | null = null;
+  hook: EngineHook | null = null;
+  /** Nesting of evaluation loops: 1 when only the outermost loop runs (a clean point). */
+  runDepth = 0;
+  /** Output chunks written so far (the debugger does not repeat them when it replays). */
+  outputCount = 0;
+  /** Role and reason for the next frame native code enters (a __del__, a callback). */
+  nextFrameRole: { role: 'finalizer' | 'callback'; reason: string } | null = null;
   /** Trashcan state (Py_TRASHCAN_BEGIN / _PyTrash_thread_destroy_chain). */
   trashNesting = 0;
   trashLater: PyObject[] = [];

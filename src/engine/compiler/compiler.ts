@@ -31,6 +31,27 @@ export function compileModule(mod: A.Module, filename: string, consts: ConstFact
   return c.finish();
 }
 
+/**
+ * Compile debugger input evaluated in a frame's context: every name is looked
+ * up (and stored) through the frame's locals, cells, globals and builtins.
+ * 'eval': a single expression whose value is returned; 'exec': statements.
+ */
+export function compileInteractive(mod: A.Module, filename: string, consts: ConstFactory, mode: 'eval' | 'exec'): Code {
+  foldConstants(mod, consts);
+  const scopes = buildScopes(mod);
+  const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<debug>', '<debug>', filename, 1), filename, '');
+  if (mode === 'eval') {
+    const st = mod.body[0];
+    if (mod.body.length !== 1 || st.kind !== 'Expr') throw new ScenarioError('SyntaxError', 'invalid syntax', filename, 1, 1, 1, 1, '');
+    c.expr(st.value);
+    c.emitReturn();
+  } else {
+    c.body(mod.body);
+    c.emitReturnNone();
+  }
+  return c.finish();
+}
+
 const BINOPS: Record<A.BinOperator, BinKind> = {
   Add: BinKind.Add, Sub: BinKind.Sub, Mult: BinKind.Mult, MatMult: BinKind.MatMult, Div: BinKind.Div,
   Mod: BinKind.Mod, Pow: BinKind.Pow, LShift: BinKind.LShift, RShift: BinKind.RShift, BitOr: BinKind.BitOr,
@@ -100,6 +121,7 @@ class FnCompiler {
   }
   private loadNone(): void { this.loadConst({ type: 'None' }); }
   emitReturnNone(): void { this.loadNone(); this.emit(Op.RETURN_VALUE); }
+  emitReturn(): void { this.emit(Op.RETURN_VALUE); }
 
   private name(n: string): number {
     let i = this.nameIdx.get(n);
@@ -127,6 +149,7 @@ class FnCompiler {
   }
 
   private loadName(n: string): void {
+    if (this.code.name === '<debug>' && this.scope.kind === 'module') { this.emit(Op.LOAD_NAME, this.name(n)); return; }
     switch (this.scope.access(n)) {
       case 'fast': this.emit(Op.LOAD_FAST, this.code.varnames.indexOf(n)); return;
       case 'deref': this.emit(Op.LOAD_DEREF, this.derefIndex(n)); return;

@@ -46,6 +46,8 @@ export interface CollectionState {
   young: GcList;
   unreachable: GcList;
   finalizers: GcList;
+  /** Python frames running when the collection started (the debugger's synthetic frame sits above them). */
+  frameDepth: number;
 }
 
 export class Collector {
@@ -99,6 +101,7 @@ export class Collector {
     for (let i = 0; i < cbs.items.length; i++) {
       const cb = it.inc(cbs.items[i]);
       const ph = it.newStr(phase);
+      it.nextFrameRole = { role: 'callback', reason: `gc.callbacks: '${phase}' of a collection` };
       try {
         const r = callObject(it, cb, [ph, info], null);
         it.dec(r);
@@ -117,6 +120,11 @@ export class Collector {
     if (this.current) this.current.phase = name;
     const l = this.heap.listener;
     if (l) l({ kind: 'phase', name, generation: gen });
+    const h = this.it.hook;
+    if (h) {
+      this.it.steps++;
+      h.phase(name, gen);
+    }
   }
 
   /** gc_collect_main: returns [collected, uncollectable]. */
@@ -141,7 +149,7 @@ export class Collector {
     const old = generation < 2 ? heap.gens[generation + 1] : young;
     const unreachable = new GcList(-2, 'unreachable');
     const finalizers = new GcList(-2, 'finalizers');
-    this.current = { generation, automatic, phase: 'start', young, unreachable, finalizers };
+    this.current = { generation, automatic, phase: 'start', young, unreachable, finalizers, frameDepth: it.frameDepth };
     try {
       this.deduceUnreachable(young, unreachable, generation);
       this.untrackTuples(young);
@@ -404,7 +412,7 @@ export class Collector {
           op.finalized = true;
           if (it.heap.listener) it.heap.listener({ kind: 'finalize', obj: op, cause: 'gc' });
           it.inc(op);
-          runFinalizer(it, op, del);
+          runFinalizer(it, op, del, `called by the collector (finalize_garbage) for ${op.type.name} object at 0x${op.addr.toString(16)}`);
           it.dec(op);
         }
       }

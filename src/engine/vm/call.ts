@@ -120,6 +120,8 @@ function raiseMissing(it: Interp, fname: string, missing: string[], kind: string
 export function callObject(it: Interp, callable: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
   if (callable instanceof PyFunction) {
     const f = makeFrame(it, callable, args, kwnames, false, it.frame);
+    const role = it.nextFrameRole;
+    if (role) { f.role = role.role; f.reason = role.reason; it.nextFrameRole = null; }
     return runFrame(it, f);
   }
   if (callable instanceof PyBuiltin) {

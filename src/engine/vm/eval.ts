@@ -10,7 +10,7 @@ import {
   PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyStr, PyTuple, PyType, PyCell,
   PyBuiltin,
 } from '../objects';
-import { LimitExceeded, PyRaise } from '../errors';
+import { LimitExceeded, PyRaise, StopExecution } from '../errors';
 import { makeFrame, callObject, newObjectFor } from './call';
 import { dictGet, dictSetItem, dictDel, setAdd, dictSetStr } from '../builtins/dictops';
 import {
@@ -48,17 +48,32 @@ function nameError(it: Interp, name: string): never {
   it.raise('NameError', `name '${name}' is not defined`);
 }
 
-/** Run `entry` (and the frames it calls) until it returns; returns a new reference. */
-export function runFrame(it: Interp, entry: Frame): PyObject {
-  if (it.frameDepth >= it.recursionLimit) {
-    clearFrame(it, entry);
-    it.raise('RecursionError', 'maximum recursion depth exceeded while calling a Python object');
+/**
+ * Run `entry` (and the frames it calls) until it returns; returns a new reference.
+ * With `resume`, continue a run that a hook stopped at a clean point: `resume` is
+ * the innermost frame and `entry` the outermost one of that run.
+ */
+export function runFrame(it: Interp, entry: Frame, resume: Frame | null = null): PyObject {
+  it.runDepth++;
+  try {
+    return runLoop(it, entry, resume);
+  } finally {
+    it.runDepth--;
   }
-  entry.back = it.frame;
-  entry.isEntry = true;
-  it.frame = entry;
-  it.frameDepth++;
-  let f = entry;
+}
+
+function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
+  if (!resume) {
+    if (it.frameDepth >= it.recursionLimit) {
+      clearFrame(it, entry);
+      it.raise('RecursionError', 'maximum recursion depth exceeded while calling a Python object');
+    }
+    entry.back = it.frame;
+    entry.isEntry = true;
+    it.frame = entry;
+    it.frameDepth++;
+  }
+  let f = resume ?? entry;
   let code = f.code;
   let ops = code.ops;
   let stack = f.stack;
@@ -95,7 +110,7 @@ export function runFrame(it: Interp, entry: Frame): PyObject {
             f.lineno = arg;
             if (++it.steps > it.maxSteps) throw new LimitExceeded(`step limit reached (${it.maxSteps} steps)`, arg);
             if (it.heap.collectPending) it.evalBreaker(false);
-            if (it.lineHook) it.lineHook(f);
+            if (it.hook) it.hook.line(f);
             break;
           }
           case Op.LOAD_CONST: { const o = code.consts[arg]; o.rc++; stack.push(o); break; }
@@ -119,6 +134,10 @@ export function runFrame(it: Interp, entry: Frame): PyObject {
           }
           case Op.LOAD_NAME: {
             const name = code.names[arg];
+            if (f.evalTarget) {
+              const v = targetLoad(f.evalTarget, name);
+              if (v) { v.rc++; stack.push(v); break; }
+            }
             let e = f.localsDict ? f.localsDict.map.get(name) : undefined;
             if (!e) e = f.globals.map.get(name);
             if (!e) e = it.builtins.map.get(name);
@@ -128,7 +147,8 @@ export function runFrame(it: Interp, entry: Frame): PyObject {
             break;
           }
           case Op.STORE_NAME: {
-            const d = f.localsDict ?? f.globals;
+            if (f.evalTarget && targetStore(it, f.evalTarget, code.names[arg], stack[stack.length - 1]!)) { stack.pop(); break; }
+            const d = (f.evalTarget ? f.evalTarget.localsDict : f.localsDict) ?? f.globals;
             f.pc = pc;
             dictSetStr(it, d, code.names[arg], stack.pop()!);
             break;
@@ -639,11 +659,13 @@ export function runFrame(it: Interp, entry: Frame): PyObject {
         }
       }
     } catch (err) {
+      if (err instanceof StopExecution) throw err; // the runtime stopped us; frames stay as they are
       if (!(err instanceof PyRaise)) {
         f.pc = pc;
         unwindAll(it, f, entry);
         throw err;
       }
+      if (it.hook) it.hook.exception(err.exc, f);
       // Record this frame in the traceback (once per frame).
       if (err.tbFrame !== f) {
         addTraceback(it, err.exc, f, f.pc);
@@ -668,6 +690,32 @@ export function runFrame(it: Interp, entry: Frame): PyObject {
       }
     }
   }
+}
+
+/** Debugger input: read a name of the target frame (fast local, cell, class namespace). */
+function targetLoad(t: Frame, name: string): PyObject | null {
+  const code = t.code;
+  const i = code.varnames.indexOf(name);
+  if (i >= 0 && code.kind !== 'module') return t.locals[i];
+  const ci = code.cellvars.indexOf(name);
+  if (ci >= 0) return t.cells[ci]?.ref ?? null;
+  const fi = code.freevars.indexOf(name);
+  if (fi >= 0) return t.cells[code.cellvars.length + fi]?.ref ?? null;
+  if (t.localsDict) { const e = t.localsDict.map.get(name); if (e) return e.value; }
+  return null;
+}
+
+/** Debugger input: store into the target frame's fast local or cell (steals v); false if not one. */
+function targetStore(it: Interp, t: Frame, name: string, v: PyObject): boolean {
+  const code = t.code;
+  if (code.kind === 'module') return false;
+  const i = code.varnames.indexOf(name);
+  if (i >= 0) { const old = t.locals[i]; t.locals[i] = v; it.xdec(old); return true; }
+  const ci = code.cellvars.indexOf(name);
+  const fi = code.freevars.indexOf(name);
+  const cell = ci >= 0 ? t.cells[ci] : fi >= 0 ? t.cells[code.cellvars.length + fi] : null;
+  if (cell) { const old = cell.ref; cell.ref = v; it.xdec(old); return true; }
+  return false;
 }
 
 /** The argument tuple and kwargs dict _PyObject_MakeTpCall builds for a type call (3.11: types have no vectorcall). */

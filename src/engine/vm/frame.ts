@@ -37,6 +37,8 @@ export class Frame {
   callerPop = 0;
   isEntry = false;
   frameObjectMade = false;
+  /** Debugger input runs in this frame's context (names resolve through its locals). */
+  evalTarget: Frame | null = null;
   /** Hidden argument tuple/dict of the type call that runs this __init__, released when it returns. */
   hiddenArgs: import('../hidden').Block[] = [];
   constructor(public code: Code, public func: PyFunction | null, public globals: PyDict,
