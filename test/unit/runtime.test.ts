@@ -1,0 +1,216 @@
+// The runtime: stepping (in, over, out, phase by phase through gc.collect()),
+// breakpoints, GC event stops, step back / goto restoring the exact earlier
+// state, replays that do not repeat output, side-effect-free evaluation and
+// Debug Console statements that become part of the timeline.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { GcRuntime, StopInfo } from '../../src/runtime';
+import type { OutputEvent } from '../../src/runtime';
+
+const CYCLE = `import gc
+class A:
+    def __init__(self, name):
+        self.name = name
+    def __del__(self):
+        print('del', self.name)
+def make():
+    a = A('a')
+    b = A('b')
+    a.o = b
+    b.o = a
+gc.collect()
+make()
+x = A('x')
+print('collected', gc.collect())
+y = x
+print('end')
+`;
+
+interface Session { rt: GcRuntime; stops: StopInfo[]; out: OutputEvent[]; next(cmd: (rt: GcRuntime) => void): Promise<StopInfo | 'exited'> }
+
+function session(source = CYCLE, opts: { stopOnEntry?: boolean } = {}): Promise<Session> & { s: Session } {
+  const rt = new GcRuntime();
+  const stops: StopInfo[] = [];
+  const out: OutputEvent[] = [];
+  let waiter: ((s: StopInfo | 'exited') => void) | null = null;
+  rt.on('stopped', (s: StopInfo) => { stops.push(s); const w = waiter; waiter = null; w?.(s); });
+  rt.on('exited', () => { const w = waiter; waiter = null; w?.('exited'); });
+  rt.on('output', (o: OutputEvent) => out.push(o));
+  rt.load({ source, filename: '/t/scenario.py' });
+  const s: Session = {
+    rt, stops, out,
+    next(cmd) { return new Promise((res) => { waiter = res; cmd(rt); }); },
+  };
+  const p = s.next((r) => r.start(opts.stopOnEntry ?? true)) as Promise<unknown>;
+  const ret = p.then(() => s) as Promise<Session> & { s: Session };
+  ret.s = s;
+  return ret;
+}
+
+const stdout = (s: Session) => s.out.filter((o) => o.stream === 'stdout').map((o) => o.text).join('');
+
+test('stops on entry at the first statement and steps over lines', async () => {
+  const s = await session();
+  assert.equal(s.stops[0].reason, 'entry');
+  assert.equal(s.stops[0].line, 1);
+  const lines: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const st = await s.next((r) => r.next());
+    if (st !== 'exited') lines.push(st.line);
+  }
+  assert.deepEqual(lines, [2, 7, 12, 13, 14]);
+});
+
+test('step into enters a function, step out returns to the caller', async () => {
+  const s = await session();
+  s.rt.setBreakpoints([{ line: 13 }]);
+  let st = await s.next((r) => r.continue());
+  assert.equal(st !== 'exited' && st.line, 13);
+  st = await s.next((r) => r.stepIn());
+  assert.equal(st !== 'exited' && st.line, 8);
+  assert.equal(s.rt.snapshot().frames[0].name, 'make');
+  st = await s.next((r) => r.stepOut());
+  assert.equal(st !== 'exited' && st.line, 14);
+});
+
+test('stepping into gc.collect() moves one collector phase at a time, through __del__ frames', async () => {
+  const s = await session();
+  s.rt.setBreakpoints([{ line: 15 }]);
+  await s.next((r) => r.continue());
+  const names: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const st = await s.next((r) => r.stepIn());
+    if (st === 'exited') break;
+    const f = s.rt.snapshot().frames[0];
+    names.push(f.role === 'collector' ? f.name.split(' › ')[1] : `${f.role}:${f.name}`);
+  }
+  assert.deepEqual(names.slice(0, 6), ['update_refs', 'subtract_refs', 'move_unreachable', 'move_legacy_finalizers', 'handle_weakrefs', 'finalizer:A.__del__']);
+  const snapAtFinalizer = s.stops.find((x) => x.step > 0);
+  assert.ok(snapAtFinalizer);
+});
+
+test('inside a collection the snapshot shows the candidates and the unreachable set', async () => {
+  const s = await session();
+  s.rt.setBreakpoints([{ line: 15 }]);
+  await s.next((r) => r.continue());
+  for (let i = 0; i < 3; i++) await s.next((r) => r.stepIn());
+  const snap = s.rt.snapshot();
+  assert.equal(snap.collection?.phase, 'move_unreachable');
+  const names = snap.collection!.unreachable.map((id) => snap.objects.find((o) => o.id === id)!.type);
+  assert.deepEqual(names, ['A', 'A']);
+  const a = snap.objects.find((o) => o.id === snap.collection!.unreachable[0])!;
+  assert.equal(a.gcRefs, 0);
+});
+
+test('refcounts in the snapshot are explained by their referrers', async () => {
+  const s = await session();
+  s.rt.setBreakpoints([{ line: 17 }]);
+  await s.next((r) => r.continue());
+  const snap = s.rt.snapshot();
+  const x = snap.objects.find((o) => snap.globals.find((g) => g.name === 'x')!.value === o.id)!;
+  assert.equal(x.refcount, 2);
+  assert.deepEqual(x.referrers.map((r) => r.reason).sort(), ["global 'x'", "global 'y'"]);
+  assert.equal(x.hiddenRefs, 0);
+});
+
+test('step back and goto restore the exact earlier state, and replays do not repeat output', async () => {
+  const s = await session();
+  s.rt.setBreakpoints([{ line: 17 }]);
+  await s.next((r) => r.continue());
+  const at17 = JSON.stringify(s.rt.snapshot().gc);
+  const outBefore = stdout(s);
+  let st = await s.next((r) => r.stepBack());
+  assert.equal(st !== 'exited' && st.line, 16);
+  st = await s.next((r) => r.gotoStep(3));
+  assert.equal(st !== 'exited' && st.step, 3);
+  st = await s.next((r) => r.continue());
+  assert.equal(st !== 'exited' && st.line, 17);
+  assert.equal(JSON.stringify(s.rt.snapshot().gc), at17, 'same collector state after the replay');
+  assert.equal(stdout(s), outBefore, 'no output repeated');
+  st = await s.next((r) => r.reverseContinue());
+  assert.equal(st !== 'exited' && st.step, 1);
+});
+
+test('conditional breakpoints, hit counts and logpoints', async () => {
+  const src = `i = 0\nwhile i < 10:\n    i = i + 1\nprint(i)\n`;
+  const s = await session(src);
+  s.rt.setBreakpoints([{ line: 3, condition: 'i == 4' }, { line: 4, logMessage: 'done at {i}' }]);
+  let st = await s.next((r) => r.continue());
+  assert.equal(st !== 'exited' && st.line, 3);
+  assert.equal(s.rt.evaluate('i', 0, 'watch').result, '4');
+  s.rt.setBreakpoints([{ line: 3, hitCondition: '3' }]);
+  st = await s.next((r) => r.gotoStep(1));
+  st = await s.next((r) => r.continue());
+  assert.equal(s.rt.evaluate('i', 0, 'watch').result, '2');
+  s.rt.setBreakpoints([{ line: 4, logMessage: 'done at {i}' }]);
+  st = await s.next((r) => r.continue());
+  assert.equal(st, 'exited');
+  assert.ok(s.out.some((o) => o.stream === 'console' && o.text === 'done at 10\n'));
+});
+
+test('GC event filters: a collection starts, cyclic garbage found', async () => {
+  const s = await session();
+  s.rt.filters.collectionStart = true;
+  let st = await s.next((r) => r.continue());
+  assert.equal(st !== 'exited' && st.reason, 'gc');
+  assert.match((st as StopInfo).description!, /explicit collection of generation 2 starts/);
+  s.rt.filters.collectionStart = false;
+  s.rt.filters.cyclicGarbage = true;
+  st = await s.next((r) => r.continue());
+  assert.equal(st !== 'exited' && st.reason, 'gc');
+  assert.match((st as StopInfo).description!, /cyclic garbage found: 2 unreachable objects/);
+});
+
+test('hover evaluation has no side effects; Debug Console statements change the run', async () => {
+  const s = await session();
+  s.rt.setBreakpoints([{ line: 17 }]);
+  await s.next((r) => r.continue());
+  const c1 = s.rt.evaluate('gc.get_count()', 0, 'hover').result;
+  const c2 = s.rt.evaluate('gc.get_count()', 0, 'hover').result;
+  assert.equal(c1, c2);
+  assert.equal(s.rt.evaluate('sys.getrefcount(x)', 0, 'hover').error, true, 'sys is not imported by the scenario');
+  assert.equal(s.rt.evaluate('x.name', 0, 'watch').result, "'x'");
+  const rc = s.rt.snapshot().objects.find((o) => o.repr.startsWith('<__main__.A'))!.refcount;
+  s.rt.evaluate('y = None', 0, 'repl');
+  const rc2 = s.rt.snapshot().objects.find((o) => o.repr.startsWith('<__main__.A'))!.refcount;
+  assert.equal(rc2, rc - 1);
+  const st = await s.next((r) => r.continue());
+  assert.equal(st, 'exited');
+  assert.match(stdout(s), /end\ndel x\n$/);
+});
+
+test('data breakpoint: stops when an object refcount changes', async () => {
+  const s = await session();
+  s.rt.setBreakpoints([{ line: 15 }]);
+  await s.next((r) => r.continue());
+  const snap = s.rt.snapshot();
+  const xid = snap.globals.find((g) => g.name === 'x')!.value;
+  s.rt.setBreakpoints([]);
+  s.rt.setDataBreakpoints([{ objectId: xid, accessType: 'refcount' }]);
+  const st = await s.next((r) => r.continue());
+  assert.equal(st !== 'exited' && st.reason, 'data breakpoint');
+  assert.equal(st !== 'exited' && st.line, 17);
+  assert.match((st as StopInfo).description!, /refcount 2 → 3|refcount 1 → 2/);
+});
+
+test('a runaway scenario is stopped by the step limit with a message', async () => {
+  const rt = new GcRuntime();
+  const out: OutputEvent[] = [];
+  rt.on('output', (o: OutputEvent) => out.push(o));
+  rt.load({ source: 'while True:\n    pass\n', filename: '/t/loop.py', maxSteps: 50_000 });
+  const code = await new Promise((res) => { rt.on('exited', res); rt.start(false); });
+  assert.equal(code, 3);
+  assert.ok(out.some((o) => /step limit reached/.test(o.text)));
+});
+
+test('pause interrupts a long run', async () => {
+  const rt = new GcRuntime();
+  rt.load({ source: 'i = 0\nwhile True:\n    i = i + 1\n', filename: '/t/loop.py' });
+  const st = await new Promise<StopInfo>((res) => {
+    rt.on('stopped', res);
+    rt.start(false);
+    setTimeout(() => rt.pause(), 50);
+  });
+  assert.equal(st.reason, 'pause');
+  assert.ok(st.step > 2);
+});
