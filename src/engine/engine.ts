@@ -12,7 +12,7 @@ import type { ConstFactory } from './compiler/fold';
 import type * as A from '../lang/ast';
 import type { Code } from './compiler/code';
 import { PyCode } from './codeobj';
-import { PyDict, PyModule, PyObject, PyStr, PyException, PyInt, PyList } from './objects';
+import { PyDict, PyModule, PyObject, PyStr, PyException, PyInt, PyStandIn } from './objects';
 import { Frame } from './vm/frame';
 import { runFrame } from './vm/eval';
 import { Collector } from './gc/collector';
@@ -85,10 +85,10 @@ export class Engine {
   private addStartupObjects(): void {
     const it = this.it;
     const st = this.profile.startup;
-    // Lists: never untracked, never garbage (one reference from "the interpreter").
-    const standIn = () => it.rawNew(new PyList(it.types.list, []), 72);
-    st.generationSizes.forEach((n, g) => { for (let i = 0; i < n; i++) it.heap.gens[g].append(standIn()); });
-    for (let i = 0; i < this.profile.permanentAtStart; i++) it.heap.permanent.append(standIn());
+    // One weighted stand-in per generation: never untracked, never garbage.
+    const standIn = (n: number) => it.rawNew(new PyStandIn(it.types.list, n), 72);
+    st.generationSizes.forEach((n, g) => { if (n) it.heap.gens[g].append(standIn(n)); });
+    if (this.profile.permanentAtStart) it.heap.permanent.append(standIn(this.profile.permanentAtStart));
     it.heap.longLivedPending = st.longLivedPending;
     it.heap.longLivedTotal = st.longLivedTotal;
     st.stats.forEach(([c, m, n], g) => { Object.assign(this.collector.stats[g], { collections: c, collected: m, uncollectable: n }); });

@@ -74,6 +74,12 @@ export class PyBytes extends PyObject {
 export class PyList extends PyObject {
   constructor(type: PyType, public items: PyObject[]) { super(type); }
 }
+/** Stands for `weight` objects the interpreter itself keeps in a generation
+ *  (its modules, functions, classes): never garbage, counted by weight. */
+export class PyStandIn extends PyList {
+  constructor(type: PyType, public weight: number) { super(type, []); }
+}
+
 export class PyTuple extends PyObject {
   constructor(type: PyType, public items: PyObject[]) { super(type); }
 }

@@ -4,7 +4,7 @@
 
 import type { Interp } from '../interp';
 import { it } from '../active';
-import { NativeImpl, PyInt, PyObject, PyStr } from '../objects';
+import { NativeImpl, PyInt, PyObject, PyStr, PyStandIn } from '../objects';
 import { exactArgs, rangeArgs, splitArgs, kwOnly } from './args';
 import { Collector, DEBUG_COLLECTABLE, DEBUG_INSTANCES, DEBUG_OBJECTS, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE } from '../gc/collector';
 import { traverse } from '../gc/traverse';
@@ -80,7 +80,7 @@ export function gcModule(): [Record<string, NativeImpl>, Record<string, PyObject
         lists = [it.heap.gens[gen]];
       }
       const items: PyObject[] = [];
-      for (const l of lists) for (const o of l.toArray()) items.push(it.inc(o));
+      for (const l of lists) for (const o of l.toArray()) if (!(o instanceof PyStandIn)) items.push(it.inc(o));
       return it.newList(items);
     },
     get_referents: (a) => {

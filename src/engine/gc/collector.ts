@@ -291,7 +291,15 @@ export class Collector {
     while (g !== young) {
       const op = g as PyObject;
       if (op.gcRefs > 0) {
-        traverse(op, visitReachable);
+        if (op instanceof PyInstance && !op.slots && !op.dict && !(op instanceof PyException)) {
+          const vals = op.values;
+          if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null && (v.gcFlags & GCFLAG_COLLECTING)) visitReachable(v); }
+          const t = op.type;
+          if (t.isHeap && (t.gcFlags & GCFLAG_COLLECTING)) visitReachable(t);
+        } else if (op instanceof PyList || op instanceof PyTuple) {
+          const items = op.items;
+          for (let i = 0; i < items.length; i++) { const v = items[i]; if (v.gcFlags & GCFLAG_COLLECTING) visitReachable(v); }
+        } else traverse(op, visitReachable);
         op.gcFlags &= ~GCFLAG_COLLECTING;
         g = op.gcNext;
       } else {

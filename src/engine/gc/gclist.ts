@@ -26,9 +26,10 @@ export class GcList extends GcNode {
     op.gcGen = this.gen;
   }
 
+  /** Number of objects (a stand-in for the interpreter's own objects counts as its weight). */
   size(): number {
     let n = 0;
-    for (let g = this.gcNext; g !== this; g = g!.gcNext) n++;
+    for (let g = this.gcNext; g !== this; g = g!.gcNext) n += (g as { weight?: number }).weight ?? 1;
     return n;
   }
 

@@ -265,7 +265,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               break;
             }
             if (callable instanceof PyType && callable.isHeap && callable.builtinBase === 'object') {
-              const args = stack.slice(argStart) as PyObject[];
+              const args = argStart === stack.length ? EMPTY : stack.slice(argStart) as PyObject[];
               const nkw = kwnames ? kwnames.length : 0;
               const hidden = typeCallBlocks(it, args.length - nkw, nkw);
               let self: PyObject;
