@@ -97,7 +97,7 @@ export class Engine {
   private installBuiltins(): void {
     const it = this.it;
     const b = it.builtins;
-    const VARARGS = new Set(['vars', 'min', 'max']);
+    const VARARGS = new Set(['min', 'max', ...(this.profile.hidden.varsArgsTuple ? ['vars'] : [])]);
     for (const [name, impl] of Object.entries(builtinFunctions())) {
       const f = it.newBuiltin(name, impl);
       f.varargs = VARARGS.has(name);
@@ -128,7 +128,7 @@ export class Engine {
     this.code = compileModule(mod, this.opts.filename, this.constFactory(), (lineno, category, message) => {
       const line = this.it.sourceLine(this.opts.filename, lineno);
       this.it.out.stderr(`${this.opts.filename}:${lineno}: ${category}: ${message}\n` + (line !== null ? `  ${line.trim()}\n` : ''));
-    });
+    }, this.profile.version[0] === 3 && this.profile.version[1] >= 12);
     return this.code;
   }
 

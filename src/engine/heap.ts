@@ -99,8 +99,9 @@ export class Heap {
    */
   allocGC(bytes: number, fl: FreeListKind, tupleLen = 0): number {
     if (fl !== null) {
+      const reusable = fl !== 'tuple' || tupleLen < 20 || (tupleLen === 20 && this.profile.hidden.tuple20Reused);
       const l = fl === 'tuple' ? this.freeList.tuple[tupleLen] : this.freeList[fl];
-      if (l && l.length) return l.pop()!;
+      if (reusable && l && l.length) return l.pop()!;
     }
     const addr = this.rawAddress(bytes);
     this.count[0]++;
@@ -117,7 +118,7 @@ export class Heap {
       let cap: number;
       if (fl === 'tuple') {
         l = this.freeList.tuple[tupleLen] ?? (this.freeList.tuple[tupleLen] = []);
-        cap = tupleLen > 0 && tupleLen < 20 ? this.freeCap.tuple : 0;
+        cap = tupleLen > 0 && tupleLen <= 20 ? this.freeCap.tuple : 0;
       } else {
         l = this.freeList[fl];
         cap = this.freeCap[fl];

@@ -127,7 +127,7 @@ export class Hidden {
 
   /** print(): start of the call (kwtuple once, then the varargs tuple). */
   printStart(nargs: number): Block | null {
-    if (!this.printKwtuple) {
+    if (!this.printKwtuple && this.it.profile.hidden.printKwtuple) {
       this.alloc('tuple', 4);
       this.printKwtuple = true;
     }

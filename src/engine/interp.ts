@@ -89,6 +89,7 @@ export class Interp {
   objectHash!: PyObject;
   objectFormat!: PyObject;
   baseExceptionInit!: PyObject;
+  listAppend!: PyObject;
   /** Placeholder globals for cleared functions. */
   readonly emptyGlobals: PyDict;
   /** Source lines per file name, for tracebacks. */
@@ -111,6 +112,7 @@ export class Interp {
     this.Ellipsis = this.static(new PyEllipsis(t.ellipsis));
     for (let v = SMALL_MIN; v <= SMALL_MAX; v++) this.smallInts.push(this.static(new PyInt(t.int, v), true));
     for (const ty of t.byName.values()) { ty.rc = 1_000; ty.bsize = 400; ty.addr = this.heap.rawAddress(ty.bsize); }
+    t.configure(profile.hidden.strArgsTuple, profile.sharedRefcounts === 'immortal' ? profile.immortalRefcount : null);
     this.builtins = this.rawDict();
     this.hidden = new Hidden(this);
     this.emptyGlobals = this.rawDict();
@@ -160,6 +162,12 @@ export class Interp {
     if (o instanceof PyStr) return 49 + o.v.length;
     if (o instanceof PyDict) return 64 + 24 * o.map.size;
     return 48;
+  }
+
+  /** A point where 3.12+ runs a scheduled automatic collection (eval-breaker checks after
+   *  calls, loop back-edges, function entry, and PyErr_CheckSignals() in str()/repr()). */
+  gcPoint(): void {
+    if (this.heap.collectPending) this.evalBreaker(true);
   }
 
   /** The 3.12+ eval breaker: run a scheduled automatic collection. */
@@ -280,7 +288,7 @@ export class Interp {
       o = new PyStr(this.types.str, v);
       o.bsize = 49 + v.length; o.addr = this.heap.rawAddress(o.bsize);
       o.interned = true;
-      o.rc = 1;
+      o.rc = this.profile.sharedRefcounts === 'immortal' ? this.profile.immortalRefcount : 1;
       this.interned.set(v, o);
     }
     o.rc++;

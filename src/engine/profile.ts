@@ -69,6 +69,10 @@ export interface Profile {
   tracebackCarets: boolean;
   /** Recursion limit. */
   recursionLimit: number;
+  /** Hidden allocations (docs/calibration): print's keyword-name tuple on the first call,
+   *  vars()' argument tuple, the transient objects of re-importing a module, whether
+   *  str() builds an argument tuple, and whether parked 20-tuples are reused. */
+  hidden: { printKwtuple: boolean; varsArgsTuple: boolean; importTransients: boolean; strArgsTuple: boolean; tuple20Reused: boolean };
   /** Free-list capacities (0 = no free list). */
   freeListCapacity: { list: number; dict: number; tuple: number };
   /** Free-list occupancy when the script starts (start-up state). */
@@ -108,10 +112,52 @@ const BASE_311: Profile = {
   recursionLimit: 1000,
   freeListCapacity: { list: 80, dict: 80, tuple: 2000 },
   freeListStart: { list: 0, dict: 0, tuple: [] },
+  hidden: { printKwtuple: true, varsArgsTuple: true, importTransients: true, strArgsTuple: true, tuple20Reused: false },
+};
+
+/** 3.12.1: immortal objects (PEP 683), automatic collection at the next eval-breaker
+ *  check, 375 frozen tuples at start-up (docs/calibration/cpython-3.12.md). */
+const BASE_312: Profile = {
+  ...BASE_311,
+  name: '3.12',
+  version: [3, 12, 1],
+  sharedRefcounts: 'immortal',
+  autoCollect: 'eval-breaker',
+  permanentAtStart: 375,
+  startup: {
+    generationSizes: [3, 4993, 0],
+    count: [0, 5, 0],
+    longLivedPending: 0,
+    longLivedTotal: 0,
+    stats: [[5, 24, 0], [0, 0, 0], [0, 0, 0]],
+  },
+  hidden: { printKwtuple: false, varsArgsTuple: false, importTransients: false, strArgsTuple: true, tuple20Reused: false },
+};
+
+/** 3.13.0: threshold 2000, materialised instance dicts stay untracked, str() vectorcall,
+ *  20-tuples reused, no frozen objects at start-up (docs/calibration/cpython-3.13.md). */
+const BASE_313: Profile = {
+  ...BASE_312,
+  name: '3.13',
+  version: [3, 13, 0],
+  thresholds: [2000, 10, 10],
+  instanceLayout: 'inline-untracked',
+  setThresholdErrors: '3.13',
+  permanentAtStart: 0,
+  startup: {
+    generationSizes: [60, 5086, 0],
+    count: [31, 3, 0],
+    longLivedPending: 0,
+    longLivedTotal: 0,
+    stats: [[3, 24, 0], [0, 0, 0], [0, 0, 0]],
+  },
+  hidden: { printKwtuple: false, varsArgsTuple: true, importTransients: false, strArgsTuple: false, tuple20Reused: true },
 };
 
 const PROFILES: Partial<Record<ProfileName, Profile>> = {
   '3.11': BASE_311,
+  '3.12': BASE_312,
+  '3.13': BASE_313,
 };
 
 export const PROFILE_NAMES: ProfileName[] = ['2.7', '3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'];

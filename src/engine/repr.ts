@@ -25,8 +25,9 @@ function qualifiedTypeName(t: PyType): string {
 
 const inRepr = new Set<PyObject>();
 
-/** repr(o) */
+/** repr(o) (PyObject_Repr, which checks for signals — a GC point in 3.12+) */
 export function reprOf(it: Interp, o: PyObject): string {
+  if (it.heap.collectPending) it.gcPoint();
   if (o instanceof PyStr) return strRepr(o.v);
   if (o instanceof PyBool) return o.v ? 'True' : 'False';
   if (o instanceof PyInt) return intToStr(o.v);
@@ -136,8 +137,9 @@ function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string
   }
 }
 
-/** str(o) */
+/** str(o) (PyObject_Str, which checks for signals — a GC point in 3.12+) */
 export function strOf(it: Interp, o: PyObject): string {
+  if (it.heap.collectPending) it.gcPoint();
   if (o instanceof PyStr) return o.v;
   if (o instanceof PyInstance && o.type.isHeap) {
     const s = mroLookup(o.type, '__str__');

@@ -126,6 +126,12 @@ export class Types {
     for (const t of [this.str, this.property, this.staticmethod, this.classmethod, this.weakref]) t.tpCallTuple = true;
   }
 
+  /** Apply version differences to the builtin types. */
+  configure(strArgsTuple: boolean, immortal: number | null): void {
+    this.str.tpCallTuple = strArgsTuple;
+    if (immortal !== null) for (const t of this.byName.values()) t.rc = immortal;
+  }
+
   get(name: string): PyType {
     const t = this.byName.get(name);
     if (!t) throw new Error(`internal: no builtin type ${name}`);

@@ -49,7 +49,7 @@ function recordedProfiles(): string[] {
 }
 
 function profiles(): string[] {
-  const spec = (process.env.PYGC_ORACLE_VERSIONS ?? '3.11').trim() || '3.11';
+  const spec = (process.env.PYGC_ORACLE_VERSIONS ?? '3.11,3.12,3.13').trim() || '3.11,3.12,3.13';
   if (spec === 'all') return recordedProfiles();
   return spec.split(',').map((v) => v.trim()).filter(Boolean);
 }

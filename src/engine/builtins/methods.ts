@@ -309,6 +309,7 @@ export function installAllMethods(): void {
   it.objectHash = od.map.get('__hash__')!.value;
   it.objectFormat = od.map.get('__format__')!.value;
   it.baseExceptionInit = it.types.BaseException.dict!.map.get('__init__')!.value;
+  it.listAppend = it.types.list.dict!.map.get('append')!.value;
   void lengthOf;
 }
 

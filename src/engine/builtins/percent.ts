@@ -13,7 +13,7 @@ function value(it: Interp, o: PyObject): PercentValue {
   return {
     typeName: typeName(o),
     isIntegral: o instanceof PyInt,
-    str: () => strOf(it, o),
+    str: () => (o instanceof PyStr && o.type === it.types.str ? o.v : strOf(it, o)),
     repr: () => reprOf(it, o),
     ascii: () => strAscii(reprOf(it, o)),
     asInt: () => (o instanceof PyInt ? (o instanceof PyBool ? o.v : o.v) : null),

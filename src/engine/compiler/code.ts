@@ -80,6 +80,17 @@ export class Code {
   constructor(public kind: CodeKind, public name: string, public qualname: string, public filename: string,
     public firstlineno: number) {}
 
+  /** Instructions executed before (CPython specialises an instruction after its first run). */
+  private warmed: Uint8Array | null = null;
+  /** Mark the instruction at pc as executed; true if it had been executed before. */
+  warm(pc: number): boolean {
+    if (!this.warmed) this.warmed = new Uint8Array(this.ops.length >> 1);
+    const i = pc >> 1;
+    const was = this.warmed[i] === 1;
+    this.warmed[i] = 1;
+    return was;
+  }
+
   lineAt(pc: number): number { return this.pos[(pc >> 1) * 4] || this.firstlineno; }
   posAt(pc: number): [number, number, number, number] {
     const i = (pc >> 1) * 4;

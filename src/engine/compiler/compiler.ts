@@ -21,11 +21,17 @@ interface FBlock {
 /** Compile-time warnings (SyntaxWarning), reported as CPython's warnings module prints them. */
 export type WarnFn = (lineno: number, category: string, message: string) => void;
 
-export function compileModule(mod: A.Module, filename: string, consts: ConstFactory, warn: WarnFn = () => {}): Code {
+function constTypeName(v: A.ConstValue): string {
+  return v.type === 'None' ? 'NoneType' : v.type === 'Ellipsis' ? 'ellipsis' : v.type;
+}
+
+export function compileModule(mod: A.Module, filename: string, consts: ConstFactory, warn: WarnFn = () => {},
+  warnLiteralType = false): Code {
   foldConstants(mod, consts);
   const scopes = buildScopes(mod);
   const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<module>', '<module>', filename, 1), filename, '');
   c.warn = warn;
+  c.warnLiteralType = warnLiteralType;
   c.body(mod.body);
   c.emitReturnNone();
   return c.finish();
@@ -67,6 +73,8 @@ class FnCompiler {
   private cur: A.Pos | null = null;
   private lines = new Set<number>();
   warn: WarnFn = () => {};
+  /** 3.12+ names the literal's type in the `is` SyntaxWarning. */
+  warnLiteralType = false;
 
   constructor(private cf: ConstFactory, private scopes: Map<unknown, Scope>, private scope: Scope, private code: Code,
     private filename: string, private qualPrefix: string) {
@@ -331,17 +339,22 @@ class FnCompiler {
     } else this.patch(jf);
   }
 
+  /** As CPython compiles it: the test at the top, and again at the bottom where only a
+   *  true result jumps back (so leaving the loop crosses no back-edge). */
   private whileStmt(s: A.While): void {
     const top = this.here();
     const fb: FBlock = { kind: 'while', continueTarget: top, breakJumps: [] };
     this.expr(s.test);
-    const jf = this.emit(Op.POP_JUMP_IF_FALSE);
+    const exits = [this.emit(Op.POP_JUMP_IF_FALSE)];
+    const body = this.here();
     this.fblocks.push(fb);
     this.body(s.body);
     this.fblocks.pop();
     this.line(s);
-    this.at(s, () => this.emit(Op.JUMP, top));
-    this.patch(jf);
+    this.expr(s.test);
+    exits.push(this.emit(Op.POP_JUMP_IF_FALSE));
+    this.at(s, () => this.emit(Op.JUMP, body));
+    for (const j of exits) this.patch(j);
     this.body(s.orelse);
     for (const j of fb.breakJumps!) this.patch(j);
   }
@@ -509,6 +522,7 @@ class FnCompiler {
     } else if (kind === 'comprehension') code.argcount = 1;
     const c = new FnCompiler(this.cf, this.scopes, scope, code, this.filename, qual + '.<locals>.');
     c.warn = this.warn;
+    c.warnLiteralType = this.warnLiteralType;
     c.cur = node as A.Pos;
     compileBody(c);
     const fcode = c.finish();
@@ -546,6 +560,7 @@ class FnCompiler {
     const code = new Code('class', s.name, qual, this.filename, s.lineno);
     const c = new FnCompiler(this.cf, this.scopes, scope, code, this.filename, qual + '.');
     c.warn = this.warn;
+    c.warnLiteralType = this.warnLiteralType;
     c.cur = s;
     c.loadName('__name__');
     c.storeName('__module__');
@@ -716,7 +731,9 @@ class FnCompiler {
     e.ops.forEach((op, i) => {
       const right = e.comparators[i];
       if ((op === 'Is' || op === 'IsNot') && (literal(left) || literal(right))) {
-        this.warn(e.lineno, 'SyntaxWarning', op === 'Is' ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?');
+        const lit = literal(left) ? left : right;
+        const what = this.warnLiteralType && lit.kind === 'Constant' ? `'${constTypeName(lit.value)}' literal` : 'a literal';
+        this.warn(e.lineno, 'SyntaxWarning', op === 'Is' ? `"is" with ${what}. Did you mean "=="?` : `"is not" with ${what}. Did you mean "!="?`);
       }
       left = right;
     });

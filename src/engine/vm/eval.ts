@@ -74,6 +74,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
     it.frameDepth++;
   }
   let f = resume ?? entry;
+  if (!resume && it.heap.collectPending) it.gcPoint(); // RESUME
   let code = f.code;
   let ops = code.ops;
   let stack = f.stack;
@@ -95,6 +96,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
     it.frameDepth++;
     f = nf;
     reload();
+    if (it.heap.collectPending) it.gcPoint(); // RESUME
   };
 
   for (;;) {
@@ -109,7 +111,6 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             f.pc = pc;
             f.lineno = arg;
             if (++it.steps > it.maxSteps) throw new LimitExceeded(`step limit reached (${it.maxSteps} steps)`, arg);
-            if (it.heap.collectPending) it.evalBreaker(false);
             if (it.hook) it.hook.line(f);
             break;
           }
@@ -293,6 +294,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               } finally { releaseBlocks(it, hidden); }
               for (let i = 0; i < popCount; i++) { const o = stack.pop(); if (o) it.dec(o); }
               stack.push(self);
+              if (it.heap.collectPending) it.gcPoint();
               break;
             }
             if (callable instanceof PyMethod && callable.func instanceof PyFunction && it.profile.argPassing === 'move') {
@@ -309,7 +311,11 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             const r = callObject(it, callable, args, kwnames);
             for (let i = 0; i < popCount; i++) { const o = stack.pop(); if (o) it.dec(o); }
             stack.push(r);
-            if (it.heap.collectPending) it.evalBreaker(true);
+            if (it.heap.collectPending) {
+              // 3.12+: once specialised (from its second execution), `lst.append(x)` skips the check.
+              const specialisedAppend = callable === it.listAppend && code.warm(pc);
+              if (!specialisedAppend) it.evalBreaker(true);
+            } else if (callable === it.listAppend) code.warm(pc);
             break;
           }
           case Op.CALL_FUNCTION_EX: {
@@ -334,6 +340,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               it.dec(callable); it.dec(posargs); if (kwargs) it.dec(kwargs);
             }
             stack.push(r);
+            if (it.heap.collectPending) it.gcPoint();
             break;
           }
           case Op.BINARY_SUBSCR: {
@@ -488,7 +495,10 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             const t = stack[i]; stack[i] = stack[j]; stack[j] = t;
             break;
           }
-          case Op.JUMP: pc = arg; break;
+          case Op.JUMP:
+            if (arg < pc && it.heap.collectPending) { f.pc = pc; pc = arg; it.gcPoint(); break; } // JUMP_BACKWARD
+            pc = arg;
+            break;
           case Op.POP_JUMP_IF_FALSE: case Op.POP_JUMP_IF_TRUE: {
             const v = stack.pop()!;
             let t: boolean;
@@ -561,6 +571,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             reload();
             for (let i = 0; i < done.callerPop; i++) { const o = stack.pop(); if (o) it.dec(o); }
             stack.push(rv);
+            if (done.role === 'init' && it.heap.collectPending) it.gcPoint(); // the class call returned
             break;
           }
           case Op.BUILD_CLASS: {
@@ -585,9 +596,11 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             it.dec(fromlist); it.dec(level);
             // An import of a loaded module: an argument tuple and three AttributeErrors
             // raised and cleared while looking at the module's spec (measured, 3.11).
-            const blk = it.hidden.argsTuple(1);
-            for (let k = 0; k < 3; k++) it.hidden.transient(80);
-            it.hidden.release(blk);
+            if (it.profile.hidden.importTransients) {
+              const blk = it.hidden.argsTuple(1);
+              for (let k = 0; k < 3; k++) it.hidden.transient(80);
+              it.hidden.release(blk);
+            }
             stack.push(importName(it, code.names[arg]));
             break;
           }
