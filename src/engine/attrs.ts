@@ -200,7 +200,11 @@ export function setAttr(it: Interp, o: PyObject, name: string, v: PyObject): voi
       if (si >= 0) { const old = o.slots![si]; o.slots![si] = v; it.xdec(old); return; }
     }
     if (name === '__class__') { it.dec(v); it.raise('TypeError', 'assigning __class__ is not supported by PyGC Lab'); }
-    if (!type.hasInstDict) { it.dec(v); attrError(it, o, name); }
+    if (!type.hasInstDict) {
+      it.dec(v);
+      if (it.profile.slotsAttrErrorSuffix) it.raise('AttributeError', `'${typeName(o)}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
+      attrError(it, o, name);
+    }
     instanceSet(it, o, name, v);
     return;
   }

@@ -102,7 +102,7 @@ function formatEntries(it: Interp, entries: PyTraceback[]): string {
     if (src !== null && src.trim()) {
       out += `    ${src.trim()}\n`;
       if (it.profile.tracebackCarets && tb.pos) {
-        const c = caretLine(src, tb.pos);
+        const c = caretLine(src, tb.pos, it.profile.callCarets);
         if (c) out += c + '\n';
       }
     }

@@ -67,6 +67,10 @@ export interface Profile {
   absoluteMainFile: boolean;
   /** Fine-grained error locations (carets) in tracebacks (3.11+). */
   tracebackCarets: boolean;
+  /** 3.13+ also anchors calls: `~~~~^^` under `func(args)`. */
+  callCarets: boolean;
+  /** 3.13+: "… and no __dict__ for setting new attributes" when a __slots__ class refuses one. */
+  slotsAttrErrorSuffix: boolean;
   /** Recursion limit. */
   recursionLimit: number;
   /** Hidden allocations (docs/calibration): print's keyword-name tuple on the first call,
@@ -109,6 +113,8 @@ const BASE_311: Profile = {
   },
   absoluteMainFile: true,
   tracebackCarets: true,
+  callCarets: false,
+  slotsAttrErrorSuffix: false,
   recursionLimit: 1000,
   freeListCapacity: { list: 80, dict: 80, tuple: 2000 },
   freeListStart: { list: 0, dict: 0, tuple: [] },
@@ -152,6 +158,8 @@ const BASE_313: Profile = {
     stats: [[3, 24, 0], [0, 0, 0], [0, 0, 0]],
   },
   hidden: { printKwtuple: false, varsArgsTuple: true, importTransients: false, strArgsTuple: false, tuple20Reused: true },
+  callCarets: true,
+  slotsAttrErrorSuffix: true,
 };
 
 const PROFILES: Partial<Record<ProfileName, Profile>> = {
