@@ -31,7 +31,7 @@ export function instanceSet(it: Interp, o: PyInstance, name: string, v: PyObject
   let i = keys.get(name);
   if (i === undefined) {
     if (keys.size >= it.profile.inlineAttrLimit) {
-      materializeDict(it, o);
+      materializeDict(it, o, true);
       dictSetStr(it, o.dict!, name, v);
       return;
     }
@@ -65,11 +65,12 @@ export function instanceDel(it: Interp, o: PyInstance, name: string): boolean {
   return false;
 }
 
-/** The instance's __dict__ object, creating it from inline values if needed (borrowed). */
-export function materializeDict(it: Interp, o: PyInstance): PyDict {
+/** The instance's __dict__ object, creating it from inline values if needed (borrowed).
+ *  `overflow`: the inline values are full, so a real (trackable) dict takes over. */
+export function materializeDict(it: Interp, o: PyInstance, overflow = false): PyDict {
   if (o.dict) return o.dict;
   const d = it.newDict();
-  if (it.profile.instanceLayout === 'inline-untracked') d.untrackable = true;
+  if (it.profile.instanceLayout === 'inline-untracked' && !overflow) d.untrackable = true;
   if (o.values) {
     let track = false;
     const vals = o.values;

@@ -25,7 +25,9 @@ export function labelledReferents(it: Interp, o: PyObject): Ref[] {
   if (o instanceof PyInstance) {
     if (o.slots && o.type.slotNames) o.slots.forEach((v, i) => add(v, `attribute '${o.type.slotNames![i]}'`));
     if (o.values && o.type.sharedKeys) for (const [name, i] of o.type.sharedKeys) add(o.values[i], `attribute '${name}'`);
-    if (o.dict) add(o.dict, '__dict__');
+    if (o.dict && o.dict.untrackable) {
+      for (const e of o.dict.map.values()) add(e.value, `attribute '${(e.key as PyStr).v}'`);
+    } else if (o.dict) add(o.dict, '__dict__');
     if (o instanceof PyException) {
       add(o.args, 'args');
       add(o.traceback, '__traceback__');

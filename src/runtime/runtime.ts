@@ -209,9 +209,15 @@ export class GcRuntime extends EventEmitter {
 
   /** The snapshot at the current stop (built once per stop). */
   snapshot(): Snapshot {
-    if (!this.snapshotCache) throw new Error('not stopped');
-    return this.snapshotCache;
+    if (!this.snapshotCache) {
+      if (!this.stop || this.running) throw new Error('not stopped');
+      this.takeSnapshot(this.stop.step);
+    }
+    return this.snapshotCache!;
   }
+
+  /** At a clean stop the live engine is exactly the stopped state and can be inspected directly. */
+  get inspectable(): boolean { return this.resumable && !this.running && this.stop !== null && this.live.stage === 'main'; }
 
   getTimeline(): Timeline { return this.timeline.toTimeline(this.live.it.heap.threshold, this.frontier); }
 
@@ -276,7 +282,7 @@ export class GcRuntime extends EventEmitter {
     this.frontier = step;
     this.timeline.truncate(step);
     this.emitted = this.live.it.outputCount;
-    this.snapshotCache = buildSnapshot(this.live, { step, previousIds: this.previousIds });
+    this.snapshotCache = null;
     return r;
   }
 
@@ -355,7 +361,7 @@ export class GcRuntime extends EventEmitter {
     this.frontier = Math.max(this.frontier, s.step);
     this.timeline.noteStop(s.step);
     this.emit('stopped', s);
-    this.emit('timeline', this.getTimeline());
+    if (this.listenerCount('timeline')) this.emit('timeline', this.getTimeline());
   }
 
   private makeHook(): EngineHook {
@@ -365,8 +371,9 @@ export class GcRuntime extends EventEmitter {
     const stopNow = (info: StopInfo | 'slice', clean: boolean) => {
       rt.pendingStop = info;
       rt.resumable = clean;
-      // The snapshot is taken now: a stop inside native code unwinds through it.
-      if (info !== 'slice') rt.takeSnapshot(info.step);
+      // A stop inside native code unwinds through it: its snapshot is taken now. At a clean
+      // stop the engine stays as it is and snapshot() builds it on demand (fast steps on big heaps).
+      if (info !== 'slice' && !clean) rt.takeSnapshot(info.step);
       throw new StopExecution(typeof info === 'string' ? info : info.reason);
     };
     const onStep = (kind: 'line' | 'phase', frame: Frame | null, phaseName = '') => {

@@ -15,7 +15,10 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
     if (o.slots) for (const s of o.slots) if (s) visit(s);
     const vals = o.values;
     if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v) visit(v); }
-    if (o.dict) visit(o.dict);
+    if (o.dict) {
+      // 3.13: a dict materialised from inline values is a view of them; the instance still refers to the values.
+      if (o.dict.untrackable) { for (const e of o.dict.map.values()) visit(e.value); } else visit(o.dict);
+    }
     if (o.type.isHeap) visit(o.type);
     if (o instanceof PyException) {
       if (o.args) visit(o.args);

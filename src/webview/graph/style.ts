@@ -1,0 +1,102 @@
+// The graph's cytoscape stylesheet, from the theme's palette. Visual channels:
+// fill = generation; border = tracking (dashed: untracked), finalized (dotted),
+// gc.garbage (double, red); outline = member of a reference cycle; underlay =
+// the collection in progress (candidate, gc_refs 0 after subtract_refs,
+// unreachable); overlay = changed since the previous step.
+
+import type { StylesheetJson } from 'cytoscape';
+import { blend, type Palette } from '../theme';
+
+export function graphStyle(p: Palette): StylesheetJson {
+  const hc = p.kind === 'high-contrast' || p.kind === 'high-contrast-light';
+  const tint = (c: string) => (hc ? p.background : blend(c, p.background, p.kind === 'light' ? 0.22 : 0.3));
+  const font = `${Math.round(p.fontSize * 0.92)}px`;
+  const genStyles = (['gen0', 'gen1', 'gen2', 'perm'] as const).map((g, i) => ({
+    selector: `node.${g}`,
+    style: { 'background-color': tint(p.gen[i]), 'border-color': p.gen[i] },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'round-rectangle',
+        width: 'data(w)',
+        height: 'data(h)',
+        label: 'data(label)',
+        'text-wrap': 'wrap',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'font-family': p.fontFamily,
+        'font-size': font,
+        'line-height': 1.3,
+        color: p.foreground,
+        'background-color': p.background,
+        'border-width': hc ? 2 : 1.5,
+        'border-color': p.muted,
+        'min-zoomed-font-size': 6,
+      },
+    },
+    ...genStyles,
+    { selector: 'node.collecting', style: { 'background-color': tint(p.collecting), 'border-color': p.collecting } },
+    { selector: 'node.untracked', style: { 'background-color': p.background, 'border-color': p.muted, 'border-style': 'dashed' } },
+    { selector: 'node.atom', style: { shape: 'ellipse', 'border-style': 'dashed' } },
+    { selector: 'node.finalized', style: { 'border-style': 'dotted', 'border-width': 3 } },
+    { selector: 'node.garbage', style: { 'border-style': 'double', 'border-width': 5, 'border-color': p.cycle } },
+    {
+      selector: 'node.cycle',
+      style: { 'outline-width': 2.5, 'outline-color': p.cycle, 'outline-offset': 3, 'outline-style': 'solid', 'outline-opacity': 0.9 },
+    },
+    {
+      selector: 'node.root',
+      style: {
+        shape: 'cut-rectangle',
+        'background-color': tint(p.link),
+        'border-color': p.link,
+        'border-width': 2,
+        'font-weight': 'bold',
+      },
+    },
+    {
+      selector: 'node.group',
+      style: { shape: 'round-rectangle', 'background-color': tint(p.muted), 'border-color': p.foreground, 'border-width': 2, 'border-style': 'double' },
+    },
+    { selector: 'node.candidate', style: { 'underlay-color': p.focus, 'underlay-padding': 7, 'underlay-opacity': 0.35, 'underlay-shape': 'round-rectangle' } },
+    { selector: 'node.gcrefs0', style: { 'underlay-color': p.error, 'underlay-opacity': 0.35 } },
+    { selector: 'node.unreachable', style: { 'underlay-color': p.error, 'underlay-padding': 10, 'underlay-opacity': 0.75, 'underlay-shape': 'round-rectangle' } },
+    { selector: 'node.changed', style: { 'overlay-color': p.warning, 'overlay-opacity': 0.22, 'overlay-padding': 5 } },
+    { selector: 'node.new', style: { 'overlay-color': p.warning, 'overlay-opacity': 0.32, 'overlay-padding': 6 } },
+    { selector: 'node.freed', style: { 'border-style': 'dashed', opacity: 0.5 } },
+    { selector: 'node:selected', style: { 'border-color': p.focus, 'border-width': 4, 'border-style': 'solid' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.3,
+        'curve-style': 'bezier',
+        'control-point-step-size': 26,
+        'line-color': p.muted,
+        'target-arrow-color': p.muted,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        label: 'data(label)',
+        'font-family': p.fontFamily,
+        'font-size': `${Math.round(p.fontSize * 0.8)}px`,
+        color: p.foreground,
+        'text-background-color': p.background,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'text-rotation': 'autorotate',
+        'min-zoomed-font-size': 7,
+        'loop-direction': '-45deg',
+        'loop-sweep': '-60deg',
+      },
+    },
+    { selector: 'edge.rootref', style: { 'line-color': p.link, 'target-arrow-color': p.link, width: 1.8 } },
+    { selector: 'edge.faint', style: { opacity: 0.35 } },
+    { selector: 'edge.cycle', style: { 'line-color': p.cycle, 'target-arrow-color': p.cycle, width: 2.4 } },
+    { selector: 'edge.agg', style: { width: 2, 'line-style': 'dashed' } },
+    { selector: 'edge.new', style: { 'line-color': p.warning, 'target-arrow-color': p.warning, width: 2.6 } },
+    { selector: '.dim', style: { opacity: 0.18 } },
+    { selector: '.match', style: { 'border-color': p.focus, 'border-width': 3 } },
+    { selector: '.off', style: { display: 'none' } },
+  ];
+}

@@ -1,0 +1,228 @@
+// The GC panel's entry point (bundled into media/panel.js). It knows nothing
+// but the messages it is sent: each message is validated, a snapshot becomes a
+// graph model, the graph and the counter chart are updated, and the person's
+// clicks go back to the extension host as typed messages.
+
+import {
+  describeInvalid, isHostToPanel, type HostToPanel, type PanelToHost, type SessionState,
+} from '../protocol/panel-messages';
+import type { Snapshot, Timeline } from '../protocol/snapshot';
+import { CounterChart } from './chart/counter-chart';
+import { TimelineTable } from './chart/timeline-table';
+import { renderDetails } from './details';
+import { byId } from './dom';
+import { buildModel, type GraphModel } from './graph/model';
+import { graphToSvg } from './graph/svg-export';
+import { GraphView } from './graph/view';
+import { renderSession, renderStep } from './header';
+import { installInspect } from './inspect';
+import type { InspectTiming } from './inspect-types';
+import { restoreState, SAVE_SNAPSHOT_LIMIT, StateSaver, type PanelState, type UiState } from './state';
+import { readPalette, watchTheme, type Palette } from './theme';
+import { post } from './vscode-api';
+
+/** Above this many drawn objects, objects are grouped by type. */
+const GROUP_ABOVE = 2000;
+/** An expanded group draws at most this many of its objects. */
+const EXPAND_LIMIT = 1000;
+/** Positions are saved for graphs up to this many nodes. */
+const SAVE_POSITIONS_LIMIT = 3000;
+
+class Panel {
+  private snapshot: Snapshot | null = null;
+  private timeline: Timeline | null = null;
+  private model: GraphModel | null = null;
+  private ui: UiState;
+  private session: { state: SessionState; label?: string } = { state: 'none' };
+  private palette: Palette;
+  private view: GraphView;
+  private chart: CounterChart;
+  private table: TimelineTable;
+  private saver: StateSaver;
+  private timings: InspectTiming[] = [];
+
+  constructor(saved: PanelState) {
+    this.ui = saved.ui;
+    this.palette = readPalette();
+    this.view = new GraphView(byId('graph'), this.palette, {
+      onSelect: (id) => this.select(id, false),
+      onExpandGroup: (type) => this.setExpanded(type, true),
+    }, saved.ui.positions);
+    this.chart = new CounterChart(byId('chart'), byId('chart-tip'), this.palette, { onGotoStep: (step) => this.send({ type: 'gotoStep', step }) });
+    this.table = new TimelineTable(byId<HTMLDetailsElement>('table-box'), byId('table'), (step) => this.send({ type: 'gotoStep', step }));
+    this.table.open = this.ui.tableOpen;
+    this.saver = new StateSaver(() => this.stateToSave());
+    installInspect(() => this.view.cy, () => this.chart.inspect(), () => this.timings);
+    this.wireToolbar();
+    watchTheme(() => {
+      this.palette = readPalette();
+      this.view.setPalette(this.palette);
+      this.chart.setPalette(this.palette);
+    });
+    if (saved.session) this.session = saved.session;
+    renderSession(this.session.state, this.session.label, !!saved.snapshot);
+    if (saved.snapshot) this.showSnapshot(saved.snapshot, saved.timeline, false);
+  }
+
+  send(m: PanelToHost): void { post(m); }
+
+  handle(m: HostToPanel): void {
+    switch (m.type) {
+      case 'snapshot': this.showSnapshot(m.snapshot, m.timeline, true); break;
+      case 'timeline': this.setTimeline(m.timeline); break;
+      case 'session':
+        this.session = { state: m.state, label: m.label };
+        document.body.dataset.session = m.state;
+        renderSession(m.state, m.label, !!this.snapshot);
+        this.saver.schedule();
+        break;
+    }
+  }
+
+  private showSnapshot(s: Snapshot, timeline: Timeline | undefined, highlight: boolean): void {
+    const t0 = performance.now();
+    this.snapshot = s;
+    byId('empty').hidden = true;
+    this.rebuild(highlight);
+    renderStep(s);
+    if (timeline) this.setTimeline(timeline);
+    this.chart.setStep(s.step);
+    this.table.update(this.timeline, s.step);
+    const t1 = performance.now();
+    document.body.dataset.renderedStep = String(s.step);
+    const entry = { step: s.step, update: t1 - t0, frame: 0, nodes: this.model?.nodes.length ?? 0 };
+    this.timings.push(entry);
+    if (this.timings.length > 1000) this.timings.shift();
+    requestAnimationFrame(() => { entry.frame = performance.now() - t0; });
+    this.saver.schedule();
+  }
+
+  private setTimeline(t: Timeline): void {
+    const old = this.timeline;
+    this.timeline = t;
+    if (old && old.lastStep === t.lastStep && old.points.length === t.points.length && old.collections.length === t.collections.length
+      && old.thresholds.join() === t.thresholds.join()) return;
+    this.chart.setTimeline(t);
+    if (this.snapshot) this.table.update(t, this.snapshot.step);
+  }
+
+  /** Rebuild the graph model from the current snapshot and the filters, and draw it. */
+  private rebuild(highlight: boolean): void {
+    const s = this.snapshot;
+    if (!s) return;
+    this.model = buildModel(s, {
+      showHidden: this.ui.showHidden, groupAbove: GROUP_ABOVE, expandedTypes: new Set(this.ui.expandedTypes),
+      expandLimit: EXPAND_LIMIT, fontSize: this.palette.fontSize,
+    });
+    const note = byId('graph-note');
+    note.hidden = !this.model.grouped;
+    note.textContent = this.model.grouped ? `${s.objects.length.toLocaleString('en-US')} objects: grouped by type (click a group to expand it)` : '';
+    this.view.render(this.model, highlight);
+    if (this.ui.focus && !this.view.node(this.ui.focus)) this.ui.focus = null;
+    this.view.setFocus(this.ui.focus);
+    if (this.ui.search) this.view.setSearch(this.ui.search, this.ui.hideNonMatching);
+    byId('unfocus').hidden = !this.ui.focus;
+    if (this.ui.selected && !this.view.node(this.ui.selected)) this.ui.selected = null;
+    this.view.select(this.ui.selected);
+    this.renderDetails();
+  }
+
+  private renderDetails(): void {
+    const node = this.ui.selected ? this.view.node(this.ui.selected) : undefined;
+    renderDetails(byId('details'), node, this.model, this.snapshot, this.ui.focus, {
+      select: (id) => this.select(id, true),
+      reveal: (id) => this.send({ type: 'revealObject', id }),
+      gotoLine: (line) => this.send({ type: 'gotoLine', line }),
+      breakOnRefcount: (id) => this.send({ type: 'breakOnRefcount', id }),
+      focus: (id) => this.setFocus(id),
+      collapse: (type) => this.setExpanded(type, false),
+    });
+  }
+
+  private select(id: string | null, center: boolean): void {
+    this.ui.selected = id;
+    this.view.select(id, center);
+    this.renderDetails();
+    this.saver.schedule();
+  }
+
+  private setFocus(id: string | null): void {
+    this.ui.focus = id;
+    this.view.setFocus(id);
+    byId('unfocus').hidden = !id;
+    if (id) this.view.cy.fit(this.view.cy.elements(':visible'), 40);
+    this.renderDetails();
+    this.saver.schedule();
+  }
+
+  private setExpanded(type: string, on: boolean): void {
+    const set = new Set(this.ui.expandedTypes);
+    if (on) set.add(type); else set.delete(type);
+    this.ui.expandedTypes = [...set];
+    this.rebuild(false);
+    this.saver.schedule();
+  }
+
+  private wireToolbar(): void {
+    const search = byId<HTMLInputElement>('search');
+    const hide = byId<HTMLInputElement>('hide-nonmatching');
+    const hidden = byId<HTMLInputElement>('show-hidden');
+    search.value = this.ui.search;
+    hide.checked = this.ui.hideNonMatching;
+    hidden.checked = this.ui.showHidden;
+    const applySearch = () => {
+      this.ui.search = search.value;
+      this.ui.hideNonMatching = hide.checked;
+      this.view.setSearch(search.value, hide.checked);
+      this.saver.schedule();
+    };
+    search.addEventListener('input', applySearch);
+    hide.addEventListener('change', applySearch);
+    search.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      const first = this.view.matches()[0];
+      if (first) this.select(first, true);
+    });
+    hidden.addEventListener('change', () => { this.ui.showHidden = hidden.checked; this.rebuild(false); this.saver.schedule(); });
+    byId('unfocus').addEventListener('click', () => this.setFocus(null));
+    byId('fit').addEventListener('click', () => this.view.resetView());
+    byId('relayout').addEventListener('click', () => { this.view.layout(true); this.saver.schedule(); });
+    byId('export-png').addEventListener('click', () => this.send({ type: 'exportImage', format: 'png', data: this.view.png() }));
+    byId('export-svg').addEventListener('click', () =>
+      this.send({ type: 'exportImage', format: 'svg', data: graphToSvg(this.view.cy, this.palette.background, this.palette.fontFamily) }));
+    byId('table-box').addEventListener('toggle', () => { this.ui.tableOpen = this.table.open; this.saver.schedule(); });
+  }
+
+  private stateToSave(): PanelState {
+    const st: PanelState = { v: 1, ui: { ...this.ui, positions: this.view.positions(SAVE_POSITIONS_LIMIT) }, session: this.session };
+    if (this.snapshot && this.snapshot.objects.length <= SAVE_SNAPSHOT_LIMIT) {
+      st.snapshot = this.snapshot;
+      if (this.timeline) st.timeline = this.timeline;
+    }
+    return st;
+  }
+}
+
+function reportError(e: unknown): void {
+  const message = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+  post({ type: 'error', message });
+}
+
+function start(): void {
+  let panel: Panel;
+  try {
+    panel = new Panel(restoreState());
+  } catch (e) {
+    reportError(e);
+    return;
+  }
+  window.addEventListener('message', (ev: MessageEvent) => {
+    const m: unknown = ev.data;
+    if (!isHostToPanel(m)) { post({ type: 'error', message: `panel: ignored a message: ${describeInvalid(m)}` }); return; }
+    try { panel.handle(m); } catch (e) { reportError(e); }
+  });
+  window.addEventListener('error', (ev) => reportError(ev.error ?? ev.message));
+  post({ type: 'ready' });
+}
+
+start();
