@@ -37,20 +37,21 @@ function timeCmd(cmd, args, cwd) {
 }
 
 console.log(`PyGC Lab benchmarks — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0].model}, ${os.cpus().length} cores, node ${process.version}`);
-console.log(`CPython: ${spawnSync(PY, ['--version'], { encoding: 'utf8' }).stdout.trim()} (${PY}); median of ${runs} runs\n`);
+console.log(`median of ${runs} runs; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
 
-// 1. Allocation loop with automatic collection.
-{
+// 1. Allocation loop with automatic collection, for every profile against the matching CPython.
+for (const ver of (process.env.BENCH_PROFILES || '3.11,3.12,3.13').split(',')) {
+  const py = python(ver);
   const file = path.join(ROOT, 'bench', 'alloc_cycles.py');
   const cpy = [], sim = [];
   let outC = '', outS = '';
   for (let i = 0; i < runs; i++) {
-    const c = timeCmd(PY, [file], ROOT); cpy.push(c.t); outC = c.out;
-    const s = timeCmd(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'run', file, '--python', '3.11'], ROOT); sim.push(s.t); outS = s.out;
+    const c = timeCmd(py, [file], ROOT); cpy.push(c.t); outC = c.out;
+    const s = timeCmd(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'run', file, '--python', ver], ROOT); sim.push(s.t); outS = s.out;
   }
   const ratio = median(sim) / median(cpy);
-  console.log(`alloc_cycles (1,000,000 instances, half in 2-cycles, automatic collection)`);
-  console.log(`  CPython ${median(cpy).toFixed(3)} s   pygc run ${median(sim).toFixed(3)} s   ratio ${ratio.toFixed(2)}× (target ≤ 5×)`);
+  console.log(`alloc_cycles --python ${ver} (1,000,000 instances, half in 2-cycles, automatic collection)`);
+  console.log(`  CPython ${ver} ${median(cpy).toFixed(3)} s   pygc run ${median(sim).toFixed(3)} s   ratio ${ratio.toFixed(2)}× (target ≤ 5×)`);
   console.log(`  output: CPython "${outC.trim()}" / pygc "${outS.trim()}"${outC === outS ? ' (same)' : ' (DIFFERENT)'}\n`);
 }
 

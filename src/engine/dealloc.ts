@@ -10,7 +10,7 @@ import {
   PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyDescriptorWrapper,
 } from './objects';
 import { tupleSize } from './heap';
-import { mroLookup, invalidateTypeCaches } from './types';
+import { mroLookup, invalidateTypeCaches, typeDel } from './types';
 import { callFinalizer, clearWeakrefsOnDeath } from './finalize';
 
 const TRASHCAN_LIMIT = 50;
@@ -148,7 +148,7 @@ function deallocInstance(it: Interp, o: PyInstance): void {
   it.heap.untrack(o);
   if (type.isGC && trashBegin(it, o)) return;
   const legacy = it.profile.legacyFinalizers;
-  const hasDel = mroLookup(type, '__del__') !== null;
+  const hasDel = typeDel(type) !== null;
   if (legacy && o.weakrefs && it.profile.weakrefOrder === 'callback-first' && hasDel) {
     clearWeakrefsOnDeath(it, o);
   }

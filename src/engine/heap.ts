@@ -47,8 +47,9 @@ export class Heap {
   private freeList: { list: number[]; dict: number[]; tuple: number[][] } = { list: [], dict: [], tuple: [] };
   private freeCap: { list: number; dict: number; tuple: number };
   /** Freed blocks per size class (LIFO) and the bump pointer. */
-  private freeBlocks = new Map<number, number[]>();
-  private bump = new Map<number, number>();
+  /** Per size-class index: freed blocks (LIFO) and the next unused block of the current pool. */
+  private freeBlocks: number[][] = [];
+  private bump: number[] = [];
   private nextPool = ADDR_BASE;
 
   constructor(public profile: Profile) {
@@ -65,27 +66,29 @@ export class Heap {
 
   // ---- addresses ---------------------------------------------------------------
 
-  private sizeClass(bytes: number): number {
-    return bytes > 512 ? 1024 + Math.ceil(bytes / 1024) * 1024 : Math.ceil(bytes / 16) * 16;
+  /** Size-class index: 16-byte classes up to 512 bytes (pymalloc), then 1 KiB steps. */
+  private sizeIndex(bytes: number): number {
+    return bytes > 512 ? 32 + Math.ceil(bytes / 1024) : (bytes + 15) >> 4;
   }
+  private classBytes(i: number): number { return i > 32 ? (i - 32) * 1024 + 1024 : i << 4; }
 
   rawAddress(bytes: number): number {
-    const sc = this.sizeClass(bytes);
-    const free = this.freeBlocks.get(sc);
-    if (free && free.length) return free.pop()!;
-    let b = this.bump.get(sc);
-    if (b === undefined || (b + sc) % POOL < sc || ((b % POOL) + sc > POOL)) {
+    const i = this.sizeIndex(bytes);
+    const free = this.freeBlocks[i];
+    if (free !== undefined && free.length) return free.pop()!;
+    const sc = this.classBytes(i);
+    let b = this.bump[i];
+    if (b === undefined || (b % POOL) + sc > POOL) {
       b = this.nextPool + 48; // pool header
-      this.nextPool += POOL;
+      this.nextPool += sc > POOL ? Math.ceil(sc / POOL) * POOL : POOL;
     }
-    this.bump.set(sc, b + sc);
+    this.bump[i] = b + sc;
     return b;
   }
 
   releaseAddress(addr: number, bytes: number): void {
-    const sc = this.sizeClass(bytes);
-    let free = this.freeBlocks.get(sc);
-    if (!free) this.freeBlocks.set(sc, (free = []));
+    const i = this.sizeIndex(bytes);
+    const free = this.freeBlocks[i] ?? (this.freeBlocks[i] = []);
     free.push(addr);
   }
 

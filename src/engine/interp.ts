@@ -401,7 +401,14 @@ export class Interp {
   }
 
   newInstance(type: PyType): PyInstance {
-    const o = type.isGC ? this.gcNew(() => new PyInstance(type), 48, false) : this.rawNew(new PyInstance(type), 16);
+    let o: PyInstance;
+    if (type.isGC) {
+      const addr = this.gcAlloc(48, null);
+      o = new PyInstance(type);
+      o.addr = addr;
+      o.bsize = 48;
+      this.noteAlloc(o);
+    } else o = this.rawNew(new PyInstance(type), 16);
     type.rc++;
     if (type.slotNames) o.slots = type.slotNames.map(() => null);
     if (type.isGC) this.heap.track(o);

@@ -223,6 +223,9 @@ export class PyType extends PyObject {
   /** Cached lookups, reset when the class or a base changes. */
   cacheEpoch = -1;
   methodCache: Map<string, PyObject | null> | null = null;
+  slotEpoch = -1;
+  slotInit: PyObject | null = null;
+  slotDel: PyObject | null = null;
   module = 'builtins';
   qualname: string;
   /** The hidden weak reference the base class keeps to this subclass. */

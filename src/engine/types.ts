@@ -179,6 +179,21 @@ export function mroLookup(t: PyType, name: string): import('./objects').PyObject
   return found;
 }
 
+/** __init__ and __del__ of a type, cached like mroLookup's results (hot: every instance). */
+export function typeInit(t: PyType): import('./objects').PyObject | null {
+  if (t.slotEpoch !== typeEpoch) fillSlots(t);
+  return t.slotInit;
+}
+export function typeDel(t: PyType): import('./objects').PyObject | null {
+  if (t.slotEpoch !== typeEpoch) fillSlots(t);
+  return t.slotDel;
+}
+function fillSlots(t: PyType): void {
+  t.slotInit = mroLookup(t, '__init__');
+  t.slotDel = mroLookup(t, '__del__');
+  t.slotEpoch = typeEpoch;
+}
+
 /** Bumped whenever a class namespace changes: every type's lookup cache is then stale
  *  (CPython's type attribute cache with its version tags). */
 let typeEpoch = 0;

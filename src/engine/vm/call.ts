@@ -12,7 +12,7 @@ import {
 import { CO_VARARGS, CO_VARKEYWORDS } from '../compiler/code';
 import { Frame } from './frame';
 import { runFrame, typeCallBlocks, releaseBlocks } from './eval';
-import { mroLookup } from '../types';
+import { mroLookup, typeInit } from '../types';
 import { typeName } from '../repr';
 import { dictSetItem } from '../builtins/dictops';
 import { instantiateBuiltin } from '../builtins/construct';
@@ -185,7 +185,7 @@ function callTypeInner(it: Interp, t: PyType, args: PyObject[], kwnames: string[
 
 /** object.__new__ with CPython's "takes no arguments" check. */
 export function newObjectFor(it: Interp, t: PyType, args: PyObject[], _kwnames: string[] | null): PyObject {
-  const init = mroLookup(t, '__init__');
+  const init = typeInit(t);
   if (args.length && (!init || init === it.objectInit)) it.raise('TypeError', `${t.name}() takes no arguments`);
   return it.newInstance(t);
 }

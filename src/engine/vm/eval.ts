@@ -18,7 +18,7 @@ import {
   unpackSequence, unpackEx, extendList, updateSet, updateDict, isSubclass,
 } from '../ops';
 import { getAttr, setAttr, delAttr, loadMethod } from '../attrs';
-import { mroLookup } from '../types';
+import { mroLookup, typeInit } from '../types';
 import { makeFunction } from './function';
 import { buildClass } from './classes';
 import { importName, importFrom } from '../builtins/modules';
@@ -273,7 +273,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               try {
                 self = newObjectFor(it, callable, args, kwnames);
               } catch (e) { releaseBlocks(it, hidden); throw e; }
-              const init = mroLookup(callable, '__init__');
+              const init = typeInit(callable);
               if (init instanceof PyFunction) {
                 let nf: Frame;
                 try {
