@@ -210,6 +210,55 @@ def summarise(res, lines=None, all_phases=False, width=5, script=None):
     return "\n".join(out)
 
 
+IMPORTLIB_FUNCS = ("_find_and_load", "_find_and_load_unlocked", "_load_unlocked",
+                   "_call_with_frames_removed", "exec_module", "_find_spec", "find_spec",
+                   "_get_spec", "module_from_spec", "_init_module_attrs", "_handle_fromlist",
+                   "_gcd_import", "_load", "load_module", "get_code", "_path_importer_cache")
+
+
+def collapse_imports(text):
+    """Replace runs of trace lines that happen inside importlib (an `import`
+    statement executing a module or the import machinery) by one summary line
+    giving the number of events, the net count change and the final count.
+    COLLECT lines are kept.  Keeps recorded traces readable and small."""
+    import re
+    out = []
+    run = []
+
+    def is_import(line):
+        if " @ " not in line or "[import machinery:" in line:
+            return False
+        loc = line.split(" @ ", 1)[1].split("  | ")[0]
+        names = [p.split(":")[0] for p in loc.split(" < ")]
+        if len(names) > 1 and ("[IMPORT_NAME]" in loc.split(" < ")[-1]
+                               or "[IMPORT_FROM]" in loc.split(" < ")[-1]):
+            return True
+        return any(n in IMPORTLIB_FUNCS for n in names[:-1]) or (
+            len(names) > 1 and names[-1] == "<module>" and names[0] == "<module>" and len(names) > 2)
+
+    def flush():
+        if not run:
+            return
+        first, last = run[0], run[-1]
+        c0 = re.search(r"count=(-?\d+)", first)
+        c1 = re.search(r"count=(-?\d+)", last)
+        seq0 = first.split()[0]
+        seq1 = last.split()[0]
+        loc = first.split(" @ ", 1)[1].split("  | ")[0].split(" < ")[-1]
+        out.append("%5s..%s  [import machinery: %d count events collapsed, count %s -> %s]  @ ... < %s" % (
+            seq0, seq1, len(run), c0.group(1) if c0 else "?", c1.group(1) if c1 else "?", loc))
+        del run[:]
+
+    for line in text.split("\n"):
+        if is_import(line) and "COLLECT" not in line:
+            run.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("version")
@@ -220,6 +269,7 @@ def main():
     ap.add_argument("--lines", help="only module lines A-B, e.g. 17-22")
     ap.add_argument("--all", action="store_true", help="also the compile phase")
     ap.add_argument("--width", type=int, default=5)
+    ap.add_argument("--full", action="store_true", help="do not collapse import-machinery events")
     ap.add_argument("--show-stdout", action="store_true")
     ap.add_argument("--snap-at", default="", help="C functions whose calls record a free-list snapshot (e.g. gc_disable_impl)")
     ap.add_argument("--arg", action="append", default=[], help="argument passed to the script")
@@ -233,7 +283,13 @@ def main():
         x, y = a.lines.split("-")
         lines = (int(x), int(y))
     print("# %s %s%s" % (res["version"], a.script, " -S" if a.no_site else ""))
-    print(summarise(res, lines, a.all, a.width, a.script))
+    if not a.out:
+        try:
+            os.unlink(res["trace_file"])
+        except OSError:
+            pass
+    text = summarise(res, lines, a.all, a.width, a.script)
+    print(text if a.full else collapse_imports(text))
     if a.show_stdout:
         print("# --- stdout of the traced run")
         print(res["stdout"])

@@ -54,6 +54,26 @@ PROBES = {
 DEFAULT_SCENARIOS = ["06", "08", "23", "24", "25", "27", "46", "47", "50", "64", "68"]
 
 
+HEX_RE = None
+
+
+def normalise(text):
+    """Replace every 0x... address by @1, @2, ... (in order of appearance), as
+    the oracle harness does, so that re-runs give identical recordings."""
+    import re
+    global HEX_RE
+    if HEX_RE is None:
+        HEX_RE = re.compile(r"\b0x[0-9a-fA-F]+\b")
+    seen = {}
+
+    def repl(m):
+        k = m.group(0).lower()
+        if k not in seen:
+            seen[k] = "@%d" % (len(seen) + 1)
+        return seen[k]
+    return HEX_RE.sub(repl, text)
+
+
 def vtuple(v):
     return tuple(int(x) for x in v.split(".")[:2])
 
@@ -70,8 +90,8 @@ def run_one(python, script, args, no_site):
     p = subprocess.run(cmd, cwd=os.path.dirname(script), env=gctrace.child_env(),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
     return {"argv": cmd[1:], "exit_code": p.returncode,
-            "stdout": p.stdout.decode("utf-8", "replace"),
-            "stderr": p.stderr.decode("utf-8", "replace")}
+            "stdout": normalise(p.stdout.decode("utf-8", "replace")),
+            "stderr": normalise(p.stderr.decode("utf-8", "replace"))}
 
 
 def full_version(python):
@@ -123,8 +143,15 @@ def trace_targets(scenarios, version):
     return t
 
 
+# -S traces are kept only where start-up state matters (or to show that it
+# does not): the first-statement scenarios, S68 (2.7 differs with -S) and the
+# free-list probe.
+NOSITE_TRACES = ("gctrace_08_seed_e_get_count", "gctrace_64_py2_seed_e_get_count",
+                 "gctrace_68_py2_auto_threshold", "gctrace_freelist_start_list")
+
+
 def run_trace(name, script, opts, version, no_site):
-    if name == "gctrace_ops_common" and no_site:
+    if no_site and name not in NOSITE_TRACES:
         return None
     res = gctrace.run_trace(version, script, no_site, opts.get("watch", []),
                             args=opts.get("args", []), snap_at=opts.get("snap_at", ""))
@@ -134,10 +161,10 @@ def run_trace(name, script, opts, version, no_site):
         "(innermost first, func:line[opcode])  | C callers (innermost first, ~ = inlined)",
         "# 'fl NAME a->b' = free-list occupancy change (hardware watchpoint); "
         "'COLLECT gen=g counts=[...]' = a collection starts (counts before the reset)",
-        gctrace.summarise(res, None, False, 6, script),
-        "# --- stdout of the traced run", res["stdout"].rstrip()]
+        gctrace.collapse_imports(gctrace.summarise(res, None, False, 6, script)),
+        "# --- stdout of the traced run", normalise(res["stdout"]).rstrip()]
     if res["stderr"].strip():
-        text += ["# --- stderr of the traced run", res["stderr"].rstrip()]
+        text += ["# --- stderr of the traced run", normalise(res["stderr"]).rstrip()]
     try:
         os.unlink(res["trace_file"])
     except OSError:
@@ -158,7 +185,8 @@ def main():
     ap.add_argument("--gctrace-only", action="store_true")
     ap.add_argument("--trace-versions", default="3.11.7", help="versions for the gdb traces")
     ap.add_argument("--scenarios", default=",".join(DEFAULT_SCENARIOS))
-    ap.add_argument("--no-site-traces", action="store_true", help="also trace with -S")
+    ap.add_argument("--no-site-traces", action="store_true",
+                    help="also trace with -S (only for the names in NOSITE_TRACES)")
     ap.add_argument("--jobs", type=int, default=2)
     a = ap.parse_args()
     versions = [v for v in a.versions.split(",") if v]
