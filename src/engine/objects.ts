@@ -9,9 +9,9 @@
 import type { Code } from './compiler/code';
 
 /** Intrusive doubly-linked list node: the GC generation lists link objects directly. */
-export class GcNode {
-  gcPrev: GcNode | null = null;
-  gcNext: GcNode | null = null;
+export interface GcNode {
+  gcPrev: GcNode | null;
+  gcNext: GcNode | null;
 }
 
 /** Where new objects take their serial number from: the active engine's counter
@@ -19,7 +19,10 @@ export class GcNode {
 let serialSource = { n: 0 };
 export function setSerialSource(s: { n: number }): void { serialSource = s; }
 
-export abstract class PyObject extends GcNode {
+export abstract class PyObject implements GcNode {
+  /** Links of the generation list holding this object (PyGC_Head). */
+  gcPrev: GcNode | null = null;
+  gcNext: GcNode | null = null;
   /** ob_refcnt */
   rc = 1;
   /** Simulated address (id()). */
@@ -40,7 +43,7 @@ export abstract class PyObject extends GcNode {
   weakrefs: PyWeakref[] | null = null;
   /** Where the object was allocated: [line, frame name] for the debugger. */
   allocLine = 0;
-  constructor(public type: PyType) { super(); }
+  constructor(public type: PyType) {}
 }
 
 export const GCFLAG_COLLECTING = 1;

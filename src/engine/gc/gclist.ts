@@ -2,12 +2,14 @@
 // a generation, the unreachable set, the finalizers list. O(1) append, remove,
 // move and merge; iteration order is the order CPython would see.
 
-import { GcNode, PyObject } from '../objects';
+import type { GcNode } from '../objects';
+import { PyObject } from '../objects';
 
-export class GcList extends GcNode {
+export class GcList implements GcNode {
+  gcPrev: GcNode | null;
+  gcNext: GcNode | null;
   /** Which generation this list is (-1 for temporary lists); stored on members. */
   constructor(public gen: number, public label: string) {
-    super();
     this.gcPrev = this;
     this.gcNext = this;
   }
