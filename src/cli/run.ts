@@ -61,7 +61,10 @@ export function runCommand(args: string[]): number {
   }
   const trace: object[] = [];
   const tracePath = p.options.get('--trace');
-  if (tracePath) engine.it.setListener((ev) => trace.push(traceEntry(engine, ev)));
+  if (tracePath) {
+    engine.it.heap.fineEvents = true;
+    engine.it.setListener((ev) => trace.push(traceEntry(engine, ev)));
+  }
   try {
     engine.compile();
   } catch (e) {

@@ -18,7 +18,7 @@ const TRASHCAN_LIMIT = 50;
 export function dealloc(it: Interp, o: PyObject): void {
   if (!o.type.isGC && !(o instanceof PyInstance)) {
     it.heap.releaseAddress(o.addr, o.bsize);
-    if (it.heap.listener) it.heap.listener({ kind: 'free', obj: o });
+    if (it.heap.fineEvents && it.heap.listener) it.heap.listener({ kind: 'free', obj: o });
     return;
   }
   if (o instanceof PyInstance) return deallocInstance(it, o);
@@ -81,7 +81,7 @@ export function dealloc(it: Interp, o: PyObject): void {
 }
 
 function freeMemory(it: Interp, o: PyObject, bytes: number, fl: 'list' | 'dict' | 'tuple' | null, len = 0): void {
-  if (it.heap.listener) it.heap.listener({ kind: 'free', obj: o });
+  if (it.heap.fineEvents && it.heap.listener) it.heap.listener({ kind: 'free', obj: o });
   if (o.type.isGC) it.heap.freeGC(o.addr, bytes, fl, len);
   else it.heap.releaseAddress(o.addr, bytes);
 }

@@ -42,6 +42,8 @@ export class Heap {
   /** Set when count[0] crossed the threshold: the interpreter runs the collection. */
   collectPending = false;
   listener: HeapListener | null = null;
+  /** Also report every allocation, free, track and untrack (costly: the CLI's --trace, 'freed' watches). */
+  fineEvents = false;
 
   /** Free lists: addresses of parked objects (LIFO). */
   private freeList: { list: number[]; dict: number[]; tuple: number[][] } = { list: [], dict: [], tuple: [] };
@@ -159,7 +161,7 @@ export class Heap {
     if (op.gcGen !== -1) return;
     this.trackedCount++;
     this.gens[0].append(op);
-    if (this.listener) this.listener({ kind: 'track', obj: op });
+    if (this.fineEvents && this.listener) this.listener({ kind: 'track', obj: op });
   }
 
   untrack(op: PyObject): void {
@@ -167,7 +169,7 @@ export class Heap {
     this.trackedCount--;
     gcUnlink(op);
     op.gcGen = -1;
-    if (this.listener) this.listener({ kind: 'untrack', obj: op });
+    if (this.fineEvents && this.listener) this.listener({ kind: 'untrack', obj: op });
   }
 
   isTracked(op: PyObject): boolean { return op.gcGen !== -1; }

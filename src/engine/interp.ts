@@ -237,7 +237,7 @@ export class Interp {
 
   private noteAlloc(o: PyObject): void {
     if (this.frame) o.allocLine = this.frame.lineno;
-    if (this.heap.listener) this.heap.listener({ kind: 'alloc', obj: o, counted: true });
+    if (this.heap.fineEvents && this.heap.listener) this.heap.listener({ kind: 'alloc', obj: o, counted: true });
   }
 
   newInt(v: number | bigint): PyInt {

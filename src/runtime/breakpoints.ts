@@ -91,6 +91,8 @@ export class Breakpoints {
     return null;
   }
 
+  hasFunctionBreakpoints(): boolean { return this.fns.length > 0; }
+
   /** Function breakpoints on natives ("gc.collect"). */
   hasFunction(name: string): boolean { return this.fns.some((f) => f.name === name); }
 

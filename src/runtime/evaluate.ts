@@ -14,6 +14,7 @@ import { isTrue } from '../engine/ops';
 import type { Frame } from '../engine/vm/frame';
 import type { GcRuntime } from './runtime';
 import { engineFrames } from './snapshot';
+import { dictSetStr } from '../engine/builtins/dictops';
 
 export interface EvalResult {
   result: string;
@@ -31,6 +32,18 @@ function sameFrame(original: Engine, copy: Engine, frame: Frame | null): Frame |
   return i < 0 ? copy.it.frame : engineFrames(copy.it)[i] ?? null;
 }
 
+/**
+ * On a copy of the engine (hover, watch, conditions), gc, sys and weakref are
+ * usable even when the scenario did not import them: `gc.get_count()` in a
+ * watch works everywhere, and the live engine is not touched.
+ */
+function addDebuggerModules(copy: Engine): void {
+  for (const name of ['gc', 'sys', 'weakref']) {
+    const m = copy.it.modules.get(name);
+    if (m && !copy.globals.map.has(name)) dictSetStr(copy.it, copy.globals, name, copy.it.inc(m));
+  }
+}
+
 function describeError(e: unknown, engine: Engine): string {
   if (e instanceof PyRaise) return exceptionLine(engine.it, e.exc);
   if (e instanceof ScenarioError) return `${e.errorType}: ${e.msg}`;
@@ -42,6 +55,7 @@ export class Evaluator {
   private onCopy<T>(live: Engine, frame: Frame | null, f: (copy: Engine, frame: Frame | null) => T): T {
     const copy = live.clone();
     copy.it.out = { stdout: () => {}, stderr: () => {} };
+    addDebuggerModules(copy);
     const saved = live.it.hook;
     try {
       return f(copy, sameFrame(live, copy, frame));
@@ -62,6 +76,7 @@ export class Evaluator {
     const frame = engineFrames(fork.it)[frameIndex] ?? fork.it.frame;
     try {
       activate(fork.it);
+      addDebuggerModules(fork);
       const v = this.value(fork, expression, frame);
       const r: EvalResult = { result: reprOf(fork.it, v), type: v.type.name };
       if (v.serial < rt.engine.it.serials.n + 1) r.objectId = v.serial;

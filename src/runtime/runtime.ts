@@ -23,6 +23,8 @@ import { labelledReferents } from './references';
 import { Breakpoints, LineBreakpointSpec, FunctionBreakpointSpec, DataBreakpointSpec, VerifiedBreakpoint } from './breakpoints';
 import { TimelineLog } from './timeline';
 import { Evaluator, EvalResult } from './evaluate';
+import { isUncaught } from './uncaught';
+import { exceptionLine } from '../engine/exceptions';
 
 export type StopReason = 'entry' | 'step' | 'breakpoint' | 'function breakpoint' | 'data breakpoint' | 'exception'
   | 'pause' | 'goto' | 'gc';
@@ -175,6 +177,7 @@ export class GcRuntime extends EventEmitter {
   private restore(cp: Checkpoint): void {
     this.live = cp.engine.clone();
     this.live.it.out = { stdout: (s) => this.onOutput('stdout', s), stderr: (s) => this.onOutput('stderr', s) };
+    this.live.it.heap.fineEvents = this.breakpoints.dataWatches().some((d) => d.accessType === 'free');
     this.resumable = true;
     this.exitCode = null;
   }
@@ -187,6 +190,7 @@ export class GcRuntime extends EventEmitter {
   setFunctionBreakpoints(specs: FunctionBreakpointSpec[]): VerifiedBreakpoint[] { return this.breakpoints.setFunctions(specs); }
   setDataBreakpoints(specs: DataBreakpointSpec[]): VerifiedBreakpoint[] {
     const out = this.breakpoints.setData(specs);
+    this.live.it.heap.fineEvents = specs.some((s) => s.accessType === 'free');
     for (const s of specs) {
       const o = this.findObject(s.objectId);
       if (o) this.lastSeenRefcounts.set(s.objectId, o.rc);
@@ -378,7 +382,22 @@ export class GcRuntime extends EventEmitter {
     };
     const onStep = (kind: 'line' | 'phase', frame: Frame | null, phaseName = '') => {
       const step = it.steps;
-      if (step <= rt.silentUntil) return;
+      const mode0 = rt.mode;
+      // Replaying to a known step: only Debug Console statements recorded on the way matter.
+      if (mode0.kind === 'to' && step < mode0.step && step <= rt.frontier) {
+        if (rt.injections.size && kind === 'line' && frame) {
+          const inj0 = rt.injections.get(step);
+          if (inj0) for (const src of inj0) rt.evaluator.execInEngine(engine, src, frame);
+        }
+        return;
+      }
+      if (step <= rt.silentUntil) {
+        if (rt.injections.size && kind === 'line' && frame) {
+          const inj0 = rt.injections.get(step);
+          if (inj0) for (const src of inj0) rt.evaluator.execInEngine(engine, src, frame);
+        }
+        return;
+      }
       const depth = rt.depthNow();
       const line = frame ? frame.lineno : (it.frame?.lineno ?? 0);
       const clean = kind === 'line' && it.runDepth === 1 && engine.stage === 'main';
@@ -387,7 +406,7 @@ export class GcRuntime extends EventEmitter {
         rt.frontier = step;
       }
       // Debug Console statements recorded at this step run now (they are part of the timeline).
-      const inj = rt.injections.get(step);
+      const inj = rt.injections.size ? rt.injections.get(step) : undefined;
       if (inj && kind === 'line' && frame) for (const src of inj) rt.evaluator.execInEngine(engine, src, frame);
       if (clean && step - rt.lastCheckpointStep() >= rt.checkpointInterval) rt.addCheckpoint(step);
       const mode = rt.mode;
@@ -402,9 +421,9 @@ export class GcRuntime extends EventEmitter {
         stopNow({ reason: ev.reason, step, line, description: ev.description, text: ev.description }, clean);
       }
       const dataHit = rt.checkDataBreakpoints();
-      if (dataHit) stopNow({ reason: 'data breakpoint', step, line, description: dataHit.text, hitBreakpointIds: [dataHit.id] }, clean);
+      if (dataHit !== null) stopNow({ reason: 'data breakpoint', step, line, description: dataHit.text, hitBreakpointIds: [dataHit.id] }, clean);
       if (kind === 'line' && frame) {
-        if (!rt.frameEntries.has(frame)) {
+        if (rt.breakpoints.hasFunctionBreakpoints() && !rt.frameEntries.has(frame)) {
           rt.frameEntries.add(frame);
           const fb = rt.breakpoints.functionHit(frame, step, (cond) => rt.evaluator.condition(engine, cond, frame));
           if (fb) stopNow({ reason: 'function breakpoint', step, line, hitBreakpointIds: [fb.id] }, clean);
@@ -433,7 +452,14 @@ export class GcRuntime extends EventEmitter {
       line: (frame) => onStep('line', frame),
       phase: (name) => onStep('phase', null, name),
       exception: (exc, frame) => {
-        if (rt.filters.raised && rt.mode.kind !== 'to' && !rt.raisedSeen.has(exc)) {
+        // Not while replaying back to a stop (the exception was already reported there).
+        if (rt.mode.kind === 'to' || (rt.silentUntil > 0 && it.steps <= rt.silentUntil)) return;
+        if (rt.filters.uncaught && !rt.raisedSeen.has(exc) && isUncaught(frame)) {
+          rt.raisedSeen.add(exc);
+          const text = `${exceptionLine(it, exc)} (uncaught)`;
+          stopNow({ reason: 'exception', step: it.steps, line: frame.lineno, description: text, text }, false);
+        }
+        if (rt.filters.raised && !rt.raisedSeen.has(exc)) {
           rt.raisedSeen.add(exc);
           rt.pendingEvents.push({ reason: 'exception', description: `${exc.type.name} raised in ${frame.code.qualname}` });
         }
@@ -449,10 +475,13 @@ export class GcRuntime extends EventEmitter {
         collected: ev.collected, uncollectable: ev.uncollectable });
       return;
     }
-    if (this.mode.kind === 'to') return;
+    if (this.mode.kind === 'to' || (this.silentUntil > 0 && this.live.it.steps <= this.silentUntil)) return;
     const f = this.filters;
     switch (ev.kind) {
       case 'collect-start':
+        if (!ev.automatic && this.breakpoints.hasFunction('gc.collect')) {
+          this.pendingEvents.push({ reason: 'function breakpoint', description: `gc.collect(generation=${ev.generation}) called` });
+        }
         if (f.collectionStart && (!f.collectionAutomaticOnly || ev.automatic) && (f.collectionGeneration === null || f.collectionGeneration === ev.generation)) {
           this.pendingEvents.push({ reason: 'gc', description: `${ev.automatic ? 'automatic' : 'explicit'} collection of generation ${ev.generation} starts` });
         }
@@ -477,7 +506,9 @@ export class GcRuntime extends EventEmitter {
   }
 
   private checkDataBreakpoints(): { id: number; text: string } | null {
-    for (const d of this.breakpoints.dataWatches()) {
+    const watches = this.breakpoints.dataWatches();
+    if (!watches.length) return null;
+    for (const d of watches) {
       if (d.accessType !== 'refcount') continue;
       const o = this.findObjectFast(d.objectId);
       const rc = o ? o.rc : 0;
