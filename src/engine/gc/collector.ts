@@ -152,15 +152,16 @@ export class Collector {
     this.current = { generation, automatic, phase: 'start', young, unreachable, finalizers, frameDepth: it.frameDepth };
     try {
       this.deduceUnreachable(young, unreachable, generation);
-      this.untrackTuples(young);
+      // untrack_tuples (and, in a full collection, untrack_dicts) in one pass that
+      // also counts the survivors (the order of untracking is not observable).
+      const survivors = this.untrackContainers(young, young === old);
       // Survivors move on.
       if (young !== old) {
-        if (generation === 1) heap.longLivedPending += young.size();
+        if (generation === 1) heap.longLivedPending += survivors;
         young.mergeInto(old);
       } else {
-        this.untrackDicts(young);
         heap.longLivedPending = 0;
-        heap.longLivedTotal = young.size();
+        heap.longLivedTotal = survivors;
       }
       this.moveLegacyFinalizers(unreachable, finalizers);
       this.moveLegacyFinalizerReachable(finalizers);
@@ -313,36 +314,31 @@ export class Collector {
     for (let u = unreachable.gcNext; u !== unreachable; u = u!.gcNext) (u as PyObject).gcFlags &= ~GCFLAG_UNREACHABLE;
   }
 
-  /** Tuples whose items cannot be part of a cycle are untracked. */
-  private untrackTuples(list: GcList): void {
+  /** untrack_tuples, plus untrack_dicts when `dicts`; returns the number of objects left in `list`. */
+  private untrackContainers(list: GcList, dicts: boolean): number {
+    const T = this.it.types;
+    let n = 0;
     let g = list.gcNext;
     while (g !== list) {
       const next = g!.gcNext;
-      if (g instanceof PyTuple && g.type === this.it.types.tuple) this.maybeUntrackTuple(g);
+      if (g instanceof PyTuple && g.type === T.tuple) {
+        this.maybeUntrackTuple(g);
+        if (g.gcGen !== -1) n++;
+      } else if (dicts && g instanceof PyDict && g.type === T.dict) {
+        let keep = false;
+        for (const e of g.map.values()) {
+          if (this.it.mayBeTracked(e.value) || this.it.mayBeTracked(e.key)) { keep = true; break; }
+        }
+        if (!keep) this.heap.untrack(g); else n++;
+      } else n += (g as { weight?: number }).weight ?? 1;
       g = next;
     }
+    return n;
   }
 
   maybeUntrackTuple(t: PyTuple): void {
     for (const x of t.items) if (this.it.mayBeTracked(x)) return;
     this.heap.untrack(t);
-  }
-
-  /** Full collections untrack dicts holding only atoms. */
-  private untrackDicts(list: GcList): void {
-    let g = list.gcNext;
-    while (g !== list) {
-      const next = g!.gcNext;
-      const op = g as PyObject;
-      if (op instanceof PyDict && op.type === this.it.types.dict) {
-        let keep = false;
-        for (const e of op.map.values()) {
-          if (this.it.mayBeTracked(e.value) || this.it.mayBeTracked(e.key)) { keep = true; break; }
-        }
-        if (!keep) this.heap.untrack(op);
-      }
-      g = next;
-    }
   }
 
   private hasLegacyFinalizer(op: PyObject): boolean {
