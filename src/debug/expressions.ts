@@ -4,6 +4,8 @@
 // lookup by id() through the gc module.
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A key repr that is also a Python literal (and was not truncated). */
+const LITERAL = /^('([^'\\…]|\\.)*'|"([^"\\…]|\\.)*"|-?\d+(\.\d+)?|True|False|None)$/;
 
 /** An object found by its address among the tracked objects (works for any tracked object). */
 export function byAddress(address: string): string {
@@ -22,7 +24,7 @@ export function childExpression(parent: string, label: string, index: number, ad
   if (label === 'member') return `list(${parent})[${index}]`;
   if (label.startsWith('key ')) return `list(${parent})[${Math.floor(index / 2)}]`; // a dict's edges alternate key, value
   m = /^\[(.*)\]$/.exec(label);
-  if (m) return m[1].includes('…') ? `list(${parent}.values())[${Math.floor(index / 2)}]` : `${parent}${label}`;
+  if (m) return LITERAL.test(m[1]) ? `${parent}${label}` : `${parent}[list(${parent})[${Math.floor(index / 2)}]]`;
   if (label === '__class__') return `type(${parent})`;
   if (IDENT.test(label)) return `${parent}.${label}`;
   return `[o for o in gc.get_referents(${parent}) if id(o) == ${address}][0]`;

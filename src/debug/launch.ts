@@ -28,7 +28,7 @@ export function validateLaunch(raw: unknown): ValidLaunch | string {
   }
   const python = args.python === undefined ? '3.11' : args.python;
   if (typeof python !== 'string' || !availableProfiles().includes(python as never)) {
-    const known = (PROFILE_NAMES as string[]).includes(String(python));
+    const known = typeof python === 'string' && (PROFILE_NAMES as string[]).includes(python);
     return known
       ? `launch: CPython ${python} is not modelled yet (available: ${availableProfiles().join(', ')})`
       : `launch: unknown 'python' value ${JSON.stringify(python)} (expected one of ${availableProfiles().join(', ')})`;

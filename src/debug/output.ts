@@ -13,6 +13,8 @@ const GROUP_END = /^gc: done/;
 
 export class OutputTranslator {
   private inGroup = false;
+  /** print() writes its pieces separately: they are joined into whole lines. */
+  private pending: { text: string; line: number } | null = null;
 
   constructor(private send: (e: DebugProtocol.OutputEvent) => void, private source: () => Source | undefined,
     private line: (l: number) => number) {}
@@ -27,6 +29,18 @@ export class OutputTranslator {
 
   write(o: RuntimeOutput): void {
     const category = o.stream === 'console' ? 'console' : o.stream;
+    if (o.stream === 'stdout') {
+      const p = (this.pending ??= { text: '', line: o.line });
+      p.text += o.text;
+      const cut = p.text.lastIndexOf('\n');
+      if (cut >= 0) {
+        this.event(p.text.slice(0, cut + 1), 'stdout', p.line);
+        const rest = p.text.slice(cut + 1);
+        this.pending = rest ? { text: rest, line: o.line } : null;
+      }
+      return;
+    }
+    this.flush();
     if (o.stream === 'stderr') {
       // Split into lines so a group boundary inside one write is honoured.
       for (const piece of o.text.split(/(?<=\n)/)) {
@@ -45,8 +59,16 @@ export class OutputTranslator {
     this.event(o.text, category, o.line);
   }
 
-  /** End an open group (at the end of the run, or when other output arrives). */
+  /** Send a partial stdout line (at a stop, or before other output). */
+  flush(): void {
+    const p = this.pending;
+    this.pending = null;
+    if (p && p.text) this.event(p.text, 'stdout', p.line);
+  }
+
+  /** End an open group (at the end of the run). */
   close(line = 0): void {
+    this.flush();
     if (!this.inGroup) return;
     this.inGroup = false;
     this.event('', 'stderr', line, 'end');

@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import {
   Breakpoint, ExitedEvent, InitializedEvent, InvalidatedEvent, LoggingDebugSession, Event as DapEvent,
-  Source, StackFrame, StoppedEvent, TerminatedEvent, Thread, OutputEvent,
+  Source, StackFrame, StoppedEvent, TerminatedEvent, Thread, OutputEvent, logger, Logger,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { GcRuntime } from '../runtime';
@@ -22,7 +22,10 @@ import type { FrameInfo } from '../protocol/snapshot';
 import { HandleTable } from './handles';
 import { VariablesModel, objectValue, type VarSource } from './variables';
 import { OutputTranslator } from './output';
-import { FILTERS, toEventFilters } from './filters';
+import { toEventFilters } from './filters';
+import { capabilities } from './capabilities';
+import { answer, dataSpecs, functionSpecs, lineSpecs } from './breakpoint-args';
+import { gotoTargets } from './goto';
 import { validateLaunch } from './launch';
 import { isAssignable } from './expressions';
 
@@ -39,7 +42,7 @@ export class GcDebugSession extends LoggingDebugSession {
   private phase: Phase = 'idle';
   private program = '';
   private source: Source | undefined;
-  private stop: StopInfo | null = null;
+  private lastStop: StopInfo | null = null;
   private view: StopView | null = null;
   private model: VariablesModel | null = null;
   private scenarioError: ScenarioError | null = null;
@@ -49,6 +52,8 @@ export class GcDebugSession extends LoggingDebugSession {
   private configurationDone!: () => void;
   private configured = new Promise<void>((resolve) => { this.configurationDone = resolve; });
   private clientInvalidates = false;
+  /** "Run without debugging": breakpoints and filters are ignored. */
+  private noDebug = false;
 
   constructor() {
     super();
@@ -108,7 +113,8 @@ export class GcDebugSession extends LoggingDebugSession {
     rt.on('stopped', (s: StopInfo) => {
       if (this.rt !== rt || this.phase === 'terminated') return;
       this.phase = 'stopped';
-      this.stop = s;
+      this.lastStop = s;
+      this.output.flush();
       this.vars.newEpoch();
       this.frameIds.newEpoch();
       this.view = stopView(rt);
@@ -121,7 +127,11 @@ export class GcDebugSession extends LoggingDebugSession {
       this.sendEvent(new DapEvent('pygc/stopped', { reason: s.reason, step: s.step, line: s.line, description: s.description, lastStep: rt.frontier }));
     });
     rt.on('output', (o) => { if (this.rt === rt && this.phase !== 'terminated') this.output.write(o); });
-    rt.on('exited', (code: number) => { if (this.rt === rt && this.phase !== 'terminated') this.sendEvent(new ExitedEvent(code)); });
+    rt.on('exited', (code: number) => {
+      if (this.rt !== rt || this.phase === 'terminated') return;
+      this.output.close();
+      this.sendEvent(new ExitedEvent(code));
+    });
     rt.on('terminated', () => { if (this.rt === rt) this.end(); });
   }
 
@@ -140,46 +150,11 @@ export class GcDebugSession extends LoggingDebugSession {
 
   protected override initializeRequest(response: DebugProtocol.InitializeResponse, args: DebugProtocol.InitializeRequestArguments): void {
     this.clientInvalidates = args.supportsInvalidatedEvent === true;
-    const b: DebugProtocol.Capabilities = (response.body = response.body ?? {});
-    // The client sends configurationDone after breakpoints; the run starts then.
-    b.supportsConfigurationDoneRequest = true;
-    // Line breakpoints may carry a scenario expression as condition.
-    b.supportsConditionalBreakpoints = true;
-    // Line and function breakpoints may carry a hit count ("3", ">= 2", "% 5").
-    b.supportsHitConditionalBreakpoints = true;
-    // Logpoints: messages with {expression} interpolation, printed without stopping.
-    b.supportsLogPoints = true;
-    // Function breakpoints by name: f, ClassA.__del__.
-    b.supportsFunctionBreakpoints = true;
-    // Data breakpoints on an object: stop when its refcount changes or it is freed.
-    b.supportsDataBreakpoints = true;
-    // The GC event filters of the Breakpoints view (uncaught/raised exceptions, collections, garbage…).
-    b.exceptionBreakpointFilters = FILTERS;
-    // Filters take options: "A collection starts" takes a generation as its condition.
-    b.supportsExceptionFilterOptions = true;
-    // Details of the exception (or GC event) a stop is on.
-    b.supportsExceptionInfoRequest = true;
-    // Step back and reverse continue: the runtime restores any earlier step.
-    b.supportsStepBack = true;
-    // "Jump to cursor" travels to a step where that line ran.
-    b.supportsGotoTargetsRequest = true;
-    // Hovers are evaluated (side-effect free, on a copy of the heap).
-    b.supportsEvaluateForHovers = true;
-    // Variables can be rebound from the Variables pane (refcounts follow).
-    b.supportsSetVariable = true;
-    // Debug Console completions: names in scope and gc./sys./weakref. members.
-    b.supportsCompletionsRequest = true;
-    b.completionTriggerCharacters = ['.'];
-    // The editor asks where breakpoints can bind (the executable lines).
-    b.supportsBreakpointLocationsRequest = true;
-    // The stop button ends the session with a terminate request.
-    b.supportsTerminateRequest = true;
-    // stackTrace honours startFrame/levels and reports totalFrames.
-    b.supportsDelayedStackTraceLoading = true;
-    // No restartFrame: frames cannot be re-entered (use step back or goto instead).
-    b.supportsRestartFrame = false;
-    // Value formatting options would change nothing (refcounts are shown in decimal).
-    b.supportsValueFormattingOptions = false;
+    // Until it is set up the logger queues every message forever (inline, start() never initialises
+    // it): logging goes to the client as output events, off unless launch says "trace": true.
+    logger.init((e) => this.sendEvent(e), undefined, false);
+    logger.setup(Logger.LogLevel.Stop, false);
+    response.body = { ...response.body, ...capabilities() };
     this.sendResponse(response);
   }
 
@@ -193,6 +168,8 @@ export class GcDebugSession extends LoggingDebugSession {
         return;
       }
       this.phase = 'launching';
+      if ((args as { trace?: unknown }).trace === true) logger.setup(Logger.LogLevel.Verbose, false);
+      this.noDebug = (args as { noDebug?: unknown }).noDebug === true;
       this.program = v.program;
       this.source = new Source(path.basename(v.program), this.convertDebuggerPathToClient(v.program));
       const rt = new GcRuntime();
@@ -217,7 +194,8 @@ export class GcDebugSession extends LoggingDebugSession {
         return;
       }
       this.phase = 'running';
-      rt.start(v.stopOnEntry);
+      if (this.noDebug) rt.filters = toEventFilters({ filters: [] }).filters;
+      rt.start(v.stopOnEntry && !this.noDebug);
     });
   }
 
@@ -251,32 +229,19 @@ export class GcDebugSession extends LoggingDebugSession {
   protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
     this.guard(response, () => {
       const rt = this.requireLaunched();
-      const specs = Array.isArray(args.breakpoints) ? args.breakpoints
-        : Array.isArray(args.lines) ? args.lines.map((line) => ({ line })) : [];
-      if (!this.isProgram(args.source)) {
-        response.body = { breakpoints: specs.map(() => ({ verified: false, message: `only ${this.program} is being debugged` })) };
-        this.sendResponse(response);
-        return;
-      }
-      const clean = specs.map((s) => ({
-        line: this.convertClientLineToDebugger(Number(s?.line) || 0),
-        condition: typeof s?.condition === 'string' && s.condition.trim() ? s.condition : undefined,
-        hitCondition: typeof s?.hitCondition === 'string' && s.hitCondition.trim() ? s.hitCondition : undefined,
-        logMessage: typeof s?.logMessage === 'string' ? s.logMessage : undefined,
-      }));
-      const bad = clean.map((s) => (s.hitCondition && !/^\s*(==|>=|<=|>|<|%)?\s*\d+\s*$/.test(s.hitCondition)
-        ? `hit count '${s.hitCondition}' is not understood (use 5, >= 5 or % 5)` : null));
-      const verified = rt.setBreakpoints(clean.map((s, i) => (bad[i] ? { ...s, line: Number.MAX_SAFE_INTEGER } : s)));
-      response.body = {
-        breakpoints: verified.map((v, i) => {
-          const bp = new Breakpoint(v.verified && !bad[i], v.verified && !bad[i] ? this.lineOf(v.line ?? clean[i].line) : undefined,
-            undefined, this.source) as DebugProtocol.Breakpoint;
+      const specs = lineSpecs(args, (l) => this.convertClientLineToDebugger(l));
+      if (!this.isProgram(args.source) || this.noDebug) {
+        const message = this.noDebug ? 'running without debugging' : `only ${this.program} is being debugged`;
+        response.body = { breakpoints: specs.map(() => ({ verified: false, message })) };
+      } else {
+        response.body = { breakpoints: answer(specs, (ok) => rt.setBreakpoints(ok), (v) => {
+          const bp = new Breakpoint(v.verified, v.line !== undefined ? this.lineOf(v.line) : undefined, undefined, this.source) as DebugProtocol.Breakpoint;
           bp.id = v.id;
-          if (bad[i]) bp.message = bad[i]!;
-          else if (v.message) bp.message = v.message;
+          if (v.message) bp.message = v.message;
+          if (!v.verified) bp.line = undefined;
           return bp;
-        }),
-      };
+        }) };
+      }
       this.sendResponse(response);
     });
   }
@@ -301,20 +266,8 @@ export class GcDebugSession extends LoggingDebugSession {
   protected override setFunctionBreakPointsRequest(response: DebugProtocol.SetFunctionBreakpointsResponse, args: DebugProtocol.SetFunctionBreakpointsArguments): void {
     this.guard(response, () => {
       const rt = this.requireLaunched();
-      const specs = (Array.isArray(args.breakpoints) ? args.breakpoints : []).map((b) => ({
-        name: typeof b?.name === 'string' ? b.name : '',
-        condition: typeof b?.condition === 'string' && b.condition.trim() ? b.condition : undefined,
-        hitCondition: typeof b?.hitCondition === 'string' && b.hitCondition.trim() ? b.hitCondition : undefined,
-      }));
-      const verified = rt.setFunctionBreakpoints(specs.filter((s) => s.name.trim()));
-      let k = 0;
-      response.body = {
-        breakpoints: specs.map((s) => {
-          if (!s.name.trim()) return { verified: false, message: 'a function breakpoint needs a name (f, ClassA.__del__)' };
-          const v = verified[k++];
-          return { id: v.id, verified: v.verified, message: v.message };
-        }),
-      };
+      const specs = this.noDebug ? [] : functionSpecs(args);
+      response.body = { breakpoints: answer(specs, (ok) => rt.setFunctionBreakpoints(ok), (v) => ({ id: v.id, verified: v.verified, message: v.message })) };
       this.sendResponse(response);
     });
   }
@@ -323,7 +276,7 @@ export class GcDebugSession extends LoggingDebugSession {
     this.guard(response, () => {
       const rt = this.requireLaunched();
       const { filters, breakpoints } = toEventFilters(args);
-      rt.filters = filters;
+      if (!this.noDebug) rt.filters = filters;
       response.body = { breakpoints };
       this.sendResponse(response);
     });
@@ -335,8 +288,7 @@ export class GcDebugSession extends LoggingDebugSession {
       let id: number | undefined;
       let label = String(args.name ?? '');
       if (args.variablesReference !== undefined && args.variablesReference !== 0) {
-        this.vars.get(args.variablesReference);
-        id = model.rowInfo(args.variablesReference, label)?.objectId;
+        id = model.rowInfo(args.variablesReference, this.vars.get(args.variablesReference), label)?.objectId;
       } else if (label) {
         const r = rt.evaluate(label, this.pythonFrameIndex(args.frameId), 'watch');
         if (!r.error) id = r.objectId;
@@ -360,18 +312,8 @@ export class GcDebugSession extends LoggingDebugSession {
   protected override setDataBreakpointsRequest(response: DebugProtocol.SetDataBreakpointsResponse, args: DebugProtocol.SetDataBreakpointsArguments): void {
     this.guard(response, () => {
       const rt = this.requireLaunched();
-      const list = Array.isArray(args.breakpoints) ? args.breakpoints : [];
-      const parsed = list.map((b) => /^(refcount|free):(\d+)$/.exec(String(b?.dataId ?? '')));
-      const verified = rt.setDataBreakpoints(parsed.filter((m): m is RegExpExecArray => !!m)
-        .map((m) => ({ objectId: Number(m[2]), accessType: m[1] as 'refcount' | 'free' })));
-      let k = 0;
-      response.body = {
-        breakpoints: parsed.map((m, i) => {
-          if (!m) return { verified: false, message: `'${list[i]?.dataId}' is not a PyGC Lab data id (refcount:N or free:N)` };
-          const v = verified[k++];
-          return { id: v.id, verified: v.verified, message: v.message };
-        }),
-      };
+      const specs = this.noDebug ? [] : dataSpecs(args);
+      response.body = { breakpoints: answer(specs, (ok) => rt.setDataBreakpoints(ok), (v) => ({ id: v.id, verified: v.verified, message: v.message })) };
       this.sendResponse(response);
     });
   }
@@ -421,26 +363,8 @@ export class GcDebugSession extends LoggingDebugSession {
       if (!this.isProgram(args.source)) throw new RequestError(`only ${this.program} is being debugged`);
       const asked = this.convertClientLineToDebugger(Number(args.line) || 0);
       const line = rt.executableLines().find((l) => l >= asked);
-      const targets: DebugProtocol.GotoTarget[] = [];
-      if (line !== undefined) {
-        const cur = rt.currentStep;
-        const last = Math.min(rt.timeline.recordedSteps, rt.frontier);
-        let first = 0, prev = 0, next = 0, final = 0;
-        for (let s = 1; s <= last; s++) {
-          if (rt.timeline.lineAt(s) !== line) continue;
-          if (!first) first = s;
-          if (s < cur) prev = s;
-          if (s > cur && !next) next = s;
-          final = s;
-        }
-        const add = (s: number, what: string) => {
-          if (s && !targets.some((t) => t.id === s)) targets.push({ id: s, label: `step ${s}: ${what}`, line: this.lineOf(line) });
-        };
-        add(prev, `the last time line ${line} ran before this step`);
-        add(next, `the next time line ${line} runs`);
-        add(first, `the first time line ${line} ran`);
-        add(final, `the last time line ${line} ran so far`);
-      }
+      const targets = line === undefined ? [] : gotoTargets(rt.timeline, Math.min(rt.timeline.recordedSteps, rt.frontier), rt.currentStep, line)
+        .map((t) => ({ id: t.step, label: t.label, line: this.lineOf(line) }));
       response.body = { targets };
       this.sendResponse(response);
     });
@@ -534,7 +458,7 @@ export class GcDebugSession extends LoggingDebugSession {
   private heapChanged(rt: GcRuntime): void {
     this.view?.refresh();
     if (this.clientInvalidates) this.sendEvent(new InvalidatedEvent(['variables']));
-    this.sendEvent(new DapEvent('pygc/stopped', { reason: 'evaluate', step: rt.currentStep, line: this.stop?.line ?? 0, lastStep: rt.frontier }));
+    this.sendEvent(new DapEvent('pygc/stopped', { reason: 'evaluate', step: rt.currentStep, line: this.lastStop?.line ?? 0, lastStep: rt.frontier }));
   }
 
   protected override evaluateRequest(response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): void {
@@ -562,7 +486,7 @@ export class GcDebugSession extends LoggingDebugSession {
     this.guard(response, () => {
       const { rt, view, model } = this.requireStopped();
       const src = this.vars.get(args.variablesReference);
-      const row = model.rowInfo(args.variablesReference, String(args.name));
+      const row = model.rowInfo(args.variablesReference, src, String(args.name));
       if (!row) throw new RequestError(`no variable '${args.name}' here: expand the scope again`);
       const target = row.evaluateName;
       if (!row.assignable || !target || !isAssignable(target)) throw new RequestError(`'${args.name}' cannot be assigned`);
@@ -611,7 +535,7 @@ export class GcDebugSession extends LoggingDebugSession {
         return;
       }
       this.requireStopped();
-      const s = this.stop;
+      const s = this.lastStop;
       if (!s || (s.reason !== 'exception' && s.reason !== 'gc')) throw new RequestError('this stop is not on an exception or a GC event');
       const text = s.description ?? s.text ?? s.reason;
       const id = s.reason === 'gc' ? 'gc' : (/^([A-Za-z_][\w.]*)/.exec(text)?.[1] ?? 'Exception');

@@ -39,8 +39,10 @@ export function generationLabel(o: ObjectSummary): string {
 
 /** The value column of an object: `<ClassA object at 0x7f…>  refcount 2 · gen 0`. */
 export function objectValue(o: ObjectSummary): string {
+  // The interpreter's own objects (small ints, None, builtins…) have start-up dependent refcounts: not shown.
+  if (o.immortal) return `${o.repr}  · interpreter object`;
   const extra = o.gcRefs !== undefined ? ` · gc_refs ${o.gcRefs}` : '';
-  return `${o.repr}  refcount ${o.refcount} · ${generationLabel(o)}${extra}${o.immortal ? ' · interpreter object' : ''}`;
+  return `${o.repr}  refcount ${o.refcount} · ${generationLabel(o)}${extra}`;
 }
 
 export class VariablesModel {
@@ -70,7 +72,11 @@ export class VariablesModel {
     return out;
   }
 
-  rowInfo(ref: number, name: string): RowInfo | undefined { return this.rows.get(ref)?.get(name); }
+  /** A row of container `ref` by name (the container is expanded now if the client never asked for it). */
+  rowInfo(ref: number, src: VarSource, name: string): RowInfo | undefined {
+    if (!this.rows.has(ref)) this.variables(ref, src);
+    return this.rows.get(ref)?.get(name);
+  }
 
   variables(ref: number, src: VarSource, filter?: 'indexed' | 'named', start = 0, count = 0): DebugProtocol.Variable[] {
     const out = this.build(src, filter, start, count > 0 ? count : Infinity);
