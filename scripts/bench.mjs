@@ -4,6 +4,8 @@
 //  1. bench/alloc_cycles.py: wall time of `pygc run` vs `python3.11` (target ≤ 5×).
 //  2. bench/collect_reachable.py: time of one gc.collect() over 1,000,000 reachable
 //     tracked objects, engine vs CPython (target ≤ 3×).
+//  3. Parsing and compiling a 10 MB scenario: Engine.compile() vs CPython's
+//     compile() of the same text (reported as a ratio; no target set).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,4 +79,25 @@ for (const ver of (process.env.BENCH_PROFILES || '3.11,3.12,3.13').split(',')) {
   const ratio = median(sim) / median(cpy);
   console.log(`collect_reachable (gc.collect() over 1,000,000 reachable tracked objects)`);
   console.log(`  CPython ${median(cpy).toFixed(4)} s   engine ${median(sim).toFixed(4)} s   ratio ${ratio.toFixed(2)}× (target ≤ 3×)`);
+}
+
+// 3. Parse + compile of a ~10 MB scenario (many repetitions of a realistic unit).
+{
+  const unit = fs.readFileSync(path.join(ROOT, 'examples', fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.pygc')).sort()[0]), 'utf8') +
+    'data = [' + Array.from({ length: 200 }, (_, i) => `(${i}, 'v${i}', ${i}.5)`).join(', ') + ']\n';
+  const src = unit.repeat(Math.ceil(10_000_000 / unit.length));
+  const tmp = path.join(os.tmpdir(), `pygc-bench-parse-${process.pid}.py`);
+  fs.writeFileSync(tmp, src);
+  const cpy = [], sim = [];
+  for (let i = 0; i < runs; i++) {
+    const c = timeCmd(PY, ['-c', `import sys,time\ns=open(sys.argv[1]).read()\nt=time.perf_counter()\ncompile(s, 'x', 'exec')\nprint(time.perf_counter()-t)`, tmp], ROOT);
+    cpy.push(Number(c.out.trim()));
+    const e = new Engine(src, { filename: tmp, python: '3.11', out: { stdout() {}, stderr() {} } });
+    const t0 = process.hrtime.bigint();
+    e.compile();
+    sim.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  fs.unlinkSync(tmp);
+  console.log(`\nparse+compile (${(src.length / 1e6).toFixed(1)} MB scenario)`);
+  console.log(`  CPython compile() ${median(cpy).toFixed(3)} s   engine ${median(sim).toFixed(3)} s   ratio ${(median(sim) / median(cpy)).toFixed(2)}×`);
 }
