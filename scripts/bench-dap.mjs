@@ -7,7 +7,8 @@
 //     1,000,000-step run (target ≤ 50 ms each), and the adapter's memory after
 //     that run (target ≤ 500 MB).
 //  3. with BENCH_BIG_HEAP=1: the same 1,000,000-step run with 100,000 live
-//     objects (checkpoints then copy a large heap: slow, several GB).
+//     objects (checkpoints are spaced by heap size and bounded in memory; each
+//     goto copies a 100,000-object heap, so it is slower).
 // Env: BENCH_ROUNDS (default 200 round trips), BENCH_GOTOS (default 40).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

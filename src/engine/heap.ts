@@ -74,7 +74,11 @@ export class Heap {
   }
   private classBytes(i: number): number { return i > 32 ? (i - 32) * 1024 + 1024 : i << 4; }
 
+  /** Memory blocks in use (live objects plus parked free-list blocks): the heap's size, for the debugger. */
+  blocks = 0;
+
   rawAddress(bytes: number): number {
+    this.blocks++;
     const i = this.sizeIndex(bytes);
     const free = this.freeBlocks[i];
     if (free !== undefined && free.length) return free.pop()!;
@@ -89,6 +93,7 @@ export class Heap {
   }
 
   releaseAddress(addr: number, bytes: number): void {
+    this.blocks--;
     const i = this.sizeIndex(bytes);
     const free = this.freeBlocks[i] ?? (this.freeBlocks[i] = []);
     free.push(addr);

@@ -35,7 +35,7 @@ function kindOf(o: PyObject | null): Completion['type'] {
 }
 
 /** Name → value in the scope of `frame` (locals first, then globals, builtins). */
-function lookupName(engine: Engine, frame: Frame | null, name: string): PyObject | null {
+export function lookupName(engine: Engine, frame: Frame | null, name: string): PyObject | null {
   if (frame) {
     const local = localsOf(frame).find((v) => v.name === name);
     if (local) {

@@ -15,6 +15,10 @@ import type { Frame } from '../engine/vm/frame';
 import type { GcRuntime } from './runtime';
 import { engineFrames } from './snapshot';
 import { dictSetStr } from '../engine/builtins/dictops';
+import { PyBool, PyFloat, PyFunction, PyInstance, PyInt, PyNone, PyStr } from '../engine/objects';
+import { mroLookup } from '../engine/types';
+import { lookupName } from './completions';
+import { safeRepr } from './safe-repr';
 
 export interface EvalResult {
   result: string;
@@ -71,6 +75,8 @@ export class Evaluator {
 
   /** Hover and watch: side-effect free. `frameIndex` counts Python frames, innermost first. */
   evaluate(rt: GcRuntime, expression: string, frameIndex: number): EvalResult {
+    const quick = this.readName(rt, expression.trim(), frameIndex);
+    if (quick) return quick;
     const fork = rt.forkAtStop();
     if (!fork) return { result: 'not available at this step', error: true };
     const frame = engineFrames(fork.it)[frameIndex] ?? fork.it.frame;
@@ -86,6 +92,25 @@ export class Evaluator {
     } finally {
       activate(rt.engine.it);
     }
+  }
+
+  /**
+   * A bare name whose repr runs no Python code is read straight from the live
+   * engine: no copy of a large heap for the common hover. Anything else (calls,
+   * operators, user __repr__, containers) goes through a copy.
+   */
+  private readName(rt: GcRuntime, expression: string, frameIndex: number): EvalResult | null {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(expression) || !rt.inspectable) return null;
+    const live = rt.engine;
+    const frame = engineFrames(live.it)[frameIndex] ?? live.it.frame;
+    // An unbound local or a cell variable: leave the exact semantics to the slow path.
+    if (frame && (frame.code.varnames.includes(expression) || frame.code.cellvars?.includes(expression) || frame.code.freevars?.includes(expression))) {
+      const i = frame.code.varnames.indexOf(expression);
+      if (i < 0 || !frame.locals[i]) return null;
+    }
+    const v = lookupName(live, frame, expression);
+    if (!v || !plainRepr(v)) return null;
+    return { result: safeRepr(v), type: v.type.name, objectId: v.serial };
   }
 
   /** A breakpoint condition, during execution (on a copy). A failing condition stops (as debuggers do). */
@@ -139,4 +164,16 @@ export class Evaluator {
   runStatement(rt: GcRuntime, source: string, frameIndex: number): EvalResult {
     return rt.inject(source, frameIndex, (engine, frame) => this.execInEngine(engine, source, frame));
   }
+}
+
+/** Values whose repr the engine would produce without running Python code, and safeRepr reproduces exactly. */
+function plainRepr(v: PyObject): boolean {
+  if (v instanceof PyStr) return v.v.length <= 200;
+  if (v instanceof PyInt) return v.v > -(10n ** 38n) && v.v < 10n ** 38n;
+  if (v instanceof PyBool || v instanceof PyFloat || v instanceof PyNone || v instanceof PyFunction) return true;
+  if (v instanceof PyInstance) {
+    const r = mroLookup(v.type, '__repr__');
+    return !!r && r === mroLookup(v.type.mro[v.type.mro.length - 1], '__repr__') && v.type.mro.every((t) => t.isHeap || t.mro.length === 1);
+  }
+  return false;
 }

@@ -70,10 +70,18 @@ type Mode =
   | { kind: 'out'; depth: number }
   | { kind: 'to'; step: number; reason: StopReason };
 
-interface Checkpoint { step: number; engine: Engine }
+interface Checkpoint { step: number; engine: Engine; objects: number }
 
 const SLICE_MS = 25;
 const MAX_CHECKPOINTS = 64;
+/**
+ * Copying a heap costs about as much per object as running a few steps, so on
+ * big heaps checkpoints are spaced at least this many steps per live object
+ * apart (bounding the copying to a fraction of the run).
+ */
+const STEPS_PER_OBJECT = 10;
+/** At most this many object copies are kept in checkpoints in all (memory). */
+const CHECKPOINT_OBJECT_BUDGET = 1_500_000;
 
 export class GcRuntime extends EventEmitter {
   private opts!: LaunchOptions;
@@ -111,7 +119,7 @@ export class GcRuntime extends EventEmitter {
     this.live = this.newEngine();
     this.live.compile();
     this.checkpointInterval = opts.checkpointInterval ?? 2000;
-    this.checkpoints = [{ step: 0, engine: this.live.clone() }];
+    this.checkpoints = [{ step: 0, engine: this.live.clone(), objects: this.live.it.heap.blocks }];
     this.resumable = true;
   }
 
@@ -408,7 +416,7 @@ export class GcRuntime extends EventEmitter {
       // Debug Console statements recorded at this step run now (they are part of the timeline).
       const inj = rt.injections.size ? rt.injections.get(step) : undefined;
       if (inj && kind === 'line' && frame) for (const src of inj) rt.evaluator.execInEngine(engine, src, frame);
-      if (clean && step - rt.lastCheckpointStep() >= rt.checkpointInterval) rt.addCheckpoint(step);
+      if (clean && step - rt.lastCheckpointStep() >= Math.max(rt.checkpointInterval, it.heap.blocks * STEPS_PER_OBJECT)) rt.addCheckpoint(step);
       const mode = rt.mode;
       if (mode.kind === 'to') {
         if (step >= mode.step) stopNow({ reason: mode.reason, step, line }, clean);
@@ -538,8 +546,9 @@ export class GcRuntime extends EventEmitter {
 
   private addCheckpoint(step: number): void {
     if (this.checkpoints.some((c) => c.step === step)) return;
-    this.checkpoints.push({ step, engine: this.live.clone() });
-    if (this.checkpoints.length > MAX_CHECKPOINTS) {
+    this.checkpoints.push({ step, engine: this.live.clone(), objects: this.live.it.heap.blocks });
+    const copies = () => this.checkpoints.reduce((n, c) => n + c.objects, 0);
+    while (this.checkpoints.length > 2 && (this.checkpoints.length > MAX_CHECKPOINTS || copies() > CHECKPOINT_OBJECT_BUDGET)) {
       // Thin out: keep the first and every other one, and space new ones further apart.
       this.checkpoints = this.checkpoints.filter((c, i) => i === 0 || i % 2 === 1);
       this.checkpointInterval *= 2;

@@ -214,3 +214,43 @@ test('pause interrupts a long run', async () => {
   assert.equal(st.reason, 'pause');
   assert.ok(st.step > 2);
 });
+
+test('hovering a bare name reads the live engine and agrees with full evaluation', async () => {
+  const src = `class P:
+    pass
+class R:
+    def __repr__(self):
+        return 'R!'
+def f(a):
+    return a
+n = 12345678901234567890
+s = 'h\\u00e9\\n'
+fl = 0.1 + 0.2
+b = True
+p = P()
+r = R()
+big = 10 ** 50
+def g():
+    loc = [n]
+    print(loc)
+g()
+`;
+  const s = await session(src);
+  s.rt.setBreakpoints([{ line: 17 }]);
+  await s.next((r) => r.continue());
+  for (const name of ['n', 's', 'fl', 'b', 'p', 'r', 'big', 'f', 'loc', 'P', 'len']) {
+    const bare = s.rt.evaluate(name, 0, 'hover');
+    const full = s.rt.evaluate(`(${name})`, 0, 'hover');
+    assert.deepEqual({ ...bare, objectId: undefined }, { ...full, objectId: undefined }, name);
+    assert.equal(bare.objectId, full.objectId, name);
+  }
+  assert.equal(s.rt.evaluate('r', 0, 'hover').result, 'R!');
+  // plain values are read without copying the engine; a user __repr__ needs the copy
+  let forks = 0;
+  const fork = s.rt.forkAtStop.bind(s.rt);
+  s.rt.forkAtStop = () => { forks++; return fork(); };
+  s.rt.evaluate('p', 0, 'hover');
+  s.rt.evaluate('loc', 0, 'hover');
+  assert.equal(forks, 1, 'only the list needed a copy');
+  assert.equal(s.rt.evaluate('nope', 0, 'hover').result, "NameError: name 'nope' is not defined");
+});
