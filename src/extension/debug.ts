@@ -1,17 +1,24 @@
 // The debug adapter runs inside the extension host: a factory returns
-// DebugAdapterInlineImplementation(new GcDebugSession()). The session module
-// (runtime + engine) is loaded on the first debug session, not at activation.
-// A tracker opens the GC panel at the first stop (setting pygc.openPanelOnStop).
+// DebugAdapterInlineImplementation(new GcDebugSession()) (src/debug/session.ts).
+// The session module (runtime + engine) is loaded on the first debug session,
+// not at activation.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { config } from './settings';
 
 type SessionClass = new () => vscode.DebugAdapter;
 let sessionClass: SessionClass | undefined;
 
+/**
+ * The session lives in its own bundle (dist/debugSession.js, built from
+ * src/debug/session.ts) beside dist/extension.js, so activating never parses
+ * the runtime and the engine: it is required on the first debug session.
+ */
 function loadSession(): SessionClass {
-  // Lazy: esbuild wraps the required module so it is evaluated only here.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  sessionClass ??= (require('../debug/session') as { GcDebugSession: SessionClass }).GcDebugSession;
+  if (!sessionClass) {
+    const file = path.join(__dirname, 'debugSession.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    sessionClass = (require(file) as { GcDebugSession: SessionClass }).GcDebugSession;
+  }
   return sessionClass;
 }
 
@@ -22,25 +29,8 @@ class InlineAdapterFactory implements vscode.DebugAdapterDescriptorFactory {
   }
 }
 
-class OpenPanelOnStop implements vscode.DebugAdapterTrackerFactory {
-  createDebugAdapterTracker(session: vscode.DebugSession): vscode.DebugAdapterTracker {
-    let opened = false;
-    return {
-      onDidSendMessage: (m: { type?: string; event?: string }) => {
-        if (opened || m?.type !== 'event' || m.event !== 'stopped') return;
-        opened = true;
-        if (session.configuration.noDebug || !config(session.workspaceFolder?.uri).get<boolean>('openPanelOnStop', true)) return;
-        vscode.commands.executeCommand('pygc.openPanel', { preserveFocus: true }).then(undefined, (e) => {
-          console.error('pygc: opening the GC panel failed', e);
-        });
-      },
-    };
-  }
-}
-
 export function registerDebugAdapter(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.debug.registerDebugAdapterDescriptorFactory('pygc', new InlineAdapterFactory()),
-    vscode.debug.registerDebugAdapterTrackerFactory('pygc', new OpenPanelOnStop()),
   );
 }

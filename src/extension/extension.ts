@@ -6,12 +6,13 @@ import * as vscode from 'vscode';
 import { ScenarioCodeLensProvider } from './codelens';
 import { compareWithCPython } from './compare';
 import { MemberCompletionProvider } from './completion';
+import { registerDebugAdapter } from './debug';
 import { registerDebugConfiguration } from './debug-config';
 import { registerDiagnostics } from './diagnostics';
+import { registerGcPanel } from './gc-panel';
 import { registerCommand } from './guard';
 import { ApiHoverProvider } from './hover';
 import { ScenarioEvaluatableExpressionProvider, ScenarioInlineValuesProvider } from './inline-values';
-import { registerPanelFallback } from './panel-fallback';
 import { registerScenarioCommands } from './scenario-commands';
 import { LANGUAGE_ID } from './settings';
 import { registerStatusBar } from './status-bar';
@@ -34,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): void {
   registerScenarioCommands(context);
   registerVariableCommands(context);
   registerDebugConfiguration(context);
-  registerPanelFallback(context);
+  registerDebugAdapter(context);
+  registerGcPanel(context);
 }
 
 export function deactivate(): void {
