@@ -2,7 +2,7 @@
 // The project's test command (`npm test`):
 //  1. runs `npm run build` when dist/cli.js is missing or older than a file in src/
 //     (skipped, with a note, while scripts/build.mjs does not exist);
-//  2. runs node's test runner with tsx over test/unit/**/*.test.ts and test/oracle/**/*.test.ts,
+//  2. runs node's test runner with tsx over TEST_DIRS below (**/*.test.ts; test/webview needs /usr/bin/chromium),
 //     spec output on stdout and TAP into a temporary file;
 //  3. ends with node's summary and a last line "N passed, N failed[, N skipped][, N todo]"
 //     taken from the TAP summary (cancelled tests count as failed); exits 1 on any failure.
@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TEST_DIRS = ['test/unit', 'test/oracle'];
+const TEST_DIRS = ['test/unit', 'test/oracle', 'test/grammar', 'test/dap', 'test/webview'];
 
 function walk(dir, pred, out = []) {
   if (!fs.existsSync(dir)) return out;

@@ -99,7 +99,7 @@ export function isSnapshot(x: unknown): x is Snapshot {
 }
 
 function isCounterPoint(x: unknown): x is CounterPoint {
-  return isObj(x) && isInt(x.step) && isTriple(x.count) && isInt(x.live);
+  return isObj(x) && isInt(x.step) && isTriple(x.count) && isInt(x.live) && (x.threshold === undefined || isTriple(x.threshold));
 }
 
 function isCollectionEvent(x: unknown): x is CollectionEvent {

@@ -114,6 +114,8 @@ export interface CounterPoint {
   step: number;
   count: [number, number, number];
   live: number;
+  /** The thresholds in force at this step, when they differ from `Timeline.thresholds` (after gc.set_threshold). */
+  threshold?: [number, number, number];
 }
 
 /** A collection in the timeline. */
@@ -128,6 +130,7 @@ export interface CollectionEvent {
 export interface Timeline {
   points: CounterPoint[];
   collections: CollectionEvent[];
+  /** The thresholds at the start of the run (points say where gc.set_threshold changed them). */
   thresholds: [number, number, number];
   /** The last step executed so far. */
   lastStep: number;

@@ -16,7 +16,8 @@ export interface InspectChart {
   series: Record<string, number[]>;
   markers: InspectMarker[];
   step: number;
-  thresholds: { gen: number; value: number; shown: boolean }[];
+  /** Each generation's threshold at each step (as drawn). */
+  thresholds: number[][];
   /** The plotting area in CSS pixels, relative to the chart box. */
   plot: { left: number; top: number; width: number; height: number } | null;
 }

@@ -25,6 +25,8 @@ import { post } from './vscode-api';
 const GROUP_ABOVE = 2000;
 /** An expanded group draws at most this many of its objects. */
 const EXPAND_LIMIT = 1000;
+/** Above this many drawn nodes, `__class__` references are hidden unless asked for. */
+const CLASS_EDGES_ABOVE = 500;
 /** Positions are saved for graphs up to this many nodes. */
 const SAVE_POSITIONS_LIMIT = 3000;
 
@@ -112,11 +114,14 @@ class Panel {
     if (!s) return;
     this.model = buildModel(s, {
       showHidden: this.ui.showHidden, groupAbove: GROUP_ABOVE, expandedTypes: new Set(this.ui.expandedTypes),
-      expandLimit: EXPAND_LIMIT, fontSize: this.palette.fontSize,
+      expandLimit: EXPAND_LIMIT, classEdgesAbove: CLASS_EDGES_ABOVE, fontSize: this.palette.fontSize,
     });
+    const notes: string[] = [];
+    if (this.model.grouped) notes.push(`${s.objects.length.toLocaleString('en-US')} objects: grouped by type (click a group to expand it)`);
+    if (this.model.classEdgesOmitted) notes.push('__class__ references hidden (large graph; "Atoms & immortal" shows them)');
     const note = byId('graph-note');
-    note.hidden = !this.model.grouped;
-    note.textContent = this.model.grouped ? `${s.objects.length.toLocaleString('en-US')} objects: grouped by type (click a group to expand it)` : '';
+    note.hidden = !notes.length;
+    note.textContent = notes.join(' · ');
     this.view.render(this.model, highlight);
     if (this.ui.focus && !this.view.node(this.ui.focus)) this.ui.focus = null;
     this.view.setFocus(this.ui.focus);

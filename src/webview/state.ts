@@ -27,7 +27,7 @@ export interface PanelState {
 }
 
 /** Snapshots with more objects than this are not saved (the host sends the current one on 'ready'). */
-export const SAVE_SNAPSHOT_LIMIT = 3000;
+export const SAVE_SNAPSHOT_LIMIT = 1000;
 
 export function defaultUi(): UiState {
   return { search: '', hideNonMatching: false, showHidden: false, selected: null, focus: null, expandedTypes: [], tableOpen: false };

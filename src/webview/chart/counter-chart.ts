@@ -15,9 +15,16 @@ export interface ChartCallbacks { onGotoStep(step: number): void }
 const HEIGHT = 170;
 const INTEGER_INCRS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000];
 
-/** Is a threshold drawn inside the range of a scale whose data reach `dataMax`? */
-export function thresholdShown(threshold: number, dataMax: number): boolean {
-  return threshold > 0 && (threshold <= 20 || threshold <= dataMax * 4);
+/** Each generation's threshold at each point (they change with gc.set_threshold). */
+export function thresholdSeries(t: Timeline): number[][] {
+  return [0, 1, 2].map((g) => t.points.map((p) => (p.threshold ?? t.thresholds)[g]));
+}
+
+/** Ticks of an arcsinh count axis: 0, 1, 5, 10, 50, 100 … up to the top. */
+function countSplits(_u: uPlot, _axis: number, _min: number, max: number): number[] {
+  const out = [0];
+  for (let p = 1; p <= max; p *= 10) { out.push(p); if (5 * p <= max) out.push(5 * p); }
+  return out;
 }
 
 function niceMax(x: number): number {
@@ -35,6 +42,8 @@ export class CounterChart {
   private dragging = false;
   private lastSent = -1;
   private hoverCollection: CollectionEvent | null = null;
+  /** Per generation: the runs of equal threshold [first point index, last point index, value]. */
+  private runs: [number, number, number][][] = [];
 
   constructor(private box: HTMLElement, private tip: HTMLElement, palette: Palette, private cb: ChartCallbacks) {
     this.palette = palette;
@@ -48,6 +57,11 @@ export class CounterChart {
   }
 
   setTimeline(t: Timeline): void {
+    this.runs = thresholdSeries(t).map((xs) => {
+      const out: [number, number, number][] = [];
+      xs.forEach((v, i) => { const last = out[out.length - 1]; if (last && last[2] === v) last[1] = i; else out.push([i, i, v]); });
+      return out;
+    });
     const sameShape = this.timeline && this.u && this.timeline.thresholds.join() === t.thresholds.join();
     this.timeline = t;
     if (sameShape) this.u!.setData(this.data(t));
@@ -69,26 +83,19 @@ export class CounterChart {
     const d = u.data;
     const over = u.over.getBoundingClientRect(), box = this.box.getBoundingClientRect();
     return {
-      series: { step: [...d[0]], count0: [...d[1]] as number[], count1: [...d[2]] as number[], count2: [...d[3]] as number[], live: [...d[4]] as number[] },
+      series: { step: [...d[0]], live: [...d[1]] as number[], count0: [...d[2]] as number[], count1: [...d[3]] as number[], count2: [...d[4]] as number[] },
       markers: t.collections.map((c) => ({ ...c, x: u.valToPos(c.step, 'x') })),
       step: this.current,
-      thresholds: this.thresholdInfo(t),
+      thresholds: thresholdSeries(t),
       plot: { left: over.left - box.left, top: over.top - box.top, width: over.width, height: over.height },
     };
-  }
-
-  private thresholdInfo(t: Timeline): { gen: number; value: number; shown: boolean }[] {
-    const max = [0, 0, 0];
-    for (const p of t.points) for (let g = 0; g < 3; g++) max[g] = Math.max(max[g], p.count[g]);
-    const m12 = Math.max(max[1], max[2]);
-    return t.thresholds.map((value, gen) => ({ gen, value, shown: thresholdShown(value, gen === 0 ? max[0] : m12) }));
   }
 
   private data(t: Timeline): uPlot.AlignedData {
     const pts = t.points;
     return [
-      pts.map((p) => p.step), pts.map((p) => p.count[0]), pts.map((p) => p.count[1]), pts.map((p) => p.count[2]),
-      pts.map((p) => p.live),
+      pts.map((p) => p.step), pts.map((p) => p.live), pts.map((p) => p.count[0]), pts.map((p) => p.count[1]),
+      pts.map((p) => p.count[2]),
     ];
   }
 
@@ -97,13 +104,13 @@ export class CounterChart {
     if (!t) return;
     this.u?.destroy();
     const p = this.palette;
-    const th = this.thresholdInfo(t);
+    const th = thresholdSeries(t).map((xs) => Math.max(0, ...xs));
     const width = Math.max(200, this.box.clientWidth);
     const axis = { stroke: p.foreground, grid: { stroke: blend(p.muted, p.background, 0.25), width: 1 }, ticks: { stroke: p.muted, width: 1 }, font: `${Math.round(p.fontSize * 0.85)}px ${p.fontFamily}` };
-    const range = (gens: number[]) => (u: uPlot, _min: number, max: number): uPlot.Range.MinMax => {
+    // Counts run from 0 to the threshold and back: an arcsinh scale shows both small counts and the threshold.
+    const range = (gens: number[]) => (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => {
       let top = Number.isFinite(max) ? max : 0;
-      for (const g of gens) if (th[g].shown) top = Math.max(top, th[g].value);
-      void u;
+      for (const g of gens) top = Math.max(top, th[g]);
       return [0, niceMax(top * 1.08)];
     };
     const stepped = uPlot.paths.stepped!({ align: 1 });
@@ -112,21 +119,21 @@ export class CounterChart {
       height: HEIGHT,
       scales: {
         x: { time: false },
-        c0: { range: range([0]) },
-        c12: { range: range([1, 2]) },
+        c0: { range: range([0]), distr: 4, asinh: 1 },
+        c12: { range: range([1, 2]), distr: 4, asinh: 1 },
         live: { range: (_u, _a, max) => [0, niceMax((Number.isFinite(max) ? max : 1) * 1.1)] },
       },
       axes: [
         { ...axis, label: 'step', labelFont: axis.font, size: 32, labelSize: 14, incrs: INTEGER_INCRS },
-        { ...axis, scale: 'c0', label: 'count[0]', labelFont: axis.font, labelSize: 14, size: 44, incrs: INTEGER_INCRS },
-        { ...axis, scale: 'c12', side: 1, grid: { show: false }, label: 'count[1], count[2]', labelFont: axis.font, labelSize: 14, size: 36, incrs: INTEGER_INCRS },
+        { ...axis, scale: 'c0', label: 'count[0]', labelFont: axis.font, labelSize: 14, size: 44, splits: countSplits },
+        { ...axis, scale: 'c12', side: 1, grid: { show: false }, label: 'count[1], count[2]', labelFont: axis.font, labelSize: 14, size: 36, splits: countSplits },
       ],
       series: [
         { label: 'step' },
+        { label: 'live objects', scale: 'live', stroke: blend(p.muted, p.background, 0.6), fill: blend(p.muted, p.background, 0.1), width: 1, paths: stepped, points: { show: false } },
         { label: 'count[0]', scale: 'c0', stroke: p.gen[0], width: 2, paths: stepped, points: { show: false } },
         { label: 'count[1]', scale: 'c12', stroke: p.gen[1], width: 2, paths: stepped, points: { show: false } },
         { label: 'count[2]', scale: 'c12', stroke: p.gen[2], width: 2, dash: [6, 3], paths: stepped, points: { show: false } },
-        { label: 'live objects', scale: 'live', stroke: blend(p.muted, p.background, 0.6), fill: blend(p.muted, p.background, 0.1), width: 1, paths: stepped, points: { show: false } },
       ],
       cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false } },
       legend: { show: true, live: true },
@@ -207,25 +214,31 @@ export class CounterChart {
     ctx.beginPath();
     ctx.rect(left, top, width, height);
     ctx.clip();
-    // Thresholds.
-    const th = this.thresholdInfo(t);
+    // Thresholds: a dashed line per generation, stepping where gc.set_threshold changed it.
+    const pts = t.points;
     ctx.font = `${Math.round(p.fontSize * 0.8 * pr)}px ${p.fontFamily}`;
     ctx.textBaseline = 'bottom';
-    let note = 0;
-    for (const { gen, value, shown } of th) {
+    ctx.textAlign = 'right';
+    this.runs.forEach((runs, gen) => {
+      const scale = gen === 0 ? 'c0' : 'c12';
       ctx.strokeStyle = p.gen[gen];
       ctx.fillStyle = p.gen[gen];
       ctx.setLineDash([4 * pr, 4 * pr]);
       ctx.lineWidth = pr;
-      if (shown) {
-        const y = u.valToPos(value, gen === 0 ? 'c0' : 'c12', true);
-        ctx.beginPath(); ctx.moveTo(left, y); ctx.lineTo(left + width, y); ctx.stroke();
-        ctx.fillText(`threshold${gen} ${value}`, left + 4 * pr + gen * 90 * pr, y - 2 * pr);
-      } else {
-        ctx.fillText(`threshold${gen} ${value} ↑ (off scale)`, left + 4 * pr + note * 150 * pr, top + 14 * pr);
-        note++;
-      }
-    }
+      ctx.beginPath();
+      let label = runs[0]?.[2] ?? t.thresholds[gen];
+      runs.forEach(([i, j, v], k) => {
+        const y = u.valToPos(v, scale, true);
+        const x1 = k === 0 ? left : u.valToPos(pts[i].step, 'x', true);
+        const x2 = k + 1 < runs.length ? u.valToPos(pts[j + 1].step, 'x', true) : left + width;
+        if (k === 0) ctx.moveTo(x1, y); else ctx.lineTo(x1, y);
+        ctx.lineTo(x2, y);
+        if (pts[i].step <= this.current) label = v;
+      });
+      ctx.stroke();
+      ctx.fillText(`threshold${gen} ${label}`, left + width - (4 + 100 * gen) * pr, u.valToPos(label, scale, true) - 2 * pr);
+    });
+    ctx.textAlign = 'left';
     // Collections.
     ctx.setLineDash([3 * pr, 3 * pr]);
     ctx.textBaseline = 'top';

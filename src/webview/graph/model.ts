@@ -23,6 +23,8 @@ export interface ModelOptions {
   expandedTypes: ReadonlySet<string>;
   /** At most this many members of an expanded type are drawn one by one. */
   expandLimit: number;
+  /** Above this many drawn nodes, instance → class references (`__class__`) are left out unless showHidden. */
+  classEdgesAbove: number;
   /** Label metrics. */
   fontSize: number;
 }
@@ -68,6 +70,8 @@ export interface GraphModel {
   hiddenCount: number;
   /** Variable names that refer to each object ("c1 in f2", "a"). */
   namesOf: Map<number, string[]>;
+  /** `__class__` references were left out (big graph). */
+  classEdgesOmitted: boolean;
 }
 
 export const objNodeId = (id: number): string => `o${id}`;
@@ -155,18 +159,21 @@ export function buildModel(s: Snapshot, opt: ModelOptions): GraphModel {
   const nodeOf = new Map<number, string>();
   const nodes: GNode[] = [];
   const groups = new Map<string, number[]>();
+  /** The objects drawn one by one. */
+  let single: ObjectInfo[] = visible;
   if (grouped) {
     const byType = new Map<string, ObjectInfo[]>();
     for (const o of visible) {
       const l = byType.get(o.type);
       if (l) l.push(o); else byType.set(o.type, [o]);
     }
+    single = [];
     for (const [type, list] of byType) {
       let rest = list;
       if (opt.expandedTypes.has(type)) {
         const shown = list.slice(0, opt.expandLimit);
         rest = list.slice(opt.expandLimit);
-        for (const o of shown) nodeOf.set(o.id, objNodeId(o.id));
+        for (const o of shown) { nodeOf.set(o.id, objNodeId(o.id)); single.push(o); }
       }
       if (rest.length) {
         const gid = `g:${type}`;
@@ -178,8 +185,7 @@ export function buildModel(s: Snapshot, opt: ModelOptions): GraphModel {
     for (const o of visible) nodeOf.set(o.id, objNodeId(o.id));
   }
 
-  for (const o of visible) {
-    if (nodeOf.get(o.id) !== objNodeId(o.id)) continue;
+  for (const o of single) {
     const label = objectLabel(o);
     const names = namesOf.get(o.id) ?? [];
     nodes.push({
@@ -238,7 +244,9 @@ export function buildModel(s: Snapshot, opt: ModelOptions): GraphModel {
   }
 
   // References between drawn objects.
+  const omitClass = !opt.showHidden && nodes.length > opt.classEdgesAbove;
   for (const e of s.edges) {
+    if (omitClass && e.label === '__class__') continue;
     const a = nodeOf.get(e.from), b = nodeOf.get(e.to);
     if (!a || !b) continue;
     const ca = cycles.cycleOf.get(e.from);
@@ -250,6 +258,6 @@ export function buildModel(s: Snapshot, opt: ModelOptions): GraphModel {
 
   return {
     step: s.step, nodes, edges, objects, nodeOf, cycleOf: cycles.cycleOf,
-    cycleSizes: cycles.members.map((m) => m.length), grouped, hiddenCount, namesOf,
+    cycleSizes: cycles.members.map((m) => m.length), grouped, hiddenCount, namesOf, classEdgesOmitted: omitClass,
   };
 }

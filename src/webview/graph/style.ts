@@ -2,12 +2,15 @@
 // fill = generation; border = tracking (dashed: untracked), finalized (dotted),
 // gc.garbage (double, red); outline = member of a reference cycle; underlay =
 // the collection in progress (candidate, gc_refs 0 after subtract_refs,
-// unreachable); overlay = changed since the previous step.
+// unreachable); overlay = changed since the previous step. Big graphs get a
+// lighter variant (straight edges; no labels while zoomed out).
 
 import type { StylesheetJson } from 'cytoscape';
 import { blend, type Palette } from '../theme';
 
-export function graphStyle(p: Palette): StylesheetJson {
+/** `big`: a graph of hundreds of nodes — straight edges (no curve fitting), loops still curved, and
+ *  no labels while zoomed out too far to read them (`labels` false: nothing to measure or draw). */
+export function graphStyle(p: Palette, big = false, labels = true): StylesheetJson {
   const hc = p.kind === 'high-contrast' || p.kind === 'high-contrast-light';
   const tint = (c: string) => (hc ? p.background : blend(c, p.background, p.kind === 'light' ? 0.22 : 0.3));
   const font = `${Math.round(p.fontSize * 0.92)}px`;
@@ -22,18 +25,20 @@ export function graphStyle(p: Palette): StylesheetJson {
         shape: 'round-rectangle',
         width: 'data(w)',
         height: 'data(h)',
-        label: 'data(label)',
-        'text-wrap': 'wrap',
-        'text-valign': 'center',
-        'text-halign': 'center',
-        'font-family': p.fontFamily,
-        'font-size': font,
-        'line-height': 1.3,
-        color: p.foreground,
+        ...(labels ? {
+          label: 'data(label)',
+          'text-wrap': 'wrap',
+          'text-valign': 'center',
+          'text-halign': 'center',
+          'font-family': p.fontFamily,
+          'font-size': font,
+          'line-height': 1.3,
+          color: p.foreground,
+          'min-zoomed-font-size': 6,
+        } : {}),
         'background-color': p.background,
         'border-width': hc ? 2 : 1.5,
         'border-color': p.muted,
-        'min-zoomed-font-size': 6,
       },
     },
     ...genStyles,
@@ -71,25 +76,25 @@ export function graphStyle(p: Palette): StylesheetJson {
       selector: 'edge',
       style: {
         width: 1.3,
-        'curve-style': 'bezier',
+        'curve-style': big ? 'straight' : 'bezier',
         'control-point-step-size': 26,
         'line-color': p.muted,
         'target-arrow-color': p.muted,
         'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.9,
-        label: 'data(label)',
-        'font-family': p.fontFamily,
-        'font-size': `${Math.round(p.fontSize * 0.8)}px`,
-        color: p.foreground,
-        'text-background-color': p.background,
-        'text-background-opacity': 0.85,
-        'text-background-padding': '1px',
-        'text-rotation': 'autorotate',
-        'min-zoomed-font-size': 7,
-        'loop-direction': '-45deg',
+        ...(labels ? {
+          label: 'data(label)',
+          'font-family': p.fontFamily,
+          'font-size': `${Math.round(p.fontSize * 0.8)}px`,
+          color: p.foreground,
+          'text-background-color': p.background,
+          'text-background-opacity': 0.85,
+          'text-rotation': 'autorotate',
+          'min-zoomed-font-size': 7,
+        } : {}),
         'loop-sweep': '-60deg',
       },
     },
+    ...(big ? [{ selector: 'edge:loop', style: { 'curve-style': 'bezier' } }] as StylesheetJson : []),
     { selector: 'edge.rootref', style: { 'line-color': p.link, 'target-arrow-color': p.link, width: 1.8 } },
     { selector: 'edge.faint', style: { opacity: 0.35 } },
     { selector: 'edge.cycle', style: { 'line-color': p.cycle, 'target-arrow-color': p.cycle, width: 2.4 } },

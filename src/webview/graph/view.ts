@@ -2,20 +2,24 @@
 // the drawing incrementally — only what changed is touched, nodes already drawn
 // keep their place, new ones are placed next to their neighbours — fades freed
 // objects out, highlights what changed since the previous step, and applies the
-// search and focus filters. The first drawing (and "Re-layout") uses fcose.
+// search and focus filters. The first drawing (and "Re-layout") uses fcose up
+// to LAYOUT_FCOSE nodes and bands from the roots beyond (layered-layout.ts).
 
-import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type SingularElementReturnValue } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { GEdge, GNode, GraphModel } from './model';
+import type { GNode, GraphModel } from './model';
+import { layeredPositions } from './layered-layout';
 import { placeNew, type Pos } from './placement';
 import { graphStyle } from './style';
 import type { Palette } from '../theme';
 
 cytoscape.use(fcose);
 
-/** Up to this many nodes fcose runs at full quality; up to LAYOUT_DRAFT in draft quality; beyond, a grid. */
-export const LAYOUT_DEFAULT = 500;
-export const LAYOUT_DRAFT = 3000;
+/** Up to this many nodes fcose lays the graph out; beyond, bands from the roots (layered-layout.ts). */
+export const LAYOUT_FCOSE = 300;
+/** Above this many nodes edges are drawn straight, and labels only from LABEL_ZOOM on. */
+export const BIG_GRAPH = 500;
+const LABEL_ZOOM = 0.45;
 /** More freed nodes than this in one step are removed at once instead of fading out. */
 const FADE_LIMIT = 200;
 const FADE_MS = 650;
@@ -41,6 +45,9 @@ export class GraphView {
   private hideNonMatching = false;
   private focusId: string | null = null;
   private palette: Palette;
+  /** A big graph: lighter style (see style.ts); labels drawn or not (big graphs, by zoom). */
+  private big = false;
+  private labels = true;
   /** Set when the person pans or zooms: from then on the view is theirs (until "Fit"). */
   private userMoved = false;
 
@@ -73,6 +80,7 @@ export class GraphView {
     this.cy.on('tap', (e) => { if (e.target === this.cy) this.cb.onSelect(null); });
     container.addEventListener('wheel', () => { this.userMoved = true; }, { passive: true });
     this.cy.on('dragpan', () => { this.userMoved = true; });
+    this.cy.on('zoom', () => { if (this.big) this.restyle(); });
     this.cy.on('dragfree', 'node', (e) => {
       const n = e.target as NodeSingular;
       this.posCache.set(n.id(), { ...n.position() });
@@ -84,23 +92,72 @@ export class GraphView {
 
   setPalette(p: Palette): void {
     this.palette = p;
-    this.cy.style(graphStyle(p));
+    this.cy.style(graphStyle(p, this.big, this.labels));
   }
+
+  /** Switch to the stylesheet the graph's size and the zoom call for (only when that changes). */
+  private restyle(): void {
+    const labels = !this.big || this.cy.zoom() >= LABEL_ZOOM;
+    if (labels === this.labels && this.styledBig === this.big) return;
+    this.labels = labels;
+    this.styledBig = this.big;
+    this.cy.style(graphStyle(this.palette, this.big, labels));
+  }
+  private styledBig = false;
 
   /** Draw a step. `highlight`: mark what changed since the model drawn before. */
   render(model: GraphModel, highlight: boolean): RenderResult {
     const cy = this.cy;
     const prev = this.byId;
+    const prevModel = this.model;
     const next = new Map<string, GNode>();
     for (const n of model.nodes) next.set(n.id, n);
     const edgeIds = new Set(model.edges.map((e) => e.id));
-    const fresh: string[] = [];
+    this.big = model.nodes.length > BIG_GRAPH;
+    if (this.big !== this.styledBig) {
+      // A new big graph is fitted (zoomed out) right after: start without labels.
+      if (this.big && !prevModel) cy.zoom(cy.minZoom());
+      this.restyle();
+    }
+
+    // What changed since the previous step.
+    this.diffCls.clear();
+    if (highlight && prevModel) {
+      for (const n of model.nodes) {
+        const before = prev.get(n.id);
+        if (!before) this.diffCls.set(n.id, 'new');
+        else if (before.label !== n.label || before.cls !== n.cls) this.diffCls.set(n.id, 'changed');
+      }
+      const prevEdges = new Set(prevModel.edges.map((e) => e.id));
+      for (const e of model.edges) if (!prevEdges.has(e.id)) this.diffCls.set(e.id, 'new');
+    }
+    this.model = model;
+    this.byId = next;
+
+    // Where new nodes go: where they were before, else a full layout (most nodes are new) or next to their neighbours.
+    // The elements on screen, by id (cy.getElementById makes a new collection per call: slow by the thousand).
+    const have = new Map<string, SingularElementReturnValue>();
+    cy.elements().forEach((e) => { have.set(e.id(), e); });
+    const fresh = model.nodes.filter((n) => !have.has(n.id) && !this.posCache.has(n.id)).map((n) => n.id);
+    const total = model.nodes.length;
+    const fullLayout = fresh.length > 0 && (fresh.length === total || (total > 20 && fresh.length > total * 0.6));
+    let spots = new Map<string, Pos>();
+    if (fullLayout && total > LAYOUT_FCOSE) spots = layeredPositions(model, this.aspect());
+    else if (fresh.length && !fullLayout) {
+      const placed = new Map<string, Pos>();
+      for (const n of model.nodes) {
+        const ele = have.get(n.id);
+        const p = ele ? (ele as NodeSingular).position() : this.posCache.get(n.id);
+        if (p) placed.set(n.id, p);
+      }
+      const adj = this.adjacency(model);
+      spots = placeNew(fresh, (id) => adj.get(id) ?? [], placed, (id) => this.sizeOf(id));
+    }
+
     const fading: NodeSingular[] = [];
     let removed = 0;
-    this.diffCls.clear();
-
     cy.batch(() => {
-      cy.edges().forEach((e) => { if (!edgeIds.has(e.id())) { e.remove(); this.applied.delete(e.id()); } });
+      cy.edges().forEach((e) => { if (!edgeIds.has(e.id())) { e.remove(); this.applied.delete(e.id()); have.delete(e.id()); } });
       const gone = cy.nodes().filter((n) => !next.has(n.id()) && !n.data('ghost'));
       const fade = highlight && gone.length <= FADE_LIMIT;
       gone.forEach((n) => {
@@ -111,49 +168,39 @@ export class GraphView {
       });
       if (!fade) cy.nodes().filter((n) => n.data('ghost') && !next.has(n.id())).remove();
 
+      const cls = this.classesFor(model);
+      const add: ElementDefinition[] = [];
       for (const n of model.nodes) {
-        const ele = cy.getElementById(n.id);
-        const before = prev.get(n.id);
-        if (ele.nonempty()) {
+        const ele = have.get(n.id);
+        const c = cls.get(n.id)!;
+        if (ele) {
           if (ele.data('ghost')) { ele.stop(true, false); ele.removeStyle('opacity'); ele.data('ghost', false); }
           if (ele.data('label') !== n.label || ele.data('w') !== n.w || ele.data('h') !== n.h) ele.data({ label: n.label, w: n.w, h: n.h });
+          if (this.applied.get(n.id) !== c) { ele.classes(c); this.applied.set(n.id, c); }
         } else {
-          const p = this.posCache.get(n.id);
-          cy.add({ group: 'nodes', data: { id: n.id, label: n.label, w: n.w, h: n.h }, position: p ? { ...p } : { x: 0, y: 0 } });
-          if (!p) fresh.push(n.id);
-        }
-        if (highlight && this.model) {
-          if (!before) this.diffCls.set(n.id, 'new');
-          else if (before.label !== n.label || before.cls !== n.cls) this.diffCls.set(n.id, 'changed');
+          const p = spots.get(n.id) ?? this.posCache.get(n.id) ?? { x: 0, y: 0 };
+          add.push({ group: 'nodes', data: { id: n.id, label: n.label, w: n.w, h: n.h }, position: { ...p }, classes: c });
+          this.applied.set(n.id, c);
         }
       }
-      const prevEdges = this.model ? new Set(this.model.edges.map((e) => e.id)) : null;
       for (const e of model.edges) {
-        const ele = cy.getElementById(e.id);
-        if (ele.empty()) cy.add({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.label } });
-        else if (ele.data('label') !== e.label) ele.data('label', e.label);
-        if (highlight && prevEdges && !prevEdges.has(e.id)) this.diffCls.set(e.id, 'new');
+        const ele = have.get(e.id);
+        const c = cls.get(e.id)!;
+        if (!ele) {
+          add.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.label }, classes: c });
+          this.applied.set(e.id, c);
+        } else {
+          if (ele.data('label') !== e.label) ele.data('label', e.label);
+          if (this.applied.get(e.id) !== c) { ele.classes(c); this.applied.set(e.id, c); }
+        }
       }
-      this.model = model;
-      this.byId = next;
-      this.applyClasses();
+      if (add.length) cy.add(add);
     });
 
-    let fullLayout = false;
-    const total = model.nodes.length;
-    if (fresh.length && (fresh.length === total || (total > 20 && fresh.length > total * 0.6))) {
-      this.layout(!this.userMoved);
-      fullLayout = true;
-    } else if (fresh.length) {
-      const freshSet = new Set(fresh);
-      const placed = new Map<string, Pos>();
-      cy.nodes().forEach((n) => { if (!freshSet.has(n.id())) placed.set(n.id(), n.position()); });
-      const adj = this.adjacency(model);
-      const spots = placeNew(fresh, (id) => adj.get(id) ?? [], placed, (id) => this.sizeOf(id));
-      cy.batch(() => { for (const [id, p] of spots) cy.getElementById(id).position(p); });
-    }
-    for (const id of fresh) this.posCache.set(id, { ...cy.getElementById(id).position() });
-    if (fresh.length && !fullLayout && !this.userMoved && !this.allInView()) this.fit();
+    if (fullLayout && total <= LAYOUT_FCOSE) this.layout(!this.userMoved);
+    else for (const [id, p] of spots) this.posCache.set(id, { ...p });
+    if (fullLayout && total > LAYOUT_FCOSE && !this.userMoved) this.fit();
+    else if (fresh.length && !fullLayout && !this.userMoved && !this.allInView()) this.fit();
     for (const n of fading) {
       n.animate({ style: { opacity: 0 } }, {
         duration: FADE_MS,
@@ -161,6 +208,11 @@ export class GraphView {
       });
     }
     return { added: fresh.length, removed, fullLayout };
+  }
+
+  private aspect(): number {
+    const box = this.cy.container();
+    return box ? Math.max(0.5, box.clientWidth / Math.max(1, box.clientHeight)) : 2;
   }
 
   private sizeOf(id: string): { w: number; h: number } {
@@ -175,31 +227,47 @@ export class GraphView {
     return adj;
   }
 
-  /** Lay out every node again (fcose; draft quality for big graphs; a grid beyond). */
+  /** Lay out every node again: fcose up to LAYOUT_FCOSE nodes, bands from the roots beyond. */
   layout(fit: boolean): void {
     const cy = this.cy;
+    const model = this.model;
     const nodes = cy.nodes().filter((n) => !n.data('ghost'));
     const n = nodes.length;
-    if (n === 0) return;
-    const base = { fit: false, padding: 30, animate: false };
-    if (n <= LAYOUT_DRAFT) {
+    if (n === 0 || !model) return;
+    if (n <= LAYOUT_FCOSE) {
       cy.layout({
-        name: 'fcose', ...base, quality: n <= LAYOUT_DEFAULT ? 'default' : 'draft', randomize: true,
+        name: 'fcose', fit: false, padding: 30, animate: false, quality: 'default', randomize: true,
         nodeDimensionsIncludeLabels: false, uniformNodeDimensions: false, packComponents: false,
         idealEdgeLength: () => 110, nodeRepulsion: () => 9000, nodeSeparation: 90, numIter: 1500,
       } as cytoscape.LayoutOptions).run();
     } else {
-      nodes.layout({ name: 'grid', ...base, avoidOverlap: true, condense: true }).run();
+      const spots = layeredPositions(model, this.aspect());
+      cy.batch(() => { cy.nodes().forEach((x) => { const p = spots.get(x.id()); if (p) x.position(p); }); });
     }
     cy.nodes().forEach((x) => { this.posCache.set(x.id(), { ...x.position() }); });
     if (fit) this.fit();
   }
 
+  /** The box around the drawn nodes, from their positions and sizes (no style needed). */
+  private drawnBox(): { x1: number; y1: number; x2: number; y2: number } | null {
+    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    this.cy.nodes().forEach((n) => {
+      if (n.data('ghost') || n.hasClass('off')) return;
+      const p = n.position(), w = (n.data('w') as number) / 2 + 12, h = (n.data('h') as number) / 2 + 12;
+      x1 = Math.min(x1, p.x - w); x2 = Math.max(x2, p.x + w); y1 = Math.min(y1, p.y - h); y2 = Math.max(y2, p.y + h);
+    });
+    return x1 === Infinity ? null : { x1, y1, x2, y2 };
+  }
+
   /** Fit the drawn graph in the view, never magnifying beyond 1.25. */
   fit(): void {
     const cy = this.cy;
-    cy.fit(cy.elements(':visible'), 30);
-    if (cy.zoom() > 1.25) { cy.zoom(1.25); cy.center(cy.elements(':visible')); }
+    const bb = this.drawnBox();
+    if (!bb) return;
+    const W = cy.width(), H = cy.height();
+    const pad = 30;
+    const zoom = Math.max(cy.minZoom(), Math.min(1.25, (W - 2 * pad) / Math.max(1, bb.x2 - bb.x1), (H - 2 * pad) / Math.max(1, bb.y2 - bb.y1)));
+    cy.viewport({ zoom, pan: { x: W / 2 - ((bb.x1 + bb.x2) / 2) * zoom, y: H / 2 - ((bb.y1 + bb.y2) / 2) * zoom } });
   }
 
   /** Give the view back to the automatic fitting ("Fit" button). */
@@ -207,8 +275,8 @@ export class GraphView {
 
   private allInView(): boolean {
     const ext = this.cy.extent();
-    const bb = this.cy.elements(':visible').boundingBox();
-    return bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2;
+    const bb = this.drawnBox();
+    return !bb || (bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2);
   }
 
   // ---- selection, search, focus ------------------------------------------------------
@@ -241,9 +309,9 @@ export class GraphView {
 
   get focus(): string | null { return this.focusId; }
 
-  private applyClasses(): void {
-    const model = this.model;
-    if (!model) return;
+  /** The class string of every node and edge: the model's look, this step's changes, search and focus. */
+  private classesFor(model: GraphModel): Map<string, string> {
+    const out = new Map<string, string>();
     const q = this.search;
     let focusSet: Set<string> | null = null;
     if (this.focusId && this.byId.has(this.focusId)) {
@@ -254,33 +322,39 @@ export class GraphView {
       }
     }
     const hits = new Set<string>();
+    const off = new Set<string>();
     const nodeUi = (n: GNode): string => {
       if (focusSet && !focusSet.has(n.id)) return ' off';
       if (!q) return '';
       if (n.search.includes(q)) { hits.add(n.id); return ' match'; }
       return this.hideNonMatching ? ' off' : ' dim';
     };
-    const set = (id: string, cls: string, ele: () => NodeSingular | EdgeSingular) => {
-      if (this.applied.get(id) === cls) return;
-      this.applied.set(id, cls);
-      ele().classes(cls);
-    };
-    const offNodes = new Set<string>();
     for (const n of model.nodes) {
       const ui = nodeUi(n);
-      if (ui === ' off') offNodes.add(n.id);
+      if (ui === ' off') off.add(n.id);
       const d = this.diffCls.get(n.id);
-      set(n.id, n.cls + (d ? ' ' + d : '') + ui, () => this.cy.getElementById(n.id) as NodeSingular);
+      out.set(n.id, n.cls + (d ? ' ' + d : '') + ui);
     }
-    const edgeUi = (e: GEdge): string => {
-      if (offNodes.has(e.source) || offNodes.has(e.target)) return ' off';
-      if (q && !(hits.has(e.source) && hits.has(e.target))) return ' dim';
-      return '';
-    };
     for (const e of model.edges) {
+      let ui = '';
+      if (off.has(e.source) || off.has(e.target)) ui = ' off';
+      else if (q && !(hits.has(e.source) && hits.has(e.target))) ui = ' dim';
       const d = this.diffCls.get(e.id);
-      set(e.id, e.cls + (d ? ' ' + d : '') + edgeUi(e), () => this.cy.getElementById(e.id) as EdgeSingular);
+      out.set(e.id, e.cls + (d ? ' ' + d : '') + ui);
     }
+    return out;
+  }
+
+  private applyClasses(): void {
+    const model = this.model;
+    if (!model) return;
+    const want = this.classesFor(model);
+    this.cy.elements().forEach((e) => {
+      const c = want.get(e.id());
+      if (c === undefined || this.applied.get(e.id()) === c) return;
+      this.applied.set(e.id(), c);
+      e.classes(c);
+    });
   }
 
   // ---- persistence and export ----------------------------------------------------------
