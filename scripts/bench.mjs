@@ -6,6 +6,8 @@
 //     tracked objects, engine vs CPython (target ≤ 3×).
 //  3. Parsing and compiling a 10 MB scenario: Engine.compile() vs CPython's
 //     compile() of the same text (reported as a ratio; no target set).
+//  4. then the debug adapter's (scripts/bench-dap.mjs) and the GC panel's
+//     (scripts/bench-panel.mjs, needs /usr/bin/chromium) benchmarks; BENCH_CORE_ONLY=1 skips them.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -100,4 +102,11 @@ for (const ver of (process.env.BENCH_PROFILES || '3.11,3.12,3.13').split(',')) {
   fs.unlinkSync(tmp);
   console.log(`\nparse+compile (${(src.length / 1e6).toFixed(1)} MB scenario)`);
   console.log(`  CPython compile() ${median(cpy).toFixed(3)} s   engine ${median(sim).toFixed(3)} s   ratio ${(median(sim) / median(cpy)).toFixed(2)}×`);
+}
+
+if (!process.env.BENCH_CORE_ONLY) {
+  for (const script of ['bench-dap.mjs', 'bench-panel.mjs']) {
+    console.log('');
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, stdio: 'inherit' });
+  }
 }

@@ -410,7 +410,7 @@ export class GcRuntime extends EventEmitter {
       const line = frame ? frame.lineno : (it.frame?.lineno ?? 0);
       const clean = kind === 'line' && it.runDepth === 1 && engine.stage === 'main';
       if (step > rt.frontier) {
-        rt.timeline.record(step, depth, line, it.heap.count, it.heap.trackedCount);
+        rt.timeline.record(step, depth, line, it.heap.count, it.heap.trackedCount, it.heap.threshold);
         rt.frontier = step;
       }
       // Debug Console statements recorded at this step run now (they are part of the timeline).

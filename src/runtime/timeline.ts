@@ -32,10 +32,18 @@ export class TimelineLog {
   private last = 0;
   private collections: CollectionEvent[] = [];
   private collectionSteps = new Set<string>();
+  /** Steps where the thresholds changed (gc.set_threshold), in order; the first is the start. */
+  private thresholdChanges: { step: number; t: [number, number, number] }[] = [];
   lastStopStep = 0;
   finalStep = 0;
 
-  record(step: number, depth: number, line: number, count: number[], live: number): void {
+  record(step: number, depth: number, line: number, count: number[], live: number, threshold?: readonly number[]): void {
+    if (threshold) {
+      const prev = this.thresholdChanges[this.thresholdChanges.length - 1];
+      if (!prev || prev.t[0] !== threshold[0] || prev.t[1] !== threshold[1] || prev.t[2] !== threshold[2]) {
+        this.thresholdChanges.push({ step, t: [threshold[0], threshold[1], threshold[2]] });
+      }
+    }
     this.depth.set(step, depth);
     this.line.set(step, line);
     this.c0.set(step, count[0]);
@@ -59,6 +67,7 @@ export class TimelineLog {
     this.last = Math.min(this.last, step);
     this.collections = this.collections.filter((c) => c.step <= step);
     this.collectionSteps = new Set(this.collections.map((c) => `${c.step}:${c.generation}:${c.automatic}`));
+    this.thresholdChanges = this.thresholdChanges.filter((c, i) => i === 0 || c.step <= step);
   }
   finish(step: number): void { this.finalStep = step; }
 
@@ -78,17 +87,28 @@ export class TimelineLog {
     return null;
   }
 
-  /** The counter progression (down-sampled to at most MAX_POINTS points, keeping collections' steps). */
+  /**
+   * The counter progression (down-sampled to at most MAX_POINTS points, keeping
+   * collections' steps and threshold changes). `thresholds` are the current
+   * ones, used when nothing was recorded yet.
+   */
   toTimeline(thresholds: number[], frontier: number): Timeline {
     const last = Math.min(this.last, Math.max(frontier, this.last));
     const stride = Math.max(1, Math.ceil(last / MAX_POINTS));
     const points: CounterPoint[] = [];
     const keep = new Set(this.collections.map((c) => c.step));
+    const changes = this.thresholdChanges;
+    for (const c of changes) keep.add(c.step);
+    const start: [number, number, number] = changes.length ? changes[0].t : [thresholds[0], thresholds[1], thresholds[2]];
+    let ci = 0;
     for (let s = 1; s <= last; s++) {
+      while (ci + 1 < changes.length && changes[ci + 1].step <= s) ci++;
       if (s % stride !== 0 && s !== last && !keep.has(s) && !keep.has(s + 1)) continue;
-      points.push({ step: s, count: [this.c0.get(s), this.c1.get(s), this.c2.get(s)], live: this.live.get(s) });
+      const p: CounterPoint = { step: s, count: [this.c0.get(s), this.c1.get(s), this.c2.get(s)], live: this.live.get(s) };
+      if (ci > 0 && changes[ci].step <= s) p.threshold = [...changes[ci].t];
+      points.push(p);
     }
-    return { points, collections: [...this.collections], thresholds: [thresholds[0], thresholds[1], thresholds[2]], lastStep: last };
+    return { points, collections: [...this.collections], thresholds: [...start], lastStep: last };
   }
 
   /** Bytes held by the recorded columns (for the benchmark). */

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GcRuntime, StopInfo } from '../../src/runtime';
 import type { OutputEvent } from '../../src/runtime';
+import { getProfile } from '../../src/engine';
 
 const CYCLE = `import gc
 class A:
@@ -253,4 +254,19 @@ g()
   s.rt.evaluate('loc', 0, 'hover');
   assert.equal(forks, 1, 'only the list needed a copy');
   assert.equal(s.rt.evaluate('nope', 0, 'hover').result, "NameError: name 'nope' is not defined");
+});
+
+test('the timeline records where gc.set_threshold changed the thresholds', async () => {
+  const src = `import gc
+a = 1
+gc.set_threshold(5, 3, 2)
+b = 2
+gc.set_threshold(7)
+c = 3
+`;
+  const s = await session(src, { stopOnEntry: false });
+  const tl = s.rt.getTimeline();
+  assert.deepEqual(tl.thresholds, getProfile('3.11').thresholds);
+  const seen = tl.points.map((p) => (p.threshold ? p.threshold.join(',') : 'start'));
+  assert.deepEqual([...new Set(seen)], ['start', '5,3,2', '7,3,2']);
 });

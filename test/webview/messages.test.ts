@@ -2,8 +2,11 @@
 // recorded snapshot messages pass, anything malformed is refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isHostToPanel, isPanelToHost } from '../../src/protocol/panel-messages';
-import { loadFixture } from './harness';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describeInvalid, isHostToPanel, isPanelToHost } from '../../src/protocol/panel-messages';
+import { GcRuntime } from '../../src/runtime/runtime';
+import { loadFixture, ROOT } from './harness';
 
 test('messages: recorded snapshot and timeline messages are valid host → panel messages', () => {
   const rec = loadFixture('d_collect_debug_stats');
@@ -11,6 +14,23 @@ test('messages: recorded snapshot and timeline messages are valid host → panel
   assert.ok(isHostToPanel({ type: 'snapshot', snapshot: rec.snapshots[0] }));
   assert.ok(isHostToPanel({ type: 'timeline', timeline: rec.timeline }));
   for (const state of ['running', 'stopped', 'ended', 'none']) assert.ok(isHostToPanel({ type: 'session', state, label: 'x.pygc' }));
+});
+
+test('messages: what the debugger runtime sends at every step of example (d) is valid', async () => {
+  const rt = new GcRuntime();
+  rt.load({ source: fs.readFileSync(path.join(ROOT, 'examples', 'd_collect_debug_stats.pygc'), 'utf8'), filename: 'd_collect_debug_stats.pygc' });
+  let stops = 0;
+  await new Promise<void>((resolve) => {
+    rt.on('stopped', () => {
+      stops++;
+      const m = { type: 'snapshot', snapshot: rt.snapshot(), timeline: rt.getTimeline() };
+      assert.ok(isHostToPanel(m), describeInvalid(m));
+      rt.stepIn();
+    });
+    rt.on('terminated', () => resolve());
+    rt.start(true);
+  });
+  assert.ok(stops > 20, `${stops} stops`);
 });
 
 test('messages: malformed host → panel messages are refused', () => {
