@@ -139,7 +139,7 @@ export class Engine {
       switch (v.type) {
         case 'int': {
           const o = it.newInt(v.value);
-          if (o.rc < 1000) o.rc = refs;
+          if (!it.isSmallInt(o)) o.rc = refs;
           else o.rc += refs - 1;
           return o;
         }

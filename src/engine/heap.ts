@@ -139,8 +139,36 @@ export class Heap {
     this.releaseAddress(addr, bytes);
   }
 
+  /** ≤3.10 frame free list: addresses and sizes of parked frame objects (LIFO). */
+  private frameFree: { addr: number; bytes: number }[] = [];
+
+  /** frame_alloc: the code's zombie frame, else one from the free list (neither counted), else a GC allocation. */
+  allocFrame(code: { zombieFrame: number; frameBytes: number }): { addr: number; bytes: number } {
+    if (code.zombieFrame) {
+      const addr = code.zombieFrame;
+      code.zombieFrame = 0;
+      return { addr, bytes: code.frameBytes };
+    }
+    const parked = this.frameFree.pop();
+    if (parked) return parked;
+    const bytes = code.frameBytes;
+    return { addr: this.allocGC(bytes, null), bytes };
+  }
+
+  /** frame_dealloc: keep it as the code's zombie, else park it, else PyObject_GC_Del. */
+  freeFrame(code: { zombieFrame: number }, frame: { addr: number; bytes: number }): void {
+    if (!code.zombieFrame) { code.zombieFrame = frame.addr; return; }
+    if (this.frameFree.length < this.profile.frameFreeList) { this.frameFree.push(frame); return; }
+    this.freeGC(frame.addr, frame.bytes, null);
+  }
+
   /** Free-list clearing done by full collections (clear_freelists). */
   clearFreeLists(): void {
+    while (this.frameFree.length) {
+      const f = this.frameFree.pop()!;
+      if (this.count[0] > 0) this.count[0]--;
+      this.releaseAddress(f.addr, f.bytes);
+    }
     const drop = (l: number[], bytes: number) => {
       while (l.length) {
         const a = l.pop()!;
@@ -148,9 +176,10 @@ export class Heap {
         this.releaseAddress(a, bytes);
       }
     };
+    // clear_freelists' order: (frames,) tuples, floats, lists, dicts.
+    this.freeList.tuple.forEach((l, size) => l && drop(l, tupleSize(size)));
     drop(this.freeList.list, 72);
     drop(this.freeList.dict, 64);
-    this.freeList.tuple.forEach((l, size) => l && drop(l, tupleSize(size)));
   }
 
   freeListSizes(): { list: number; dict: number; tuple: number[] } {

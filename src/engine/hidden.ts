@@ -123,6 +123,11 @@ export class Hidden {
     return n > 0 ? this.alloc('dict') : null;
   }
 
+  /** The argument tuple of super(type, type) called from C (≤3.10: tp_call), or null. */
+  profileSuperArgs(): Block | null {
+    return this.it.profile.hidden.superArgsTuple ? this.argsTuple(2) : null;
+  }
+
   release(b: Block | null): void { if (b) this.free(b); }
 
   /** print(): start of the call (kwtuple once, then the varargs tuple). */
@@ -131,7 +136,7 @@ export class Hidden {
       this.alloc('tuple', 4);
       this.printKwtuple = true;
     }
-    return this.argsTuple(nargs);
+    return this.it.profile.hidden.printArgsTuple ? this.argsTuple(nargs) : null;
   }
 
   /** PyFile_WriteObject: fetch file.write (a bound method), write, drop the method. */

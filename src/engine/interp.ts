@@ -112,6 +112,12 @@ export class Interp {
     this.Ellipsis = this.static(new PyEllipsis(t.ellipsis));
     for (let v = SMALL_MIN; v <= SMALL_MAX; v++) this.smallInts.push(this.static(new PyInt(t.int, v), true));
     for (const ty of t.byName.values()) { ty.rc = 1_000; ty.bsize = 400; ty.addr = this.heap.rawAddress(ty.bsize); }
+    const un = profile.unmodelledRefs;
+    if (un && profile.sharedRefcounts === 'ordinary') {
+      this.Ellipsis.rc = un.ellipsis;
+      for (const [v, n] of Object.entries(un.smallInts)) this.smallInts[Number(v) - SMALL_MIN].rc = n;
+      for (const [name, n] of Object.entries(un.types)) t.get(name).rc = n;
+    }
     t.configure(profile.hidden.strArgsTuple, profile.sharedRefcounts === 'immortal' ? profile.immortalRefcount : null);
     this.builtins = this.rawDict();
     this.hidden = new Hidden(this);
@@ -255,6 +261,11 @@ export class Interp {
   }
 
   smallInt(v: number): PyInt { return this.smallInts[v - SMALL_MIN]; }
+  /** o is one of the cached small ints (-5 … 256). */
+  isSmallInt(o: PyInt): boolean {
+    const v = o.v;
+    return typeof v === 'number' && v >= SMALL_MIN && v <= SMALL_MAX && this.smallInts[v - SMALL_MIN] === o;
+  }
 
   newBool(b: boolean): PyBool { const o = b ? this.True : this.False; o.rc++; return o; }
   newNone(): PyNone { this.None.rc++; return this.None; }

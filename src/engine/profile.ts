@@ -63,6 +63,12 @@ export interface Profile {
     longLivedTotal: number;
     stats: [number, number, number][];
   };
+  /** 'ordinary' shared refcounts that do not depend on `site` (the same with -S): the
+   *  references held by parts of the interpreter the simulation does not model, i.e.
+   *  sys.getrefcount(X) at the script's first line minus the references of the simulated
+   *  builtins and code (probe: docs/calibration/shared-refcounts.md). Other shared objects
+   *  start at 1000 (their counts depend on start-up and are not compared). */
+  unmodelledRefs: { ellipsis: number; smallInts: Record<number, number>; types: Record<string, number> } | null;
   /** Tracebacks show the absolute script path (3.9+). */
   absoluteMainFile: boolean;
   /** Fine-grained error locations (carets) in tracebacks (3.11+). */
@@ -76,7 +82,18 @@ export interface Profile {
   /** Hidden allocations (docs/calibration): print's keyword-name tuple on the first call,
    *  vars()' argument tuple, the transient objects of re-importing a module, whether
    *  str() builds an argument tuple, and whether parked 20-tuples are reused. */
-  hidden: { printKwtuple: boolean; varsArgsTuple: boolean; importTransients: boolean; strArgsTuple: boolean; tuple20Reused: boolean };
+  hidden: { printKwtuple: boolean; varsArgsTuple: boolean; importTransients: boolean; strArgsTuple: boolean; tuple20Reused: boolean;
+    /** print builds a varargs tuple (METH_VARARGS|METH_KEYWORDS; false for 3.9/3.10's METH_FASTCALL). */
+    printArgsTuple: boolean;
+    /** super(type, obj) from C (type_new's __init_subclass__ call) goes through tp_call with an
+     *  argument 2-tuple (≤3.10: super has no vectorcall). */
+    superArgsTuple: boolean };
+  /** ≤3.10: every Python-level call runs in a PyFrameObject, a GC allocation. Each code
+   *  object keeps its last finished frame as a zombie (co_zombieframe) for the next call;
+   *  other finished frames go to the frame free list (frameFreeList entries, emptied by
+   *  full collections) or are freed. 0 = no frame objects (3.11+: frames live in the
+   *  interpreter's own stack, materialised only on demand). */
+  frameFreeList: number;
   /** Free-list capacities (0 = no free list). */
   freeListCapacity: { list: number; dict: number; tuple: number };
   /** Free-list occupancy when the script starts (start-up state). */
@@ -118,7 +135,9 @@ const BASE_311: Profile = {
   recursionLimit: 1000,
   freeListCapacity: { list: 80, dict: 80, tuple: 2000 },
   freeListStart: { list: 0, dict: 0, tuple: [] },
-  hidden: { printKwtuple: true, varsArgsTuple: true, importTransients: true, strArgsTuple: true, tuple20Reused: false },
+  frameFreeList: 0,
+  unmodelledRefs: null,
+  hidden: { printKwtuple: true, varsArgsTuple: true, importTransients: true, strArgsTuple: true, tuple20Reused: false, printArgsTuple: true, superArgsTuple: false },
 };
 
 /** 3.12.1: immortal objects (PEP 683), automatic collection at the next eval-breaker
@@ -137,7 +156,7 @@ const BASE_312: Profile = {
     longLivedTotal: 0,
     stats: [[5, 24, 0], [0, 0, 0], [0, 0, 0]],
   },
-  hidden: { printKwtuple: false, varsArgsTuple: false, importTransients: false, strArgsTuple: true, tuple20Reused: false },
+  hidden: { ...BASE_311.hidden, printKwtuple: false, varsArgsTuple: false, importTransients: false },
 };
 
 /** 3.13.0: threshold 2000, materialised instance dicts stay untracked, str() vectorcall,
@@ -157,12 +176,36 @@ const BASE_313: Profile = {
     longLivedTotal: 0,
     stats: [[3, 24, 0], [0, 0, 0], [0, 0, 0]],
   },
-  hidden: { printKwtuple: false, varsArgsTuple: true, importTransients: false, strArgsTuple: false, tuple20Reused: true },
+  hidden: { ...BASE_312.hidden, varsArgsTuple: true, strArgsTuple: false, tuple20Reused: true },
   callCarets: true,
   slotsAttrErrorSuffix: true,
 };
 
+/** 3.10.13: instances own a separate, tracked __dict__; the caller keeps its stack
+ *  references to the arguments during a call; ordinary refcounts for shared objects;
+ *  print is METH_FASTCALL (docs/calibration/cpython-3.10.md). */
+const BASE_310: Profile = {
+  ...BASE_311,
+  name: '3.10',
+  version: [3, 10, 13],
+  instanceLayout: 'dict',
+  argPassing: 'copy',
+  sharedRefcounts: 'ordinary',
+  tracebackCarets: false,
+  frameFreeList: 200,
+  unmodelledRefs: { ellipsis: 3, smallInts: { [-5]: 1 }, types: { int: 67 } },
+  startup: {
+    generationSizes: [78, 4719, 0],
+    count: [58, 10, 0],
+    longLivedPending: 0,
+    longLivedTotal: 0,
+    stats: [[10, 0, 0], [0, 0, 0], [0, 0, 0]],
+  },
+  hidden: { ...BASE_311.hidden, printKwtuple: false, printArgsTuple: false, superArgsTuple: true },
+};
+
 const PROFILES: Partial<Record<ProfileName, Profile>> = {
+  '3.10': BASE_310,
   '3.11': BASE_311,
   '3.12': BASE_312,
   '3.13': BASE_313,

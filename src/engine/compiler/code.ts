@@ -97,4 +97,11 @@ export class Code {
     return [this.pos[i], this.pos[i + 1], this.pos[i + 2], this.pos[i + 3]];
   }
   get nlocals(): number { return this.varnames.length; }
+
+  /** ≤3.10 co_zombieframe: the address of the frame kept for the next call (0 = none). */
+  zombieFrame = 0;
+  /** The size of this code's frame object (≤3.10): the frame header plus locals, cells and a stack. */
+  get frameBytes(): number {
+    return 368 + 8 * (this.varnames.length + this.cellvars.length + this.freevars.length + 8);
+  }
 }

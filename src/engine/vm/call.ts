@@ -26,6 +26,26 @@ export function makeFrame(it: Interp, func: PyFunction, args: PyObject[], kwname
   back: Frame | null): Frame {
   const code = func.code;
   const f = new Frame(code, func, func.globals, null, back);
+  if (it.profile.frameFreeList) {
+    // ≤3.10: _PyEval_MakeFrameVector allocates the frame object first (a collection
+    // it triggers runs before the arguments are bound).
+    f.frameObject = it.heap.allocFrame(code);
+    if (it.heap.collectPending) it.maybeCollect();
+    try {
+      return bindArguments(it, f, func, args, kwnames, steal);
+    } catch (e) {
+      const fo = f.frameObject;
+      f.frameObject = null;
+      it.heap.freeFrame(code, fo);
+      throw e;
+    }
+  }
+  return bindArguments(it, f, func, args, kwnames, steal);
+}
+
+function bindArguments(it: Interp, f: Frame, func: PyFunction, args: PyObject[], kwnames: string[] | null,
+  steal: boolean): Frame {
+  const code = func.code;
   const locals = f.locals;
   const nkw = kwnames ? kwnames.length : 0;
   const npos = args.length - nkw;

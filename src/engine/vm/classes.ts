@@ -123,7 +123,9 @@ export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, c
   // type_new_set_names works on a copy of the dict (parked at once); __init_subclass__
   // is called through a super object and a bound method (both freed).
   it.hidden.free(it.hidden.alloc('dict'));
+  const supArgs = it.hidden.profileSuperArgs();
   const sup = it.hidden.alloc(null, 0, 48);
+  it.hidden.release(supArgs);
   const meth = it.hidden.alloc(null, 0, 64);
   it.hidden.free(meth);
   it.hidden.free(sup);

@@ -42,6 +42,7 @@ export function clearFrame(it: Interp, f: Frame): void {
   while (st.length) { const o = st.pop(); if (o) it.dec(o); }
   if (f.localsDict) { const d = f.localsDict; f.localsDict = null; it.dec(d); }
   if (f.funcRef) { const fn = f.funcRef; f.funcRef = null; it.dec(fn); }
+  if (f.frameObject) { const fo = f.frameObject; f.frameObject = null; it.heap.freeFrame(f.code, fo); }
 }
 
 function nameError(it: Interp, name: string): never {

@@ -37,6 +37,8 @@ export class Frame {
   callerPop = 0;
   isEntry = false;
   frameObjectMade = false;
+  /** ≤3.10: the memory of this frame's PyFrameObject (released when the frame finishes). */
+  frameObject: { addr: number; bytes: number } | null = null;
   /** Debugger input runs in this frame's context (names resolve through its locals). */
   evalTarget: Frame | null = null;
   /** Hidden argument tuple/dict of the type call that runs this __init__, released when it returns. */
