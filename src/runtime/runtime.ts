@@ -73,7 +73,7 @@ type Mode =
 interface Checkpoint { step: number; engine: Engine; objects: number }
 
 const SLICE_MS = 25;
-const MAX_CHECKPOINTS = 64;
+const MAX_CHECKPOINTS = 256;
 /**
  * Copying a heap costs about as much per object as running a few steps, so on
  * big heaps checkpoints are spaced at least this many steps per live object
