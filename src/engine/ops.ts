@@ -153,7 +153,6 @@ function builtinBinary(it: Interp, kind: BinKind, a: PyObject, b: PyObject, inpl
   if (a instanceof PyFloat || b instanceof PyFloat) {
     const x = asFloat(a), y = asFloat(b);
     if (x !== null && y !== null) return floatBinary(it, kind, x, y);
-    return null;
   }
   if (a instanceof PyStr) {
     if (kind === BinKind.Add && b instanceof PyStr) return it.newStr(a.v + b.v);
@@ -182,7 +181,7 @@ function builtinBinary(it: Interp, kind: BinKind, a: PyObject, b: PyObject, inpl
     }
     return null;
   }
-  if (kind === BinKind.Mult && b instanceof PyList && a instanceof PyInt) return builtinBinary(it, kind, b, a, false);
+  if (kind === BinKind.Mult && (b instanceof PyList || b instanceof PyTuple) && a instanceof PyInt) return builtinBinary(it, kind, b, a, false);
   if (a instanceof PyTuple) {
     if (kind === BinKind.Add && b instanceof PyTuple) return it.newTuple([...a.items, ...b.items].map((x) => it.inc(x)));
     if (kind === BinKind.Mult) {
@@ -259,6 +258,9 @@ export function binaryOp(it: Interp, kind: BinKind, a: PyObject, b: PyObject, in
   if (kind === BinKind.Add && a instanceof PyTuple) it.raise('TypeError', `can only concatenate tuple (not "${typeName(b)}") to tuple`);
   if (kind === BinKind.Mult && (a instanceof PyStr || a instanceof PyList || a instanceof PyTuple)) {
     it.raise('TypeError', `can't multiply sequence by non-int of type '${typeName(b)}'`);
+  }
+  if (kind === BinKind.Mult && (b instanceof PyStr || b instanceof PyList || b instanceof PyTuple)) {
+    it.raise('TypeError', `can't multiply sequence by non-int of type '${typeName(a)}'`);
   }
   it.raise('TypeError', `unsupported operand type(s) for ${sym}: '${typeName(a)}' and '${typeName(b)}'`);
 }
