@@ -4,7 +4,9 @@
 //     (skipped, with a note, while scripts/build.mjs does not exist);
 //  2. runs node's test runner with tsx over TEST_DIRS below (**/*.test.ts; test/webview needs /usr/bin/chromium),
 //     spec output on stdout and TAP into a temporary file;
-//  3. ends with node's summary and a last line "N passed, N failed[, N skipped][, N todo]"
+//  3. on a full run (no filters; PYGC_SKIP_E2E=1 skips it), the real-VS-Code tests of test/e2e
+//     (code-server, installed on first use outside the repo by test/e2e/install.mjs);
+//  4. ends with node's summary and a last line "N passed, N failed[, N skipped][, N todo]"
 //     taken from the TAP summary (cancelled tests count as failed); exits 1 on any failure.
 // Arguments: test files, directories or substrings of their paths select test files
 // (`npm test -- test/unit/lang.test.ts`, `npm test -- oracle`); arguments starting with
@@ -62,6 +64,23 @@ function selectFiles(filters) {
   return [...picked].sort();
 }
 
+/** The real-VS-Code tests: install code-server when missing, run them, read their "N passed, N failed". */
+function runE2e() {
+  console.log('\ntest: real VS Code (code-server) tests: test/e2e');
+  const inst = spawnSync(process.execPath, [path.join(ROOT, 'test', 'e2e', 'install.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (inst.status !== 0) {
+    console.log(`test: installing code-server for the e2e tests failed (exit ${inst.status ?? inst.signal})`);
+    return { passed: 0, failed: 1 };
+  }
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'test', 'e2e', 'run.mjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  process.stdout.write(r.stdout ?? '');
+  const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout ?? '');
+  if (!m) return { passed: 0, failed: 1 };
+  const res = { passed: Number(m[1]), failed: Number(m[2]) };
+  if (r.status !== 0 && res.failed === 0) res.failed = 1;
+  return res;
+}
+
 function summary(tap) {
   const counts = {};
   for (const m of tap.matchAll(/^# (tests|pass|fail|cancelled|skipped|todo) (\d+)$/gm)) counts[m[1]] = Number(m[2]);
@@ -91,8 +110,11 @@ try {
   if (!counts) {
     console.log(`test: no summary from the test runner (exit ${r.status ?? r.signal})`);
   } else {
-    const failed = counts.fail + (counts.cancelled ?? 0);
-    let line = `${counts.pass} passed, ${failed} failed`;
+    let failed = counts.fail + (counts.cancelled ?? 0);
+    let passed = counts.pass;
+    const e2e = args.length === 0 && !process.env.PYGC_SKIP_E2E ? runE2e() : null;
+    if (e2e) { passed += e2e.passed; failed += e2e.failed; }
+    let line = `${passed} passed, ${failed} failed`;
     if (counts.skipped) line += `, ${counts.skipped} skipped`;
     if (counts.todo) line += `, ${counts.todo} todo`;
     console.log(line);
