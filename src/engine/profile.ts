@@ -77,6 +77,8 @@ export interface Profile {
   callCarets: boolean;
   /** 3.13+: "… and no __dict__ for setting new attributes" when a __slots__ class refuses one. */
   slotsAttrErrorSuffix: boolean;
+  /** The "%d format: … is required, not str" wording: 'a real number' (3.10+) or 'a number'. */
+  percentNumberWord: string;
   /** Recursion limit. */
   recursionLimit: number;
   /** Hidden allocations (docs/calibration): print's keyword-name tuple on the first call,
@@ -133,6 +135,7 @@ const BASE_311: Profile = {
   callCarets: false,
   slotsAttrErrorSuffix: false,
   recursionLimit: 1000,
+  percentNumberWord: 'a real number',
   freeListCapacity: { list: 80, dict: 80, tuple: 2000 },
   freeListStart: { list: 0, dict: 0, tuple: [] },
   frameFreeList: 0,
@@ -204,7 +207,40 @@ const BASE_310: Profile = {
   hidden: { ...BASE_311.hidden, printKwtuple: false, printArgsTuple: false, superArgsTuple: true },
 };
 
+/** 3.9.18: as 3.10 (measured differences: start-up state, `int`'s refcount). */
+const BASE_39: Profile = {
+  ...BASE_310,
+  name: '3.9',
+  version: [3, 9, 18],
+  percentNumberWord: 'a number',
+  unmodelledRefs: { ellipsis: 3, smallInts: { [-5]: 1 }, types: { int: 66 } },
+  startup: {
+    generationSizes: [636, 4175, 0],
+    count: [577, 9, 0],
+    longLivedPending: 0,
+    longLivedTotal: 0,
+    stats: [[9, 0, 0], [0, 0, 0], [0, 0, 0]],
+  },
+};
+
+/** 3.8.18: as 3.9, except check_garbage keeps the whole unreachable set when a finalizer
+ *  resurrects anything. */
+const BASE_38: Profile = {
+  ...BASE_39,
+  name: '3.8',
+  version: [3, 8, 18],
+  resurrection: 'abort',
+  startup: {
+    generationSizes: [487, 4212, 0],
+    count: [434, 9, 0],
+    longLivedPending: 0,
+    longLivedTotal: 0,
+    stats: [[9, 0, 0], [0, 0, 0], [0, 0, 0]],
+  },
+};
+
 const PROFILES: Partial<Record<ProfileName, Profile>> = {
+  '3.9': BASE_39,
   '3.10': BASE_310,
   '3.11': BASE_311,
   '3.12': BASE_312,

@@ -32,6 +32,6 @@ export function percentFormatObj(it: Interp, fmt: string, arg: PyObject): PyObje
     };
   } else args = { kind: 'single', value: value(it, arg) };
   try {
-    return it.newStr(percentFormat(fmt, args));
+    return it.newStr(percentFormat(fmt, args, it.profile.percentNumberWord));
   } catch (e) { rethrow(it, e); }
 }

@@ -47,6 +47,8 @@ interface Ctx {
   arglen: number;
   argidx: number;
   isDict: boolean;
+  /** "%d format: <numberWord> is required" ('a real number' from 3.10, 'a number' before). */
+  numberWord: string;
 }
 
 function nextArg(ctx: Ctx): PercentValue {
@@ -60,8 +62,9 @@ function nextArg(ctx: Ctx): PercentValue {
 }
 
 /** fmt % args for a str fmt. */
-export function percentFormat(fmt: string, args: PercentArgs): string {
+export function percentFormat(fmt: string, args: PercentArgs, numberWord = 'a real number'): string {
   const ctx: Ctx = {
+    numberWord,
     args,
     cur: args.kind === 'tuple' ? null : args.value,
     arglen: args.kind === 'tuple' ? args.items.length : -1,
@@ -202,7 +205,7 @@ function formatArg(fmt: string, pos: number, ctx: Ctx, emit: (t: string) => void
       s = v.ascii();
       break;
     case 105: case 100: case 117: case 111: case 120: case 88: // i d u o x X
-      s = formatLong(v, ch, flags, prec);
+      s = formatLong(v, ch, flags, prec, ctx.numberWord);
       sign = true;
       break;
     case 101: case 69: case 102: case 70: case 103: case 71: { // e E f F g G
@@ -245,7 +248,7 @@ function formatChar(v: PercentValue): string {
 }
 
 /** mainformatlong + _PyUnicode_FormatLong. */
-function formatLong(v: PercentValue, type: number, flags: number, prec: number): string {
+function formatLong(v: PercentValue, type: number, flags: number, prec: number, numberWord: string): string {
   let iv: PyIntValue | null = v.isIntegral ? v.asInt() : null;
   if (iv === null) {
     if (type === 111 || type === 120 || type === 88) {
@@ -253,7 +256,7 @@ function formatLong(v: PercentValue, type: number, flags: number, prec: number):
     }
     const x = v.asFloat();
     if (x === null) {
-      throw typeError(`%${String.fromCharCode(type)} format: a real number is required, not ${v.typeName}`);
+      throw typeError(`%${String.fromCharCode(type)} format: ${numberWord} is required, not ${v.typeName}`);
     }
     iv = floatToInt(x);
   }
