@@ -22,6 +22,7 @@ function isDataDescriptor(it: Interp, d: PyObject): boolean {
 function bind(it: Interp, descr: PyObject, o: PyObject, owner: PyType): PyObject {
   if (descr instanceof PyFunction) return it.gcNew(() => new PyMethod(it.types.method, it.inc(descr), it.inc(o)), 64);
   if (descr instanceof PyBuiltin && descr.methodOf) return it.newBuiltin(descr.name, descr.impl, o, descr.qualname);
+  if (descr instanceof PyBuiltin && descr.classMethodOf) return it.newBuiltin(descr.name, descr.impl, owner, descr.qualname);
   if (descr instanceof PyDescriptorWrapper) {
     if (descr.type === it.types.staticmethod) return it.inc(descr.func);
     if (descr.type === it.types.classmethod) return it.gcNew(() => new PyMethod(it.types.method, it.inc(descr.func), it.inc(owner)), 64);
@@ -175,6 +176,7 @@ function typeGetAttr(it: Interp, t: PyType, name: string): PyObject | null {
       if (v.type === it.types.staticmethod) return it.inc(v.func);
       if (v.type === it.types.classmethod) return it.gcNew(() => new PyMethod(it.types.method, it.inc(v.func), it.inc(t)), 64);
     }
+    if (v instanceof PyBuiltin && v.classMethodOf) return it.newBuiltin(v.name, v.impl, t, v.qualname);
     return it.inc(v);
   }
   // Attributes of the metatype (type.mro …).

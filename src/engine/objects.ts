@@ -149,6 +149,8 @@ export type NativeImpl = (args: PyObject[], kwnames: string[] | null, self: PyOb
 export class PyBuiltin extends PyObject {
   /** Set for method descriptors of builtin types (list.append …): self is the first argument. */
   methodOf: PyType | null = null;
+  /** Set for class methods of builtin types (dict.fromkeys): bound to the type on access. */
+  classMethodOf: PyType | null = null;
   /** METH_VARARGS: each call builds a tuple of its positional arguments (and a dict for keywords). */
   varargs = false;
   constructor(type: PyType, public name: string, public impl: NativeImpl, public self: PyObject | null,
@@ -199,7 +201,7 @@ export class PyIterator extends PyObject {
 
 export type IterKind =
   | 'list' | 'tuple' | 'str' | 'range' | 'dict-keys' | 'dict-values' | 'dict-items' | 'set'
-  | 'enumerate' | 'zip' | 'reversed' | 'map' | 'filter' | 'callable';
+  | 'enumerate' | 'zip' | 'reversed' | 'map' | 'filter' | 'callable' | 'dict-reversed';
 
 /** dict views (keys(), values(), items()). */
 export class PyDictView extends PyObject {

@@ -21,6 +21,7 @@ import { reprOf, strOf, typeName } from './repr';
 import { dictGet, dictSetItem, dictDel, hashKey, setAdd } from './builtins/dictops';
 import { formatBuiltin } from './builtins/format';
 import { percentFormatObj } from './builtins/percent';
+import { asciiEscape } from './text/strrepr';
 
 const BIN_SYMBOL = ['+', '-', '*', '@', '/', '%', '**', '<<', '>>', '|', '^', '&', '//'];
 const BIN_DUNDER = ['add', 'sub', 'mul', 'matmul', 'truediv', 'mod', 'pow', 'lshift', 'rshift', 'or', 'xor', 'and', 'floordiv'];
@@ -557,6 +558,7 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
         return it.newTuple([n, v]);
       }
       case 'zip': {
+        if (!iter.extra.length) return null;
         const vals: PyObject[] = [];
         for (const inner of iter.extra) {
           const v = iterNext(it, inner);
@@ -566,10 +568,54 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
         return it.newTuple(vals);
       }
       case 'reversed': {
+        // listreviter_next / reversed_next: item index--, and the sequence is
+        // released once exhausted.
         if (!src) return null;
-        const items = (src as PyList).items;
-        if (iter.index >= 0 && iter.index < items.length) return it.inc(items[iter.index--]);
+        if (iter.index >= 0) {
+          if (src instanceof PyList || src instanceof PyTuple) {
+            if (iter.index < src.items.length) return it.inc(src.items[iter.index--]);
+          } else if (src instanceof PyStr) {
+            const cps = [...src.v];
+            if (iter.index < cps.length) return it.newStr(cps[iter.index--]);
+          } else {
+            const gi = mroLookup(src.type, '__getitem__');
+            if (gi) {
+              const idx = it.newInt(iter.index);
+              try {
+                const r = callObject(it, gi, [src, idx], null);
+                iter.index--;
+                return r;
+              } catch (e) {
+                const exc = (e as { exc?: PyObject }).exc;
+                if (!exc || !(isSubclass(exc.type, it.types.get('IndexError')) || isSubclass(exc.type, it.types.get('StopIteration')))) throw e;
+                it.dec(exc);
+              } finally { it.dec(idx); }
+            }
+          }
+        }
         iter.index = -1;
+        iter.source = null;
+        it.dec(src);
+        return null;
+      }
+      case 'dict-reversed': {
+        // dictreviter_iternext
+        if (!src) return null;
+        const d = src as PyDict;
+        if (d.map.size !== iter.stop) { iter.stop = -1; it.raise('RuntimeError', 'dictionary changed size during iteration'); }
+        if (iter.index >= 0 && iter.index < d.map.size) {
+          let i = 0;
+          for (const e of d.map.values()) {
+            if (i++ === iter.index) {
+              iter.index--;
+              if (iter.cur === 0) return it.inc(e.key);
+              if (iter.cur === 1) return it.inc(e.value);
+              return it.newTuple([it.inc(e.key), it.inc(e.value)]);
+            }
+          }
+        }
+        iter.source = null;
+        it.dec(src);
         return null;
       }
       case 'map': case 'filter': {
@@ -590,14 +636,22 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
         }
       }
       case 'callable': {
+        // iter_iternext: seq[i++] until IndexError or StopIteration, which is
+        // cleared; the exhausted iterator releases the sequence.
         if (!src) return null;
         const gi = mroLookup(src.type, '__getitem__')!;
-        const idx = it.newInt(iter.index++);
+        const idx = it.newInt(iter.index);
         try {
-          return callObject(it, gi, [src, idx], null);
+          const r = callObject(it, gi, [src, idx], null);
+          iter.index++;
+          return r;
         } catch (e) {
-          if (e instanceof Error && (e as { exc?: PyObject }).exc && isSubclass((e as unknown as { exc: PyObject }).exc.type, it.types.get('IndexError'))) return null;
-          throw e;
+          const exc = (e as { exc?: PyObject }).exc;
+          if (!exc || !(isSubclass(exc.type, it.types.get('IndexError')) || isSubclass(exc.type, it.types.get('StopIteration')))) throw e;
+          it.dec(exc);
+          iter.source = null;
+          it.dec(src);
+          return null;
         } finally { it.dec(idx); }
       }
     }
@@ -841,7 +895,8 @@ export function formatValue(it: Interp, v: PyObject, conv: number, spec: string)
   let val = v;
   let owned = false;
   if (conv === 1) { val = it.newStr(strOf(it, v)); owned = true; }
-  else if (conv === 2 || conv === 3) { val = it.newStr(reprOf(it, v)); owned = true; }
+  else if (conv === 2) { val = it.newStr(reprOf(it, v)); owned = true; }
+  else if (conv === 3) { val = it.newStr(asciiEscape(reprOf(it, v))); owned = true; }
   if (val instanceof PyStr && spec === '') return owned ? val : it.inc(val);
   try {
     return it.newStr(formatBuiltin(it, val, spec));

@@ -12,7 +12,8 @@ export class Types {
   int!: PyType; bool!: PyType; float!: PyType; complex!: PyType; str!: PyType; bytes!: PyType;
   list!: PyType; tuple!: PyType; dict!: PyType; set!: PyType; frozenset!: PyType;
   NoneType!: PyType; NotImplementedType!: PyType; ellipsis!: PyType;
-  function!: PyType; builtin_function_or_method!: PyType; method!: PyType; method_descriptor!: PyType;
+  function!: PyType; builtin_function_or_method!: PyType; method!: PyType; method_descriptor!: PyType; classmethod_descriptor!: PyType;
+  dict_reversekeyiterator!: PyType; dict_reversevalueiterator!: PyType; dict_reverseitemiterator!: PyType;
   cell!: PyType; module!: PyType; code!: PyType; weakref!: PyType; super!: PyType;
   range!: PyType; slice!: PyType; staticmethod!: PyType; classmethod!: PyType; property!: PyType;
   traceback!: PyType; frame!: PyType; mappingproxy!: PyType; getset_descriptor!: PyType; member_descriptor!: PyType;
@@ -97,6 +98,10 @@ export class Types {
     this.dict_keys = mk('dict_keys', true);
     this.dict_values = mk('dict_values', true);
     this.dict_items = mk('dict_items', true);
+    this.classmethod_descriptor = mk('classmethod_descriptor', true);
+    this.dict_reversekeyiterator = mk('dict_reversekeyiterator', true);
+    this.dict_reversevalueiterator = mk('dict_reversevalueiterator', true);
+    this.dict_reverseitemiterator = mk('dict_reverseitemiterator', true);
 
     // Exceptions: instances have a __dict__ and are GC containers.
     const exc = (name: string, base: PyType | null): PyType => {

@@ -4,11 +4,11 @@
 
 import type { Interp } from '../interp';
 import {
-  PyBool, PyDescriptorWrapper, PyDict, PyException, PyFloat, PyInstance, PyInt, PyIterator, PyList, PyObject, PyRange,
+  PyBool, PyDescriptorWrapper, PyDict, PyDictView, PyException, PyFloat, PyInstance, PyInt, PyIterator, PyList, PyObject, PyRange,
   PySet, PyStr, PySuper, PyTuple, PyType, PyFunction,
 } from '../objects';
 import { splitArgs, kwOnly, rangeArgs, exactArgs } from './args';
-import { iterateToArray, getIter, isTrue, rethrow, isSubclass } from '../ops';
+import { iterateToArray, getIter, isTrue, rethrow, isSubclass, lengthOf, rangeLen } from '../ops';
 import { strOf, typeName } from '../repr';
 import { intFromString, floatFromString, floatToInt } from '../text/numbers';
 import { dictSetItem, setAdd } from './dictops';
@@ -115,7 +115,9 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
     }
     case T.zip: {
       const inners: PyObject[] = [];
-      for (const a of args) inners.push(getIter(it, a));
+      try {
+        for (const a of args) inners.push(getIter(it, a));
+      } catch (e) { for (const x of inners) it.dec(x); throw e; }
       return it.gcNew(() => new PyIterator(T.zip, null, 'zip', inners), 48);
     }
     case T.map: case T.filter: {
@@ -123,23 +125,7 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
       const inner = getIter(it, args[1]);
       return it.gcNew(() => new PyIterator(t, null, t === T.map ? 'map' : 'filter', [it.inc(args[0]), inner]), 48);
     }
-    case T.reversed: {
-      exactArgs(it, 'reversed', args, kwnames, 1);
-      const src = args[0];
-      if (src instanceof PyList || src instanceof PyTuple) {
-        const r = it.gcNew(() => new PyIterator(src instanceof PyList ? T.list_reverseiterator : T.reversed, it.inc(src), 'reversed'), 48);
-        r.index = src.items.length - 1;
-        return r;
-      }
-      if (src instanceof PyRange) {
-        const items = iterateToArray(it, src);
-        const l = it.newList(items);
-        const r = it.gcNew(() => new PyIterator(T.reversed, l, 'reversed'), 48);
-        r.index = items.length - 1;
-        return r;
-      }
-      it.raise('TypeError', `'${typeName(src)}' object is not reversible`);
-    }
+    case T.reversed: return makeReversed(it, args, kwnames);
     case T.super: return makeSuper(it, args);
     case T.property: {
       const [pos, kw] = splitArgs(args, kwnames);
@@ -179,6 +165,55 @@ function makeInt(it: Interp, args: PyObject[], kwnames: string[] | null): PyObje
     if (m) return callObject(it, m, [x], null);
   }
   it.raise('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
+}
+
+/** reversed(seq) (Objects/enumobject.c reversed_new_impl): seq.__reversed__()
+ * when the type has one (list, range, dict, a class defining it), else a
+ * `reversed` object indexing the sequence from len(seq)-1 down to 0. */
+function makeReversed(it: Interp, args: PyObject[], kwnames: string[] | null): PyObject {
+  const T = it.types;
+  exactArgs(it, 'reversed', args, kwnames, 1);
+  const src = args[0];
+  if (src instanceof PyList) {
+    const r = it.gcNew(() => new PyIterator(T.list_reverseiterator, it.inc(src), 'reversed'), 48);
+    r.index = src.items.length - 1;
+    return r;
+  }
+  if (src instanceof PyRange) {
+    // range.__reversed__: a range_iterator from the last item, step negated.
+    const n = rangeLen(src);
+    const r = it.rawNew(new PyIterator(T.range_iterator, null, 'range'), 48);
+    r.cur = src.start + (n - 1) * src.step;
+    r.step = -src.step;
+    r.stop = src.start - src.step;
+    return r;
+  }
+  if (src instanceof PyDict || src instanceof PyDictView) {
+    // dict.__reversed__ and the views' __reversed__ (3.8+): the entries from
+    // the last one; `cur` says what is yielded (0 keys, 1 values, 2 items).
+    const d = src instanceof PyDict ? src : src.dict;
+    const what = src instanceof PyDict || src.kind === 'keys' ? 0 : src.kind === 'values' ? 1 : 2;
+    const type = [T.dict_reversekeyiterator, T.dict_reversevalueiterator, T.dict_reverseitemiterator][what];
+    const r = it.gcNew(() => new PyIterator(type, it.inc(d), 'dict-reversed'), 48);
+    r.cur = what;
+    r.stop = d.map.size;
+    r.index = d.map.size - 1;
+    return r;
+  }
+  if (src instanceof PyInstance) {
+    const m = mroLookup(src.type, '__reversed__');
+    if (m) {
+      if (m === it.None) it.raise('TypeError', `'${typeName(src)}' object is not reversible`);
+      return callObject(it, m, [src], null);
+    }
+  }
+  const seq = src instanceof PyTuple || src instanceof PyStr
+    || (src instanceof PyInstance && !(src instanceof PyDict) && mroLookup(src.type, '__getitem__') && mroLookup(src.type, '__len__'));
+  if (!seq) it.raise('TypeError', `'${typeName(src)}' object is not reversible`);
+  const n = lengthOf(it, src);
+  const r = it.gcNew(() => new PyIterator(T.reversed, it.inc(src), 'reversed'), 48);
+  r.index = n - 1;
+  return r;
 }
 
 function makeSuper(it: Interp, args: PyObject[]): PyObject {

@@ -17,7 +17,7 @@ import { callObject } from '../vm/call';
 import { intHex, intOct, intBin } from '../text/radix';
 import { roundFloat, roundFloatToInt, roundInt } from '../text/round';
 import { intDivmod, intAbs, floatDivmod } from '../text/numbers';
-import { strAscii } from '../text/strrepr';
+import { asciiEscape } from '../text/strrepr';
 import { formatBuiltin } from './format';
 import { BinKind, CmpKind } from '../compiler/code';
 import { hashKey } from './dictops';
@@ -58,7 +58,7 @@ export function builtinFunctions(): Table {
 
   const len: NativeImpl = (args, kwnames) => { exactArgs(it, 'len', args, kwnames, 1); return it.newInt(lengthOf(it, args[0])); };
   const repr: NativeImpl = (args, kwnames) => { exactArgs(it, 'repr', args, kwnames, 1); return it.newStr(reprOf(it, args[0])); };
-  const ascii: NativeImpl = (args, kwnames) => { exactArgs(it, 'ascii', args, kwnames, 1); return it.newStr(strAscii(reprOf(it, args[0]))); };
+  const ascii: NativeImpl = (args, kwnames) => { exactArgs(it, 'ascii', args, kwnames, 1); return it.newStr(asciiEscape(reprOf(it, args[0]))); };
   const id: NativeImpl = (args, kwnames) => { exactArgs(it, 'id', args, kwnames, 1); return it.newInt(args[0].addr); };
 
   const intArg = (name: string, o: PyObject): PyInt => {
@@ -205,7 +205,36 @@ export function builtinFunctions(): Table {
     if (pos.length < 1 || pos.length > 2) it.raise('TypeError', `sum() takes at most 2 arguments (${pos.length} given)`);
     let acc: PyObject = pos.length === 2 ? it.inc(pos[1]) : kw.get('start') ? it.inc(kw.get('start')!) : it.newInt(0);
     if (acc instanceof PyStr) { it.dec(acc); it.raise('TypeError', "sum() can't sum strings [use ''.join(seq) instead]"); }
-    for (const x of iterateToArray(it, pos[0])) {
+    // builtin_sum_impl: once the running total is an exact float, float and
+    // (C long sized) int items are added as C doubles, with Neumaier's
+    // compensation from 3.12 on; any other item goes through PyNumber_Add.
+    const neumaier = it.profile.version[0] === 3 && it.profile.version[1] >= 12;
+    const items = iterateToArray(it, pos[0]);
+    for (let i = 0; i < items.length; i++) {
+      if (acc.type === it.types.float) {
+        let f = (acc as PyFloat).v;
+        let c = 0;
+        let j = i;
+        for (; j < items.length; j++) {
+          const x = items[j];
+          if (x.type === it.types.float) {
+            const xv = (x as PyFloat).v;
+            if (neumaier) {
+              const t = f + xv;
+              if (Math.abs(f) >= Math.abs(xv)) c += (f - t) + xv; else c += (xv - t) + f;
+              f = t;
+            } else f += xv;
+          } else if (x instanceof PyInt && (typeof x.v === 'number' || (x.v >= -(2n ** 63n) && x.v < 2n ** 63n))) {
+            f += Number(x.v);
+          } else break;
+          it.dec(x);
+        }
+        if (c && Number.isFinite(c)) f += c;
+        if (j > i) { it.dec(acc); acc = it.newFloat(f); }
+        i = j;
+        if (i >= items.length) break;
+      }
+      const x = items[i];
       const r = binaryOp(it, BinKind.Add, acc, x, false);
       it.dec(acc); it.dec(x);
       acc = r;

@@ -32,6 +32,20 @@ export function installMethods(it: Interp, t: PyType, methods: Methods): void {
   }
 }
 
+/** Install `methods` as class method descriptors (METH_CLASS) in t's dict: the
+ * type is bound as the first argument on access. */
+function installClassMethods(it: Interp, t: PyType, methods: Methods): void {
+  if (!t.dict) t.dict = it.rawDict();
+  for (const [name, fn] of Object.entries(methods)) {
+    const impl: NativeImpl = (args, kwnames, self) => fn(self!, args, kwnames);
+    const d = new PyBuiltin(it.types.classmethod_descriptor, name, impl, null, `${t.name}.${name}`);
+    d.classMethodOf = t;
+    d.addr = it.heap.rawAddress(72);
+    d.rc = 1000;
+    t.dict.map.set(name, { key: it.intern(name), value: d });
+  }
+}
+
 /** Methods that are METH_VARARGS in CPython 3.11 (each call builds an argument tuple). */
 const VARARGS_METHODS = new Set(['dict.update', 'str.format', 'str.startswith', 'str.endswith', 'str.find', 'str.rfind',
   'str.index', 'str.rindex', 'str.count']);
@@ -40,6 +54,21 @@ function idxArg(it: Interp, o: PyObject | undefined, def: number): number {
   if (o === undefined) return def;
   if (!(o instanceof PyInt)) it.raise('TypeError', `'${typeName(o)}' object cannot be interpreted as an integer`);
   return Number(o.v);
+}
+
+/** The start and stop of list.index / tuple.index (x, start, stop): slice
+ * indices, negative ones counted from the end and clipped at 0. */
+function indexRange(it: Interp, a: PyObject[], len: number): [number, number] {
+  const adj = (o: PyObject | undefined, def: number): number => {
+    if (o === undefined) return def;
+    if (!(o instanceof PyInt)) {
+      it.raise('TypeError', 'slice indices must be integers or have an __index__ method');
+    }
+    let i = Number(o.v);
+    if (i < 0) { i += len; if (i < 0) i = 0; }
+    return i;
+  };
+  return [adj(a[1], 0), adj(a[2], len)];
 }
 
 export function installAllMethods(): void {
@@ -81,7 +110,8 @@ export function installAllMethods(): void {
     index: (s, a, k) => {
       rangeArgs(it, 'index', a, k, 1, 3);
       const l = (s as PyList).items;
-      for (let i = idxArg(it, a[1], 0); i < Math.min(l.length, idxArg(it, a[2], l.length)); i++) {
+      const [start, stop] = indexRange(it, a, l.length);
+      for (let i = start; i < Math.min(l.length, stop); i++) {
         if (l[i] === a[0] || eq(it, l[i], a[0])) return it.newInt(i);
       }
       it.raise('ValueError', `${reprOf(it, a[0])} is not in list`);
@@ -236,7 +266,8 @@ export function installAllMethods(): void {
     index: (s, a, k) => {
       rangeArgs(it, 'index', a, k, 1, 3);
       const l = (s as PyTuple).items;
-      for (let i = 0; i < l.length; i++) if (l[i] === a[0] || eq(it, l[i], a[0])) return it.newInt(i);
+      const [start, stop] = indexRange(it, a, l.length);
+      for (let i = start; i < Math.min(l.length, stop); i++) if (l[i] === a[0] || eq(it, l[i], a[0])) return it.newInt(i);
       it.raise('ValueError', 'tuple.index(x): x not in tuple');
     },
     count: (s, a, k) => {
@@ -290,6 +321,18 @@ export function installAllMethods(): void {
 
   installMethods(it, it.types.list, list);
   installMethods(it, it.types.dict, dict);
+  installClassMethods(it, it.types.dict, {
+    fromkeys: (cls, a, k) => {
+      // dict_fromkeys: d = cls(); then d[key] = value for each key.
+      rangeArgs(it, 'fromkeys', a, k, 1, 2);
+      if (cls !== it.types.dict) it.raise('TypeError', 'fromkeys() of a dict subclass is not supported by PyGC Lab');
+      const keys = iterateToArray(it, a[0]);
+      const value = a[1] ?? it.None;
+      const d = it.newDict();
+      for (const key of keys) dictSetItem(it, d, key, it.inc(value));
+      return d;
+    },
+  });
   installMethods(it, it.types.set, setM);
   installMethods(it, it.types.frozenset, { copy: setM.copy, union: setM.union, issubset: setM.issubset });
   installMethods(it, it.types.tuple, tuple);

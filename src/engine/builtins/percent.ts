@@ -5,7 +5,7 @@ import type { Interp } from '../interp';
 import { PyBool, PyDict, PyFloat, PyInt, PyObject, PyStr, PyTuple } from '../objects';
 import { percentFormat, PercentArgs, PercentValue } from '../text/percent';
 import { reprOf, strOf, typeName } from '../repr';
-import { strAscii } from '../text/strrepr';
+import { asciiEscape } from '../text/strrepr';
 import { dictGet } from './dictops';
 import { rethrow } from '../ops';
 
@@ -15,7 +15,7 @@ function value(it: Interp, o: PyObject): PercentValue {
     isIntegral: o instanceof PyInt,
     str: () => (o instanceof PyStr && o.type === it.types.str ? o.v : strOf(it, o)),
     repr: () => reprOf(it, o),
-    ascii: () => strAscii(reprOf(it, o)),
+    ascii: () => asciiEscape(reprOf(it, o)),
     asInt: () => (o instanceof PyInt ? (o instanceof PyBool ? o.v : o.v) : null),
     asFloat: () => (o instanceof PyFloat ? o.v : o instanceof PyInt ? Number(o.v) : null),
     asStr: () => (o instanceof PyStr ? o.v : null),

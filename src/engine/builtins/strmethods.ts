@@ -10,7 +10,7 @@ import { strFormat, FormatValue } from '../text/formatspec';
 import { formatBuiltin } from './format';
 import { getAttr } from '../attrs';
 import { getItem } from '../ops';
-import { strAscii } from '../text/strrepr';
+import { asciiEscape } from '../text/strrepr';
 import * as S from '../text/strmethods';
 import * as C from '../text/strcase';
 import { PyInt, PyTuple } from '../objects';
@@ -23,7 +23,7 @@ export function formatValueOf(it: Interp, o: PyObject): FormatValue {
     format: (spec) => formatBuiltin(it, o, spec),
     str: () => strOf(it, o),
     repr: () => reprOf(it, o),
-    ascii: () => strAscii(reprOf(it, o)),
+    ascii: () => asciiEscape(reprOf(it, o)),
     getAttr: (name) => { const v = getAttr(it, o, name); it.dec(v); return formatValueOf(it, v); },
     getItem: (key) => {
       const k = typeof key === 'string' ? it.newStr(key) : it.newInt(key);
