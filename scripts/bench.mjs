@@ -1,9 +1,10 @@
 // `npm run bench`: performance figures, measured side by side with CPython in
 // one run and printed as ratios (this machine is shared and noisy: compare
 // ratios, not absolute times).
-//  1. bench/alloc_cycles.py: wall time of `pygc run` vs `python3.11` (target ≤ 5×).
+//  1. bench/alloc_cycles.py: wall time of `pygc run --python X.Y` vs that CPython, for every
+//     registered profile (target ≤ 5×).
 //  2. bench/collect_reachable.py: time of one gc.collect() over 1,000,000 reachable
-//     tracked objects, engine vs CPython (target ≤ 3×).
+//     tracked objects, engine vs CPython, per profile (target ≤ 3×).
 //  3. Parsing and compiling a 10 MB scenario: Engine.compile() vs CPython's
 //     compile() of the same text (reported as a ratio; no target set).
 //  4. then the debug adapter's (scripts/bench-dap.mjs) and the GC panel's
@@ -17,7 +18,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 if (!fs.existsSync(path.join(ROOT, 'dist', 'engine.js'))) spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-const { Engine } = require(path.join(ROOT, 'dist', 'engine.js'));
+const { Engine, availableProfiles } = require(path.join(ROOT, 'dist', 'engine.js'));
 
 function python(ver) {
   const root = path.join(process.env.PYENV_ROOT || path.join(os.homedir(), '.pyenv'), 'versions');
@@ -44,7 +45,7 @@ console.log(`PyGC Lab benchmarks — ${new Date().toISOString().slice(0, 10)}, $
 console.log(`median of ${runs} runs; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
 
 // 1. Allocation loop with automatic collection, for every profile against the matching CPython.
-for (const ver of (process.env.BENCH_PROFILES || '3.11,3.12,3.13').split(',')) {
+for (const ver of (process.env.BENCH_PROFILES ? process.env.BENCH_PROFILES.split(',') : availableProfiles())) {
   const py = python(ver);
   const file = path.join(ROOT, 'bench', 'alloc_cycles.py');
   const cpy = [], sim = [];
@@ -59,17 +60,17 @@ for (const ver of (process.env.BENCH_PROFILES || '3.11,3.12,3.13').split(',')) {
   console.log(`  output: CPython "${outC.trim()}" / pygc "${outS.trim()}"${outC === outS ? ' (same)' : ' (DIFFERENT)'}\n`);
 }
 
-// 2. One full collection over 1,000,000 reachable tracked objects.
-{
+// 2. One full collection over 1,000,000 reachable tracked objects, per profile.
+for (const ver of (process.env.BENCH_PROFILES ? process.env.BENCH_PROFILES.split(',') : availableProfiles())) {
   const file = path.join(ROOT, 'bench', 'collect_reachable.py');
   const src = fs.readFileSync(file, 'utf8');
   const cpy = [], sim = [];
   for (let i = 0; i < runs; i++) {
-    const c = timeCmd(PY, [file], ROOT);
+    const c = timeCmd(python(ver), [file], ROOT);
     cpy.push(Number(/collect seconds ([\d.]+)/.exec(c.out)[1]));
     let t0 = 0n;
     const durations = [];
-    const e = new Engine(src, { filename: file, python: '3.11', out: { stdout() {}, stderr() {} } });
+    const e = new Engine(src, { filename: file, python: ver, out: { stdout() {}, stderr() {} } });
     e.compile();
     e.it.setListener((ev) => {
       if (ev.kind === 'collect-start') t0 = process.hrtime.bigint();
@@ -79,8 +80,8 @@ for (const ver of (process.env.BENCH_PROFILES || '3.11,3.12,3.13').split(',')) {
     sim.push(durations[1]); // [0] is the collect() after building, [1] the timed one
   }
   const ratio = median(sim) / median(cpy);
-  console.log(`collect_reachable (gc.collect() over 1,000,000 reachable tracked objects)`);
-  console.log(`  CPython ${median(cpy).toFixed(4)} s   engine ${median(sim).toFixed(4)} s   ratio ${ratio.toFixed(2)}× (target ≤ 3×)`);
+  console.log(`collect_reachable --python ${ver} (gc.collect() over 1,000,000 reachable tracked objects)`);
+  console.log(`  CPython ${ver} ${median(cpy).toFixed(4)} s   engine ${median(sim).toFixed(4)} s   ratio ${ratio.toFixed(2)}× (target ≤ 3×)`);
 }
 
 // 3. Parse + compile of a ~10 MB scenario (many repetitions of a realistic unit).
