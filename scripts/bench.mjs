@@ -7,7 +7,7 @@
 //     tracked objects, engine vs CPython, per profile (target ≤ 3×).
 //  3. Parsing and compiling a 10 MB scenario: Engine.compile() vs CPython's
 //     compile() of the same text (reported as a ratio; no target set).
-//  4. then the debug adapter's (scripts/bench-dap.mjs) and the GC panel's
+//  4. then the extension's activation (scripts/bench-extension.ts), the debug adapter's (scripts/bench-dap.mjs) and the GC panel's
 //     (scripts/bench-panel.mjs, needs /usr/bin/chromium) benchmarks; BENCH_CORE_ONLY=1 skips them.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -106,8 +106,9 @@ for (const ver of (process.env.BENCH_PROFILES ? process.env.BENCH_PROFILES.split
 }
 
 if (!process.env.BENCH_CORE_ONLY) {
-  for (const script of ['bench-dap.mjs', 'bench-panel.mjs']) {
+  for (const script of ['bench-extension.ts', 'bench-dap.mjs', 'bench-panel.mjs']) {
     console.log('');
-    spawnSync(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, stdio: 'inherit' });
+    const pre = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    spawnSync(process.execPath, [...pre, path.join(ROOT, 'scripts', script)], { cwd: ROOT, stdio: 'inherit' });
   }
 }

@@ -1,12 +1,13 @@
 // The GC panel's performance figures (issue 5: first render of a 1,000-node
 // heap ≤ 500 ms, update per step ≤ 30 ms at 1,000 nodes, no task over 200 ms
 // while stepping a 10,000-object heap), measured in headless Chromium on heaps
-// recorded from the engine, and printed. The assertions are only generous
-// sanity bounds (the machine is shared); `npm run bench` prints the figures.
+// recorded from the engine. The tests check what is drawn (one node per object
+// at 1,000 nodes, groups at 10,000) and print the figures; timings are judged in
+// `npm run bench` (scripts/bench-panel.mjs), never asserted here.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureBuilt, launchBrowser, PanelPage, snapshotMessage, startServer, type Browser, type Server } from './harness';
-import { formatFigures, measureHeap, median, recordBigHeap } from './perf';
+import { formatFigures, measureHeap, recordBigHeap } from './perf';
 
 let server: Server;
 let browser: Browser;
@@ -27,8 +28,7 @@ test('performance: 1,000-node heap — first render and update per step (figures
   const f = await measureHeap(browser, server, rec, 'heap-1000-dark.png');
   console.log(formatFigures('1,000-node heap', f));
   assert.ok(f.nodes >= 1000 && !f.grouped, `${f.nodes} nodes drawn one by one`);
-  assert.ok(f.firstFrame < 5000, `first render ${f.firstFrame} ms`);
-  assert.ok(median(f.updates) < 500, `update ${median(f.updates)} ms`);
+  assert.equal(f.updates.length, rec.snapshots.length - 1, 'every measured step was drawn');
 });
 
 test('performance: 10,000-object heap — grouped by type, stays responsive, a group expands on click', async () => {
@@ -36,7 +36,6 @@ test('performance: 10,000-object heap — grouped by type, stays responsive, a g
   const f = await measureHeap(browser, server, rec);
   console.log(formatFigures('10,000-object heap', f));
   assert.ok(f.grouped && f.nodes < 100, `grouped: ${f.nodes} nodes`);
-  assert.ok(f.longestTaskStepping < 2000, `longest task ${f.longestTaskStepping} ms`);
   // Expanding the group of instances draws them (up to the expansion limit) one by one.
   const p = await PanelPage.open(browser, server);
   const s = rec.snapshots[rec.snapshots.length - 1];
