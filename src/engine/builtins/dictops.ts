@@ -40,13 +40,27 @@ export function hashKey(it: Interp, o: PyObject): MapKey {
     return tupleKey('Z{' + parts.join(',') + '}');
   }
   if (o instanceof PyInstance && t.isHeap) {
-    const h = mroLookup(t, '__hash__');
+    const h = effectiveHash(it, t);
     const eq = mroLookup(t, '__eq__');
     if (h === it.None || (eq && eq !== it.objectEq && !h)) it.raise('TypeError', `unhashable type: '${typeName(o)}'`);
     if (h && h !== it.objectHash) throw new NotSupportedRuntime(`a user-defined __hash__ (class ${t.name})`, it.frame ? it.frame.lineno : 0);
     if (eq && eq !== it.objectEq) throw new NotSupportedRuntime(`a user-defined __eq__ on a dict key or set member (class ${t.name})`, it.frame ? it.frame.lineno : 0);
   }
   return o;
+}
+
+/** The __hash__ a class's instances get: type_new stores `__hash__ = None` in
+ * the dict of a class that defines __eq__ without __hash__, so along the MRO
+ * the first class defining either decides. */
+function effectiveHash(it: Interp, t: import('../objects').PyType): PyObject | null {
+  for (const c of t.mro) {
+    const d = c.dict;
+    if (!d) continue;
+    const h = d.map.get('__hash__');
+    if (h) return h.value;
+    if (c.isHeap && d.map.has('__eq__')) return it.None;
+  }
+  return null;
 }
 
 function tupleKey(s: string): TupleKey {

@@ -289,8 +289,42 @@ export function builtinFunctions(): Table {
 
   const pow: NativeImpl = (args, kwnames) => {
     rangeArgs(it, 'pow', args, kwnames, 2, 3);
-    if (args.length === 3) throw new NotSupportedRuntime('three-argument pow()', it.frame?.lineno ?? 0);
+    if (args.length === 3 && args[2] !== it.None) return ternaryPow(args[0], args[1], args[2]);
     return binaryOp(it, BinKind.Pow, args[0], args[1], false);
+  };
+
+  /** pow(a, b, m) for ints (long_pow with a modulus): a negative exponent
+   * uses the inverse of a modulo m; the result has the sign of m. */
+  const ternaryPow = (a: PyObject, b: PyObject, m: PyObject): PyObject => {
+    const num = (o: PyObject): boolean => o instanceof PyInt || o instanceof PyFloat;
+    if (!(a instanceof PyInt && b instanceof PyInt && m instanceof PyInt)) {
+      if (num(a) && num(b) && num(m)) it.raise('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
+      if ([a, b, m].some((o) => o instanceof PyInstance && (mroLookup(o.type, '__pow__') || mroLookup(o.type, '__rpow__')))) {
+        throw new NotSupportedRuntime('three-argument pow() with __pow__', it.frame?.lineno ?? 0);
+      }
+      it.raise('TypeError', `unsupported operand type(s) for ** or pow(): '${typeName(a)}', '${typeName(b)}', '${typeName(m)}'`);
+    }
+    let c = BigInt(m.v);
+    if (c === 0n) it.raise('ValueError', 'pow() 3rd argument cannot be 0');
+    const negOut = c < 0n;
+    if (negOut) c = -c;
+    if (c === 1n) return it.newInt(0);
+    const mod = (x: bigint): bigint => ((x % c) + c) % c;
+    let base = mod(BigInt(a.v));
+    let e = BigInt(b.v);
+    if (e < 0n) {
+      // long_invmod: extended Euclid
+      let [r0, r1, s0, s1] = [c, base, 0n, 1n];
+      while (r1 !== 0n) { const q = r0 / r1; [r0, r1] = [r1, r0 - q * r1]; [s0, s1] = [s1, s0 - q * s1]; }
+      if (r0 !== 1n) it.raise('ValueError', 'base is not invertible for the given modulus');
+      base = mod(s0);
+      e = -e;
+    }
+    let r = 1n;
+    while (e > 0n) { if (e & 1n) r = (r * base) % c; base = (base * base) % c; e >>= 1n; }
+    if (negOut && r !== 0n) r -= c;
+    const n = Number(r);
+    return it.newInt(Number.isSafeInteger(n) ? n : r);
   };
 
   const format: NativeImpl = (args, kwnames) => {
