@@ -175,6 +175,10 @@ export class Engine {
     };
     return {
       constant: (v) => [mk(v), key(v)],
+      // Each occurrence of a small int in the source holds a reference (the parser's arena
+      // keeps the AST's constants until the module has run); co_consts holds one per code
+      // object (probe: docs/calibration/shared-refcounts.md).
+      duplicate: (o) => { if (o instanceof PyInt && it.isSmallInt(o)) o.rc--; },
       strTuple: (names) => [it.constTuple(names.map((n) => it.intern(n))), 'T' + names.join(',')],
       code: (c) => { const o = new PyCode(it.types.code, c); o.addr = it.heap.rawAddress(160); return [o, c]; },
     };

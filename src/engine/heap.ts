@@ -8,7 +8,8 @@ import { GcList, gcUnlink } from './gc/gclist';
 import { PyObject } from './objects';
 import type { Profile } from './profile';
 
-export type FreeListKind = 'list' | 'dict' | 'tuple' | null;
+/** 'cfunction': ≤3.8's PyCFunction free list (builtin bound methods, e.g. print's file.write). */
+export type FreeListKind = 'list' | 'dict' | 'tuple' | 'cfunction' | null;
 
 /** A heap event, for the debugger and the panel; emitted only when a listener is set. */
 export type HeapEvent =
@@ -46,8 +47,8 @@ export class Heap {
   fineEvents = false;
 
   /** Free lists: addresses of parked objects (LIFO). */
-  private freeList: { list: number[]; dict: number[]; tuple: number[][] } = { list: [], dict: [], tuple: [] };
-  private freeCap: { list: number; dict: number; tuple: number };
+  private freeList: { list: number[]; dict: number[]; tuple: number[][]; cfunction: number[] } = { list: [], dict: [], tuple: [], cfunction: [] };
+  private freeCap: { list: number; dict: number; tuple: number; cfunction: number };
   /** Freed blocks per size class (LIFO) and the bump pointer. */
   /** Per size-class index: freed blocks (LIFO) and the next unused block of the current pool. */
   private freeBlocks: number[][] = [];
@@ -56,7 +57,7 @@ export class Heap {
 
   constructor(public profile: Profile) {
     this.threshold = [...profile.thresholds] as [number, number, number];
-    this.freeCap = { ...profile.freeListCapacity };
+    this.freeCap = { cfunction: 0, ...profile.freeListCapacity };
     // Start-up state of the free lists: parked blocks exist but are not counted.
     for (let i = 0; i < profile.freeListStart.list; i++) this.freeList.list.push(this.rawAddress(72));
     for (let i = 0; i < profile.freeListStart.dict; i++) this.freeList.dict.push(this.rawAddress(64));
@@ -176,7 +177,8 @@ export class Heap {
         this.releaseAddress(a, bytes);
       }
     };
-    // clear_freelists' order: (frames,) tuples, floats, lists, dicts.
+    // clear_freelists' order: (frames, builtin methods,) tuples, floats, lists, dicts.
+    drop(this.freeList.cfunction, 72);
     this.freeList.tuple.forEach((l, size) => l && drop(l, tupleSize(size)));
     drop(this.freeList.list, 72);
     drop(this.freeList.dict, 64);

@@ -9,7 +9,7 @@
 import type { Interp } from './interp';
 import { tupleSize } from './heap';
 
-export type BlockKind = 'tuple' | 'list' | 'dict' | null;
+export type BlockKind = 'tuple' | 'list' | 'dict' | 'cfunction' | null;
 
 /** A hidden allocation: where its memory came from, so it can be released the same way. */
 export interface Block { addr: number; bytes: number; kind: BlockKind; len: number }
@@ -99,7 +99,7 @@ export class Hidden {
   }
 
   alloc(kind: BlockKind, len = 0, bytes = 0): Block {
-    const size = bytes || (kind === 'tuple' ? tupleSize(len) : kind === 'list' ? 72 : kind === 'dict' ? 64 : 64);
+    const size = bytes || (kind === 'tuple' ? tupleSize(len) : kind === 'list' || kind === 'cfunction' ? 72 : 64);
     const addr = this.it.gcAlloc(size, kind, len);
     return { addr, bytes: size, kind, len };
   }
@@ -139,9 +139,10 @@ export class Hidden {
     return this.it.profile.hidden.printArgsTuple ? this.argsTuple(nargs) : null;
   }
 
-  /** PyFile_WriteObject: fetch file.write (a bound method), write, drop the method. */
+  /** PyFile_WriteObject: fetch file.write (a bound method: a PyCFunction, from its free list
+   *  ≤3.8), write, drop the method. */
   fileWrite(stream: 'stdout' | 'stderr', produce: () => string): string {
-    const m = this.alloc(null, 0, 72);
+    const m = this.alloc('cfunction', 0, 72);
     let text: string;
     try {
       text = produce();

@@ -6,7 +6,7 @@
 // Where to start: the constructor, then alloc helpers (newList, newTuple …),
 // then inc/dec (refcounting; dealloc is in dealloc.ts).
 
-import { Heap, HeapListener, tupleSize } from './heap';
+import { Heap, HeapListener, tupleSize, type FreeListKind } from './heap';
 import {
   PyBool, PyBuiltin, PyBytes, PyCell, PyDict, PyEllipsis, PyException, PyFloat, PyInstance, PyInt, PyList,
   PyModule, PyNone, PyNotImplemented, PyObject, PySet, PyStr, PyTuple, PyType, NativeImpl, PySlice, setSerialSource,
@@ -119,6 +119,7 @@ export class Interp {
       for (const [name, n] of Object.entries(un.types)) t.get(name).rc = n;
     }
     t.configure(profile.hidden.strArgsTuple, profile.sharedRefcounts === 'immortal' ? profile.immortalRefcount : null);
+    for (const n of profile.hidden.tpCallTypes ?? []) t.get(n).tpCallTuple = true;
     this.builtins = this.rawDict();
     this.hidden = new Hidden(this);
     this.emptyGlobals = this.rawDict();
@@ -235,7 +236,7 @@ export class Interp {
   }
 
   /** Allocate a GC object's memory (counted unless from a free list) and run a due collection first. */
-  gcAlloc(bytes: number, fl: 'list' | 'dict' | 'tuple' | null = null, tupleLen = 0): number {
+  gcAlloc(bytes: number, fl: FreeListKind = null, tupleLen = 0): number {
     const addr = this.heap.allocGC(bytes, fl, tupleLen);
     if (this.heap.collectPending && this.profile.autoCollect === 'alloc') this.maybeCollect();
     return addr;

@@ -89,15 +89,19 @@ export interface Profile {
     printArgsTuple: boolean;
     /** super(type, obj) from C (type_new's __init_subclass__ call) goes through tp_call with an
      *  argument 2-tuple (≤3.10: super has no vectorcall). */
-    superArgsTuple: boolean };
+    superArgsTuple: boolean;
+    /** Builtin types besides 3.11's without vectorcall: calling them builds an argument tuple
+     *  (measured: `type(o)` before 3.10; range, list, tuple, dict, set, frozenset before 3.9). */
+    tpCallTypes?: string[] };
   /** ≤3.10: every Python-level call runs in a PyFrameObject, a GC allocation. Each code
    *  object keeps its last finished frame as a zombie (co_zombieframe) for the next call;
    *  other finished frames go to the frame free list (frameFreeList entries, emptied by
    *  full collections) or are freed. 0 = no frame objects (3.11+: frames live in the
    *  interpreter's own stack, materialised only on demand). */
   frameFreeList: number;
-  /** Free-list capacities (0 = no free list). */
-  freeListCapacity: { list: number; dict: number; tuple: number };
+  /** Free-list capacities (0 = no free list). cfunction: builtin bound methods (PyCFunction,
+   *  ≤3.8: 256; gone in 3.9). */
+  freeListCapacity: { list: number; dict: number; tuple: number; cfunction?: number };
   /** Free-list occupancy when the script starts (start-up state). */
   freeListStart: { list: number; dict: number; tuple: number[] };
 }
@@ -223,6 +227,17 @@ const BASE_39: Profile = {
   },
 };
 
+/** Small-int start-up references written as runs: "11:13 35..37:2" = 11 has 13, 35, 36 and 37 have 2. */
+function intRuns(spec: string): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const item of spec.trim().split(/\s+/)) {
+    const m = /^(-?\d+)(?:\.\.(-?\d+))?:(\d+)$/.exec(item);
+    if (!m) throw new Error(`bad small-int run '${item}'`);
+    for (let v = Number(m[1]); v <= Number(m[2] ?? m[1]); v++) out[v] = Number(m[3]);
+  }
+  return out;
+}
+
 /** 3.8.18: as 3.9, except check_garbage keeps the whole unreachable set when a finalizer
  *  resurrects anything. */
 const BASE_38: Profile = {
@@ -230,6 +245,11 @@ const BASE_38: Profile = {
   name: '3.8',
   version: [3, 8, 18],
   resurrection: 'abort',
+  freeListCapacity: { ...BASE_39.freeListCapacity, cfunction: 256 },
+  hidden: { ...BASE_39.hidden, importTransients: false, tpCallTypes: ['type', 'range', 'list', 'tuple', 'dict', 'set', 'frozenset'] },
+  // The small ints whose start-up count is the same with -S (scripts/probes/smallint_refs.py).
+  unmodelledRefs: { ...BASE_39.unmodelledRefs!, smallInts: intRuns(
+    '-5:1 -4..-2:2 11:13 12:8 13:6 15:7 17:8 18:5 19..20:6 21..22:5 24:5 25:4 27:4 28..29:6 30:8 31:5 33:2 34:5 35..37:2 38:1 39..41:2 42:3 43..45:2 46:3 47..52:2 53:3 54..55:2 57..59:2 60:3 61..62:2 79..102:2 103..104:3 105..107:2 108:3 109:2 110..111:3 112..113:2 114..115:3 116..126:2 129..131:2 132..255:1') },
   startup: {
     generationSizes: [487, 4212, 0],
     count: [434, 9, 0],
@@ -240,6 +260,7 @@ const BASE_38: Profile = {
 };
 
 const PROFILES: Partial<Record<ProfileName, Profile>> = {
+  '3.8': BASE_38,
   '3.9': BASE_39,
   '3.10': BASE_310,
   '3.11': BASE_311,

@@ -125,6 +125,7 @@ class FnCompiler {
   }
   private loadConst(v: A.ConstValue): void {
     const [o, key] = this.cf.constant(v);
+    if (this.constKeys.has(key)) this.cf.duplicate?.(o);
     this.emit(Op.LOAD_CONST, this.constIndex(o, key));
   }
   private loadNone(): void { this.loadConst({ type: 'None' }); }

@@ -10,6 +10,9 @@ import type { Code } from './code';
 /** Builds the interpreter objects for constants; keys deduplicate co_consts. */
 export interface ConstFactory {
   constant(v: A.ConstValue): [PyObject, unknown];
+  /** A constant already in this code's co_consts: drop the co_consts reference `constant` gave it
+   *  (the occurrence keeps only the parser's reference). */
+  duplicate?(o: PyObject): void;
   strTuple(names: string[]): [PyObject, unknown];
   code(c: Code): [PyObject, unknown];
 }
