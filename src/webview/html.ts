@@ -60,7 +60,7 @@ export function panelHtml(opts: PanelHtmlOptions): string {
 </div>
 <main id="main">
   <div id="graph-box">
-    <div id="graph" role="img" aria-label="Object graph: objects, roots and references"></div>
+    <div id="graph" tabindex="0" role="application" aria-roledescription="object graph" aria-label="Object graph: objects, roots and references. Arrow keys move between objects, Enter expands a group, Escape clears the selection."></div>
     <div id="graph-note" hidden></div>
     <div id="empty">Start debugging a <code>.pygc</code> scenario: the panel shows its objects at each stop.</div>
   </div>

@@ -2,7 +2,7 @@
 // so the Node-side tests can use them too.
 
 export interface InspectNode {
-  id: string; label: string; classes: string[]; visible: boolean;
+  id: string; label: string; classes: string[]; visible: boolean; selected: boolean;
   /** Model position and position on screen (CSS pixels inside the graph box). */
   x: number; y: number; screenX: number; screenY: number;
   background: string; border: string; borderStyle: string; outlineWidth: number; underlayOpacity: number; opacity: number;

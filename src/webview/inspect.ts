@@ -8,7 +8,7 @@ import type { InspectChart, InspectTiming, PanelInspect } from './inspect-types'
 export function installInspect(cy: () => Core, chart: () => InspectChart, timings: () => InspectTiming[]): void {
   const api: PanelInspect = {
     nodes: () => cy().nodes().map((n) => ({
-      id: n.id(), label: String(n.data('label') ?? ''), classes: n.classes(), visible: n.visible(),
+      id: n.id(), label: String(n.data('label') ?? ''), classes: n.classes(), visible: n.visible(), selected: n.selected(),
       x: n.position().x, y: n.position().y, screenX: n.renderedPosition().x, screenY: n.renderedPosition().y,
       background: String(n.style('background-color')), border: String(n.style('border-color')),
       borderStyle: String(n.style('border-style')), outlineWidth: parseFloat(String(n.style('outline-width'))) || 0,

@@ -55,6 +55,7 @@ class Panel {
     this.table.open = this.ui.tableOpen;
     this.saver = new StateSaver(() => this.stateToSave());
     installInspect(() => this.view.cy, () => this.chart.inspect(), () => this.timings);
+    this.wireGraphKeys(byId('graph'));
     this.wireToolbar();
     watchTheme(() => {
       this.palette = readPalette();
@@ -149,6 +150,24 @@ class Panel {
     this.view.select(id, center);
     this.renderDetails();
     this.saver.schedule();
+  }
+
+  /** Arrow keys move the selection to the nearest node that way, Enter expands a group, Escape clears. */
+  private wireGraphKeys(graph: HTMLElement): void {
+    const dirs: Record<string, 'left' | 'right' | 'up' | 'down'> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+    graph.addEventListener('keydown', (e) => {
+      const dir = dirs[e.key];
+      if (dir) {
+        const next = this.view.nodeToward(this.ui.selected, dir);
+        if (next) this.select(next, true);
+      } else if (e.key === 'Enter' && this.ui.selected) {
+        const type = this.view.groupType(this.ui.selected);
+        if (type) this.setExpanded(type, true);
+      } else if (e.key === 'Escape') {
+        this.select(null, false);
+      } else return;
+      e.preventDefault();
+    });
   }
 
   private setFocus(id: string | null): void {

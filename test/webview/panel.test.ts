@@ -344,6 +344,34 @@ test('panel: clicking a node shows its details, and its actions send revealObjec
   await p.close();
 });
 
+test('panel: the keyboard moves between nodes (arrows), shows details, and Escape clears the selection', async () => {
+  const c = loadFixture('c_cycle_leak');
+  const s = find(c, (x) => x.objects.filter((o) => o.type === 'ClassA').length >= 2);
+  const p = await openAt(c, s);
+  await p.page.focus('#graph');
+  const selected = async () => (await p.nodes()).filter((n) => n.selected);
+  await p.page.keyboard.press('ArrowRight');
+  const [first] = await selected();
+  assert.ok(first, 'the first arrow selects a node');
+  await p.page.waitForSelector('#details h2');
+  const visible = (await p.nodes()).filter((n) => n.visible);
+  // Moving right, then down, picks nodes strictly that way, until there are none.
+  for (const [key, axis] of [['ArrowRight', 'x'], ['ArrowDown', 'y']] as const) {
+    let cur = (await selected())[0];
+    for (;;) {
+      const further = visible.filter((n) => n.id !== cur.id && n[axis] > cur[axis]);
+      await p.page.keyboard.press(key);
+      const next = (await selected())[0];
+      if (!further.length) { assert.equal(next.id, cur.id, `no node further ${key}`); break; }
+      assert.ok(next[axis] > cur[axis], `${key} moved from ${cur.id} to ${next.id}`);
+      cur = next;
+    }
+  }
+  await p.page.keyboard.press('Escape');
+  assert.deepEqual(await selected(), []);
+  await p.close();
+});
+
 test('panel: search by type or name dims or hides the rest; Enter selects the first match', async () => {
   const c = loadFixture('c_cycle_leak');
   const s = find(c, (x) => x.objects.filter((o) => o.type === 'ClassA').length === 2 && x.frames.some((f) => f.locals.some((v) => v.name === 'c1')));

@@ -290,6 +290,45 @@ export class GraphView {
     if (center) this.cy.animate({ center: { eles: n } }, { duration: 200 });
   }
 
+  /**
+   * Keyboard navigation: the visible node nearest to `fromId` in direction `dir`
+   * (distance along it plus twice the distance across it), or the top-left node
+   * when nothing is selected. Null when there is none in that direction.
+   */
+  nodeToward(fromId: string | null, dir: 'left' | 'right' | 'up' | 'down'): string | null {
+    const nodes = this.cy.nodes(':visible').filter((n) => !n.data('ghost'));
+    if (nodes.empty()) return null;
+    const from = fromId ? this.cy.getElementById(fromId) : null;
+    if (!from || from.empty()) {
+      let best: NodeSingular | null = null;
+      nodes.forEach((n) => {
+        const p = n.position();
+        if (!best || p.y + p.x < best.position().y + best.position().x) best = n;
+      });
+      return best ? (best as NodeSingular).id() : null;
+    }
+    const o = from.position();
+    let bestId: string | null = null;
+    let bestCost = Infinity;
+    nodes.forEach((n) => {
+      if (n.id() === from.id()) return;
+      const p = n.position();
+      const dx = p.x - o.x, dy = p.y - o.y;
+      const along = dir === 'right' ? dx : dir === 'left' ? -dx : dir === 'down' ? dy : -dy;
+      const across = dir === 'left' || dir === 'right' ? Math.abs(dy) : Math.abs(dx);
+      if (along <= 0) return;
+      const cost = along + 2 * across;
+      if (cost < bestCost) { bestCost = cost; bestId = n.id(); }
+    });
+    return bestId;
+  }
+
+  /** Whether `id` is a type group (Enter expands it). */
+  groupType(id: string): string | null {
+    const g = this.byId.get(id);
+    return g?.kind === 'group' && g.type ? g.type : null;
+  }
+
   setSearch(q: string, hideNonMatching: boolean): void {
     this.search = q.trim().toLowerCase();
     this.hideNonMatching = hideNonMatching;
