@@ -259,6 +259,30 @@ const BASE_38: Profile = {
   },
 };
 
+/** Drafted, not registered (oracle 53/54, scenarios 6/7, examples 10/11): missing the trashcan's
+ *  'defer-next' (S14), the +1 on self while a bound-method object is called (3.7's call_function
+ *  puts self on the stack), and gc.get_objects() without the generation argument (3.8+).
+ *  3.7.16: as 3.8, plus: DEBUG_STATS prints "gc: done, …s elapsed" when nothing was found;
+ *  deep deallocations wait for the next trashcan dealloc. Start-up generation sizes: 3.7 has no
+ *  gc.get_objects(generation); estimated from the first DEBUG_STATS line of a gc.collect(0)
+ *  (662 3899 at count 629; 3.8 gives 478 4213 at 419 against the probe's 487 4212 at 434). */
+const BASE_37: Profile = {
+  ...BASE_38,
+  name: '3.7',
+  version: [3, 7, 16],
+  trashcan: 'defer-next',
+  statsDoneWhenNothing: 'short',
+  unmodelledRefs: { ...BASE_38.unmodelledRefs!, smallInts: intRuns(
+    '-5:1 -4..-2:2 11:9 12..13:6 14:7 15:6 17:8 18:4 19:6 20..21:5 22:4 24..28:4 29..30:6 31:4 33:2 34:4 35..37:2 38:1 39..52:2 53:3 54..55:2 57..59:2 60:3 61..63:2 79..102:2 103..104:3 105..107:2 108:3 109:2 110..111:3 112..113:2 114..115:3 116..126:2 129..131:2 132..255:1') },
+  startup: {
+    generationSizes: [688, 3898, 0],
+    count: [655, 9, 0],
+    longLivedPending: 0,
+    longLivedTotal: 0,
+    stats: [[9, 0, 0], [0, 0, 0], [0, 0, 0]],
+  },
+};
+
 const PROFILES: Partial<Record<ProfileName, Profile>> = {
   '3.8': BASE_38,
   '3.9': BASE_39,
