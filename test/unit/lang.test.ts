@@ -211,6 +211,8 @@ function refused(src: string): ScenarioError {
 test('refused constructs name themselves and point at the construct', () => {
   const cases: [string, RegExp, [number, number, number, number]][] = [
     ['def g():\n    yield 1\n', /^'yield' is not supported by PyGC Lab \(generators/, [2, 5, 2, 12]],
+    ['x = sum(i for i in y)\n', /^a generator expression is not supported by PyGC Lab \(generator frames/, [1, 8, 1, 22]],
+    ['xs = [(a for a in b) for b in c]\n', /^a generator expression is not supported/, [1, 7, 1, 21]],
     ['def g():\n    x = yield from y\n', /^'yield from' is not supported/, [2, 9, 2, 21]],
     ['async def f():\n    pass\n', /^'async def' is not supported by PyGC Lab \(coroutines/, [1, 1, 1, 6]],
     ['async def f():\n    await x\n', /^'async def' is not supported/, [1, 1, 1, 6]],
