@@ -78,7 +78,6 @@ export function runCommand(args: string[]): number {
     out.flush();
     err.flush();
   }
-  if (r.abortReason && r.exitCode === 2) process.stderr.write(`NotSupportedError: ${r.abortReason}\n`);
   if (tracePath) fs.writeFileSync(tracePath, JSON.stringify({ scenario: file, python, events: trace }, null, 0));
   return r.exitCode;
 }

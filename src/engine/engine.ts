@@ -6,7 +6,7 @@ import { Interp, OutputSink } from './interp';
 import { activate } from './active';
 import { getProfile, Profile } from './profile';
 import { parseScenario } from '../lang';
-import { ScenarioError } from '../lang/errors';
+import { ScenarioError, formatScenarioError } from '../lang/errors';
 import { compileModule, compileInteractive } from './compiler/compiler';
 import type { ConstFactory } from './compiler/fold';
 import type * as A from '../lang/ast';
@@ -300,10 +300,15 @@ export class Engine {
       return { exitCode: 3, abortReason: e.message };
     }
     if (e instanceof NotSupportedRuntime) {
+      // Shown like a compile-time refusal: file, line, the statement underlined.
       const line = e.line || it.frame?.lineno || 0;
+      const text = it.sourceLine(this.opts.filename, line) ?? '';
+      const indent = text.length - text.trimStart().length;
+      const bytes = (t: string) => new TextEncoder().encode(t).length;
       const err = new ScenarioError('NotSupportedError', `${e.construct} is not supported by PyGC Lab`, this.opts.filename,
-        line, 1, line, 1, it.sourceLine(this.opts.filename, line) ?? '');
-      return { exitCode: 2, abortReason: err.message };
+        line, bytes(text.slice(0, indent)) + 1, line, bytes(text.trimEnd()) + 1, text);
+      it.out.stderr(formatScenarioError(err));
+      return { exitCode: 2, abortReason: err.msg };
     }
     if (e instanceof RangeError && /call stack/.test(e.message)) {
       it.out.stderr('PyGC Lab: the simulation ran out of JavaScript stack (nesting too deep)\n');

@@ -1,0 +1,4 @@
+# Refused while running (the class statement executes): subclassing a builtin type.
+x = 1
+class MyInt(int):
+    pass
