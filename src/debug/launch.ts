@@ -4,7 +4,7 @@
 
 import fs from 'node:fs';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { availableProfiles, PROFILE_NAMES } from '../engine/profile';
+import { availableProfiles, PROFILE_NAMES } from '../runtime';
 
 export interface LaunchArguments extends DebugProtocol.LaunchRequestArguments {
   /** Path of the scenario (.pygc or .py). */

@@ -4,3 +4,5 @@ export type { StopInfo, StopReason, OutputEvent, LaunchOptions, EventFilters } f
 export type { LineBreakpointSpec, FunctionBreakpointSpec, DataBreakpointSpec, VerifiedBreakpoint } from './breakpoints';
 export type { EvalResult } from './evaluate';
 export { buildSnapshot, displayFrames } from './snapshot';
+// The CPython versions the engine models (for launch validation in the adapter).
+export { availableProfiles, PROFILE_NAMES } from '../engine/profile';
