@@ -178,7 +178,10 @@ export class GcRuntime extends EventEmitter {
     n = Math.max(1, Math.min(n, Math.max(this.frontier, 1)));
     this.mode = { kind: 'to', step: n, reason };
     const cp = [...this.checkpoints].reverse().find((c) => c.step <= n && (c.step < n || c.step === 0))!;
-    this.restore(cp);
+    // Forward from a clean stop with no nearer checkpoint: run on, no copy needed.
+    const here = this.currentStep;
+    const onward = this.resumable && this.exitCode === null && this.live.stage === 'main' && here < n && cp.step <= here;
+    if (!onward) this.restore(cp);
     this.runForward();
   }
 

@@ -270,3 +270,20 @@ c = 3
   const seen = tl.points.map((p) => (p.threshold ? p.threshold.join(',') : 'start'));
   assert.deepEqual([...new Set(seen)], ['start', '5,3,2', '7,3,2']);
 });
+
+test('goto forward from a stop runs on and reaches the same state as a goto from a checkpoint', async () => {
+  const s = await session();
+  s.rt.setBreakpoints([{ line: 17 }]);
+  let st = await s.next((r) => r.continue());
+  const target = st !== 'exited' ? st.step : 0;
+  const at17 = JSON.stringify(s.rt.snapshot());
+  const outBefore = stdout(s);
+  st = await s.next((r) => r.gotoStep(2));
+  assert.equal(st !== 'exited' && st.step, 2);
+  const live = s.rt.engine;
+  st = await s.next((r) => r.gotoStep(target));
+  assert.equal(st !== 'exited' && st.step, target);
+  assert.equal(s.rt.engine, live, 'no copy was restored');
+  assert.equal(JSON.stringify(s.rt.snapshot()), at17);
+  assert.equal(stdout(s), outBefore, 'no output repeated');
+});
