@@ -100,9 +100,33 @@ export class PyDict extends PyObject {
   constructor(type: PyType) { super(type); }
 }
 
+/** set/frozenset: CPython's hash table (see settable.ts). An unused slot has
+ *  key null and hash 0n, a dummy (deleted) slot key null and hash -1n. */
 export class PySet extends PyObject {
-  map: Map<MapKey, PyObject> = new Map();
+  table: (PyObject | null)[] = [null, null, null, null, null, null, null, null];
+  hashes: bigint[] = [0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n];
+  /** Active plus dummy slots. */
+  fill = 0;
+  /** Active slots (len). */
+  used = 0;
+  /** set_pop's search finger. */
+  finger = 0;
   constructor(type: PyType) { super(type); }
+  /** Read-only view of the members in iteration (table) order, for readers
+   *  such as traversal and the debugger; clear() empties the table without
+   *  releasing anything (the caller releases the members it took). */
+  get map(): SetMembersView { return new SetMembersView(this); }
+}
+
+export class SetMembersView {
+  constructor(private readonly s: PySet) {}
+  get size(): number { return this.s.used; }
+  *values(): IterableIterator<PyObject> { for (const k of this.s.table) if (k !== null) yield k; }
+  clear(): void {
+    this.s.table = [null, null, null, null, null, null, null, null];
+    this.s.hashes = [0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n];
+    this.s.fill = 0; this.s.used = 0;
+  }
 }
 
 // ---- instances ----------------------------------------------------------------

@@ -3,6 +3,8 @@
 // formatting, for builtin types directly and for instances through their
 // special methods (called as Python functions).
 
+import * as SO from './builtins/setops';
+import { setContainsKey } from './settable';
 import type { Interp } from './interp';
 import {
   PyBool, PyDict, PyDictView, PyFloat, PyInstance, PyInt, PyIterator, PyList, PyObject, PyRange, PySet, PySlice,
@@ -196,18 +198,24 @@ function builtinBinary(it: Interp, kind: BinKind, a: PyObject, b: PyObject, inpl
     return null;
   }
   if (a instanceof PySet && b instanceof PySet) {
-    const res = it.newSet(a.type);
-    const addAll = (s: PySet, pred: (k: unknown) => boolean) => {
-      for (const [k, v] of s.map) if (pred(k) && !res.map.has(k)) res.map.set(k, it.inc(v));
-    };
-    switch (kind) {
-      case BinKind.BitOr: addAll(a, () => true); addAll(b, () => true); break;
-      case BinKind.BitAnd: addAll(a, (k) => b.map.has(k as never)); break;
-      case BinKind.Sub: addAll(a, (k) => !b.map.has(k as never)); break;
-      case BinKind.BitXor: addAll(a, (k) => !b.map.has(k as never)); addAll(b, (k) => !a.map.has(k as never)); break;
-      default: it.dec(res); return null;
+    // set_ior/set_iand/set_isub/set_ixor exist for set only: a frozenset
+    // operand of an augmented assignment gets the binary operation.
+    if (inplace && a.type.mro.includes(it.types.set)) {
+      switch (kind) {
+        case BinKind.BitOr: SO.setUpdateInternal(it, a, b); return it.inc(a);
+        case BinKind.BitAnd: SO.setIntersectionUpdate(it, a, [b]); return it.inc(a);
+        case BinKind.Sub: SO.setDifferenceUpdateInternal(it, a, b); return it.inc(a);
+        case BinKind.BitXor: SO.setSymmetricDifferenceUpdate(it, a, b); return it.inc(a);
+        default: return null;
+      }
     }
-    return res;
+    switch (kind) {
+      case BinKind.BitOr: return SO.setUnion(it, a, [b]);
+      case BinKind.BitAnd: return SO.setIntersection(it, a, b);
+      case BinKind.Sub: return SO.setDifference(it, a, b);
+      case BinKind.BitXor: return SO.setSymmetricDifference(it, a, b);
+      default: return null;
+    }
   }
   if (a instanceof PyDict && b instanceof PyDict && kind === BinKind.BitOr) {
     const d = inplace ? it.inc(a) : it.newDict();
@@ -324,11 +332,7 @@ function builtinEq(it: Interp, a: PyObject, b: PyObject): boolean {
     }
     return true;
   }
-  if (a instanceof PySet && b instanceof PySet) {
-    if (a.map.size !== b.map.size) return false;
-    for (const k of a.map.keys()) if (!b.map.has(k)) return false;
-    return true;
-  }
+  if (a instanceof PySet && b instanceof PySet) return SO.setEquals(it, a, b);
   if (a instanceof PyRange && b instanceof PyRange) return a.start === b.start && a.stop === b.stop && a.step === b.step;
   return false;
 }
@@ -353,13 +357,11 @@ function orderCompare(it: Interp, kind: CmpKind, a: PyObject, b: PyObject): bool
     }
     c = x.length - y.length;
   } else if (a instanceof PySet && b instanceof PySet) {
-    const sub = [...a.map.keys()].every((k) => b.map.has(k));
-    const sup = [...b.map.keys()].every((k) => a.map.has(k));
     switch (kind) {
-      case CmpKind.LtE: return sub;
-      case CmpKind.Lt: return sub && a.map.size < b.map.size;
-      case CmpKind.GtE: return sup;
-      case CmpKind.Gt: return sup && a.map.size > b.map.size;
+      case CmpKind.LtE: return SO.setIsSubset(it, a, b);
+      case CmpKind.Lt: return a.used < b.used && SO.setIsSubset(it, a, b);
+      case CmpKind.GtE: return SO.setIsSuperset(it, a, b);
+      case CmpKind.Gt: return a.used > b.used && SO.setIsSuperset(it, a, b);
     }
     return null;
   } else return null;
@@ -422,7 +424,7 @@ export function containsOp(it: Interp, container: PyObject, item: PyObject): boo
     return container.v.includes(item.v);
   }
   if (container instanceof PyDict) return container.map.has(hashKey(it, item));
-  if (container instanceof PySet) return container.map.has(hashKey(it, item));
+  if (container instanceof PySet) return setContainsKey(it, container, item);
   if (container instanceof PyDictView) {
     if (container.kind === 'keys') return container.dict.map.has(hashKey(it, item));
   }
@@ -873,8 +875,9 @@ export function extendList(it: Interp, l: PyList, src: PyObject): void {
   for (const x of items) l.items.push(x);
 }
 
+/** SET_UPDATE (_PySet_Update) */
 export function updateSet(it: Interp, s: PySet, src: PyObject): void {
-  for (const x of iterateToArray(it, src)) setAdd(it, s, x);
+  SO.setUpdateInternal(it, s, src);
 }
 
 export function updateDict(it: Interp, d: PyDict, src: PyObject, merge: boolean): void {

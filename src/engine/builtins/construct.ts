@@ -2,6 +2,7 @@
 // property(), exception classes … Each allocates exactly what CPython's
 // constructor allocates (counted GC objects, free lists).
 
+import { makeNewSet } from './setops';
 import type { Interp } from '../interp';
 import {
   PyBool, PyDescriptorWrapper, PyDict, PyDictView, PyException, PyFloat, PyInstance, PyInt, PyIterator, PyList, PyObject, PyRange,
@@ -88,9 +89,9 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
     }
     case T.set: case T.frozenset: {
       rangeArgs(it, t.name, args, kwnames, 0, 1);
-      const s = it.newSet(t);
-      if (args.length) for (const x of iterateToArray(it, args[0])) setAdd(it, s, x);
-      return s;
+      // frozenset(f) is idempotent (make_new_frozenset); otherwise make_new_set.
+      if (t === T.frozenset && args.length && args[0].type === T.frozenset) return it.inc(args[0]);
+      return makeNewSet(it, t, args.length ? args[0] : null);
     }
     case T.range: {
       rangeArgs(it, 'range', args, kwnames, 1, 3);

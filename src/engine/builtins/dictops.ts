@@ -9,6 +9,7 @@ import {
 import { mroLookup } from '../types';
 import { NotSupportedRuntime } from '../errors';
 import { typeName } from '../repr';
+import { setAddKey, setContainsKey } from '../settable';
 
 /** Interned key object for composite dict/set keys (tuples, big ints): one per value, shared by engine copies. */
 export class TupleKey { constructor(readonly s: string) {} }
@@ -116,12 +117,11 @@ export function dictSetStr(it: Interp, d: PyDict, name: string, value: PyObject)
   it.maintainDictTracking(d, key, value);
 }
 
+/** PySet_Add: steals `item`. */
 export function setAdd(it: Interp, s: PySet, item: PyObject): void {
-  const k = hashKey(it, item);
-  if (s.map.has(k)) { it.dec(item); return; }
-  s.map.set(k, item);
+  setAddKey(it, s, item);
 }
 
 export function setHas(it: Interp, s: PySet, item: PyObject): boolean {
-  return s.map.has(hashKey(it, item));
+  return setContainsKey(it, s, item);
 }

@@ -3,6 +3,7 @@
 // messages. Effects go only to the injected output sink: nothing here can
 // touch files, the network or processes.
 
+import { pyHash } from '../settable';
 import type { Interp } from '../interp';
 import { it } from '../active';
 import {
@@ -347,10 +348,8 @@ export function builtinFunctions(): Table {
   const hash: NativeImpl = (args, kwnames) => {
     exactArgs(it, 'hash', args, kwnames, 1);
     const o = args[0];
-    hashKey(it, o);
-    if (o instanceof PyInt) return it.newInt(o.v);
-    if (o instanceof PyBool) return it.newInt(o.v);
-    return it.newInt(o.addr >> 4);
+    const h = pyHash(it, o);
+    return it.newInt(Number.isSafeInteger(Number(h)) && BigInt(Number(h)) === h ? Number(h) : h);
   };
   const globals: NativeImpl = (args, kwnames) => { exactArgs(it, 'globals', args, kwnames, 0); return it.inc(it.frame!.globals); };
   const locals: NativeImpl = () => { throw new NotSupportedRuntime('locals()', it.frame?.lineno ?? 0); };

@@ -15,6 +15,8 @@ import { dictDel, dictGet, dictSetItem, hashKey, setAdd } from './dictops';
 import { sortList } from './functions';
 import { intBitLength } from '../text/int';
 import { strMethods } from './strmethods';
+import * as S from './setops';
+import { setClear, setDiscardKey, setPop } from '../settable';
 
 type Methods = Record<string, (self: PyObject, args: PyObject[], kwnames: string[] | null) => PyObject>;
 
@@ -214,53 +216,54 @@ export function installAllMethods(): void {
     add: (s, a, k) => { exactArgs(it, 'set.add', a, k, 1); setAdd(it, s as PySet, it.inc(a[0])); return none(); },
     discard: (s, a, k) => {
       exactArgs(it, 'set.discard', a, k, 1);
-      const hk = hashKey(it, a[0]);
-      const v = (s as PySet).map.get(hk);
-      if (v) { (s as PySet).map.delete(hk); it.dec(v); }
+      setDiscardKey(it, s as PySet, a[0]);
       return none();
     },
     remove: (s, a, k) => {
       exactArgs(it, 'set.remove', a, k, 1);
-      const hk = hashKey(it, a[0]);
-      const v = (s as PySet).map.get(hk);
-      if (!v) return keyErr(a[0]);
-      (s as PySet).map.delete(hk);
-      it.dec(v);
+      if (!setDiscardKey(it, s as PySet, a[0])) return keyErr(a[0]);
       return none();
     },
     pop: (s, a, k) => {
       exactArgs(it, 'set.pop', a, k, 0);
-      const m = (s as PySet).map;
-      const first = m.keys().next();
-      if (first.done) it.raise('KeyError', 'pop from an empty set');
-      const v = m.get(first.value)!;
-      m.delete(first.value);
-      return v;
+      const v = setPop(s as PySet);
+      if (v === null) it.raise('KeyError', 'pop from an empty set');
+      return v!;
     },
-    clear: (s, a, k) => {
-      exactArgs(it, 'set.clear', a, k, 0);
-      const m = (s as PySet).map;
-      const items = [...m.values()];
-      m.clear();
-      for (const x of items) it.dec(x);
+    clear: (s, a, k) => { exactArgs(it, 'set.clear', a, k, 0); setClear(it, s as PySet); return none(); },
+    update: (s, a, k) => { noKw(it, 'set.update', k); for (const src of a) S.setUpdateInternal(it, s as PySet, src); return none(); },
+    copy: (s, a, k) => { exactArgs(it, 'set.copy', a, k, 0); return S.setCopy(it, s as PySet); },
+    union: (s, a, k) => { noKw(it, 'set.union', k); return S.setUnion(it, s as PySet, a); },
+    intersection: (s, a, k) => { noKw(it, 'set.intersection', k); return S.setIntersectionMulti(it, s as PySet, a); },
+    intersection_update: (s, a, k) => { noKw(it, 'set.intersection_update', k); S.setIntersectionUpdate(it, s as PySet, a); return none(); },
+    difference: (s, a, k) => { noKw(it, 'set.difference', k); return S.setDifferenceMulti(it, s as PySet, a); },
+    difference_update: (s, a, k) => {
+      noKw(it, 'set.difference_update', k);
+      for (const o of a) S.setDifferenceUpdateInternal(it, s as PySet, o);
       return none();
     },
-    update: (s, a) => { for (const src of a) for (const x of iterateToArray(it, src)) setAdd(it, s as PySet, x); return none(); },
-    copy: (s) => { const r = it.newSet((s as PySet).type); for (const [hk, v] of (s as PySet).map) r.map.set(hk, it.inc(v)); return r; },
-    union: (s, a) => {
-      const r = it.newSet((s as PySet).type);
-      for (const [hk, v] of (s as PySet).map) r.map.set(hk, it.inc(v));
-      for (const src of a) for (const x of iterateToArray(it, src)) setAdd(it, r, x);
-      return r;
+    symmetric_difference: (s, a, k) => {
+      exactArgs(it, 'set.symmetric_difference', a, k, 1);
+      return S.setSymmetricDifference(it, s as PySet, a[0]);
     },
-    issubset: (s, a, k) => {
-      exactArgs(it, 'set.issubset', a, k, 1);
-      const other = iterateToArray(it, a[0]);
-      const keys = new Set(other.map((x) => hashKey(it, x)));
-      for (const x of other) it.dec(x);
-      return it.newBool([...(s as PySet).map.keys()].every((hk) => keys.has(hk)));
+    symmetric_difference_update: (s, a, k) => {
+      exactArgs(it, 'set.symmetric_difference_update', a, k, 1);
+      S.setSymmetricDifferenceUpdate(it, s as PySet, a[0]);
+      return none();
+    },
+    isdisjoint: (s, a, k) => { exactArgs(it, 'set.isdisjoint', a, k, 1); return it.newBool(S.setIsDisjoint(it, s as PySet, a[0])); },
+    issubset: (s, a, k) => { exactArgs(it, 'set.issubset', a, k, 1); return it.newBool(S.setIsSubset(it, s as PySet, a[0])); },
+    issuperset: (s, a, k) => { exactArgs(it, 'set.issuperset', a, k, 1); return it.newBool(S.setIsSuperset(it, s as PySet, a[0])); },
+  };
+  const frozensetM: Methods = {
+    copy: (s, a, k) => {
+      exactArgs(it, 'frozenset.copy', a, k, 0);
+      return s.type === it.types.frozenset ? it.inc(s) : S.setCopy(it, s as PySet);
     },
   };
+  for (const name of ['union', 'intersection', 'difference', 'symmetric_difference', 'isdisjoint', 'issubset', 'issuperset']) {
+    frozensetM[name] = setM[name];
+  }
 
   const tuple: Methods = {
     index: (s, a, k) => {
@@ -334,7 +337,7 @@ export function installAllMethods(): void {
     },
   });
   installMethods(it, it.types.set, setM);
-  installMethods(it, it.types.frozenset, { copy: setM.copy, union: setM.union, issubset: setM.issubset });
+  installMethods(it, it.types.frozenset, frozensetM);
   installMethods(it, it.types.tuple, tuple);
   installMethods(it, it.types.int, int);
   installMethods(it, it.types.float, float);

@@ -1,0 +1,160 @@
+// CPython's hash functions (Py_hash_t, 64-bit builds), as bigints in the
+// signed 64-bit range:
+// - int: long_hash (Objects/longobject.c): the value reduced modulo the
+//   Mersenne prime 2**61 - 1, keeping the sign; -1 becomes -2;
+// - float: _Py_HashDouble (Python/pyhash.c): the same reduction of the exact
+//   rational value (so hash(2.0) == hash(2)); inf → 314159, -inf → -314159,
+//   nan → 0 up to 3.9 and the pointer hash of the float object from 3.10;
+// - tuple: tuplehash, xxHash-based since 3.8;
+// - None: the pointer hash up to 3.11, the constant 0xFCA86420 from 3.12;
+// - objects hashed by identity (instances, functions, types …):
+//   _Py_HashPointer, the address rotated right by 4 bits;
+// - frozenset: frozenset_hash (Objects/setobject.c), from the entries' hashes;
+// - str and bytes: CPython randomises them per process (PYTHONHASHSEED). PyGC
+//   Lab uses what CPython computes with PYTHONHASHSEED=0: SipHash with a zero
+//   key (SipHash-1-3 from 3.11, SipHash-2-4 before) over the string's internal
+//   representation (1, 2 or 4 bytes a character), so set order is deterministic.
+
+import type { PyObject } from './objects';
+
+const M64 = (1n << 64n) - 1n;
+const MODULUS = (1n << 61n) - 1n; // _PyHASH_MODULUS
+const INF = 314159n;
+
+export function toSigned(x: bigint): bigint { return BigInt.asIntN(64, x); }
+
+/** long_hash */
+export function intHash(v: number | bigint): bigint {
+  if (typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) < 2 ** 52) return v === -1 ? -2n : BigInt(v);
+  const b = BigInt(v);
+  const neg = b < 0n;
+  let h = (neg ? -b : b) % MODULUS;
+  if (neg) h = -h;
+  return h === -1n ? -2n : h;
+}
+
+const f64 = new Float64Array(1);
+const u64 = new BigUint64Array(f64.buffer);
+
+/** _Py_HashDouble; `nanHash` is the pointer hash used for nan from 3.10. */
+export function floatHash(v: number, nanHash: bigint): bigint {
+  if (Number.isNaN(v)) return nanHash;
+  if (v === Infinity) return INF;
+  if (v === -Infinity) return -INF;
+  if (Number.isInteger(v) && Math.abs(v) < 2 ** 52) return intHash(v);
+  // v = ±mant * 2**exp exactly
+  f64[0] = v;
+  const bits = u64[0];
+  const neg = (bits >> 63n) === 1n;
+  const e = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  let exp: number;
+  if (e === 0) exp = -1074; else { mant |= 1n << 52n; exp = e - 1075; }
+  let h = mant % MODULUS;
+  // 2**61 ≡ 1 (mod 2**61 - 1)
+  const sh = ((exp % 61) + 61) % 61;
+  h = ((h << BigInt(sh)) & MODULUS) | (h >> BigInt(61 - sh));
+  h %= MODULUS;
+  if (neg) h = -h;
+  return h === -1n ? -2n : h;
+}
+
+/** _Py_HashPointer */
+export function pointerHash(addr: number): bigint {
+  const y = BigInt(addr) & M64;
+  const r = ((y >> 4n) | (y << 60n)) & M64;
+  const x = toSigned(r);
+  return x === -1n ? -2n : x;
+}
+
+const XXPRIME_1 = 11400714785074694791n;
+const XXPRIME_2 = 14029467366897019727n;
+const XXPRIME_5 = 2870177450012600261n;
+
+/** tuplehash (3.8+) over the items' hashes. */
+export function tupleHash(lanes: bigint[]): bigint {
+  let acc = XXPRIME_5;
+  for (const h of lanes) {
+    const lane = h & M64;
+    acc = (acc + lane * XXPRIME_2) & M64;
+    acc = ((acc << 31n) | (acc >> 33n)) & M64;
+    acc = (acc * XXPRIME_1) & M64;
+  }
+  acc = (acc + (BigInt(lanes.length) ^ (XXPRIME_5 ^ 3527539n))) & M64;
+  if (acc === M64) return 1546275796n;
+  return toSigned(acc);
+}
+
+function shuffleBits(h: bigint): bigint {
+  h &= M64;
+  return (((h ^ 89869747n) ^ (h << 16n)) * 3644798167n) & M64;
+}
+
+/** frozenset_hash over the table (entry hashes; 0 for empty slots, -1 for dummies). */
+export function frozensetHash(hashes: bigint[], fill: number, used: number): bigint {
+  let hash = 0n;
+  for (const h of hashes) hash ^= shuffleBits(h);
+  if ((hashes.length - fill) & 1) hash ^= shuffleBits(0n);
+  if ((fill - used) & 1) hash ^= shuffleBits(-1n);
+  hash ^= ((BigInt(used) + 1n) * 1927868237n) & M64;
+  hash ^= (hash >> 11n) ^ (hash >> 25n);
+  hash = (hash * 69069n + 907133923n) & M64;
+  if (hash === M64) hash = 590923713n;
+  return toSigned(hash);
+}
+
+// ---- SipHash (zero key: PYTHONHASHSEED=0) -------------------------------------
+
+const rotl = (x: bigint, b: bigint) => ((x << b) | (x >> (64n - b))) & M64;
+
+function sipHash(bytes: Uint8Array, cRounds: number, dRounds: number): bigint {
+  const k0 = 0n, k1 = 0n;
+  let v0 = k0 ^ 0x736f6d6570736575n;
+  let v1 = k1 ^ 0x646f72616e646f6dn;
+  let v2 = k0 ^ 0x6c7967656e657261n;
+  let v3 = k1 ^ 0x7465646279746573n;
+  const round = () => {
+    v0 = (v0 + v1) & M64; v1 = rotl(v1, 13n); v1 ^= v0; v0 = rotl(v0, 32n);
+    v2 = (v2 + v3) & M64; v3 = rotl(v3, 16n); v3 ^= v2;
+    v0 = (v0 + v3) & M64; v3 = rotl(v3, 21n); v3 ^= v0;
+    v2 = (v2 + v1) & M64; v1 = rotl(v1, 17n); v1 ^= v2; v2 = rotl(v2, 32n);
+  };
+  const n = bytes.length;
+  const full = n - (n % 8);
+  for (let i = 0; i < full; i += 8) {
+    let m = 0n;
+    for (let j = 7; j >= 0; j--) m = (m << 8n) | BigInt(bytes[i + j]);
+    v3 ^= m;
+    for (let r = 0; r < cRounds; r++) round();
+    v0 ^= m;
+  }
+  let t = BigInt(n & 0xff) << 56n;
+  for (let j = n % 8 - 1; j >= 0; j--) t |= BigInt(bytes[full + j]) << BigInt(8 * j);
+  v3 ^= t;
+  for (let r = 0; r < cRounds; r++) round();
+  v0 ^= t;
+  v2 ^= 0xffn;
+  for (let r = 0; r < dRounds; r++) round();
+  return (v0 ^ v1 ^ v2 ^ v3) & M64;
+}
+
+function finishBytesHash(bytes: Uint8Array, minor: number): bigint {
+  if (bytes.length === 0) return 0n;
+  const x = toSigned(minor >= 11 ? sipHash(bytes, 1, 3) : sipHash(bytes, 2, 4));
+  return x === -1n ? -2n : x;
+}
+
+/** hash(str) with PYTHONHASHSEED=0: over the PEP 393 representation. */
+export function strHash(s: string, minor: number): bigint {
+  const cps: number[] = [];
+  let max = 0;
+  for (const ch of s) { const c = ch.codePointAt(0)!; cps.push(c); if (c > max) max = c; }
+  const width = max < 256 ? 1 : max < 65536 ? 2 : 4;
+  const out = new Uint8Array(cps.length * width);
+  cps.forEach((c, i) => { for (let b = 0; b < width; b++) out[i * width + b] = (c >> (8 * b)) & 0xff; });
+  return finishBytesHash(out, minor);
+}
+
+export function bytesHash(b: Uint8Array, minor: number): bigint { return finishBytesHash(b, minor); }
+
+export type { PyObject };

@@ -1,0 +1,224 @@
+// The set/frozenset hash table of Objects/setobject.c: PySet_MINSIZE 8,
+// LINEAR_PROBES 9 then perturbation, dummy entries on deletion, resize when
+// fill*5 >= mask*3, iteration in table order. Storage is plain data on PySet
+// (table/hashes arrays) so engine copies stay deep-clonable.
+//
+// Version differences modelled: set_add_entry puts a new key in the last dummy
+// it passed (freeslot), except in 3.9, where dummies are skipped and a new key
+// always goes to an unused slot (checked against 3.7 to 3.13).
+
+import type { Interp } from './interp';
+import { PyBool, PyBytes, PyFloat, PyInt, PyNone, PyObject, PySet, PyStr, PyTuple, PyType } from './objects';
+import { hashKey } from './builtins/dictops';
+import {
+  bytesHash, floatHash, frozensetHash, intHash, pointerHash, strHash, tupleHash,
+} from './pyhash';
+
+export const SET_MINSIZE = 8;
+const LINEAR_PROBES = 9;
+
+function minor(it: Interp): number { return it.profile.version[1]; }
+
+/** PyObject_Hash for the types the engine hashes (raises for unhashable ones). */
+export function pyHash(it: Interp, o: PyObject): bigint {
+  if (o instanceof PyStr) return strHash(o.v, minor(it));
+  if (o instanceof PyInt) return intHash(o instanceof PyBool ? Number(o.v) : o.v);
+  if (o instanceof PyFloat) return floatHash(o.v, minor(it) >= 10 ? pointerHash(o.addr) : 0n);
+  if (o instanceof PyTuple) return tupleHash(o.items.map((x) => pyHash(it, x)));
+  if (o instanceof PyBytes) return bytesHash(o.v, minor(it));
+  if (o instanceof PyNone) return minor(it) >= 12 ? 0xFCA86420n : pointerHash(o.addr);
+  hashKey(it, o); // unhashable types raise here
+  if (o instanceof PySet) return frozensetHash(o.hashes, o.fill, o.used);
+  return pointerHash(o.addr);
+}
+
+function keyEq(it: Interp, a: PyObject, b: PyObject): boolean {
+  return a === b || hashKey(it, a) === hashKey(it, b);
+}
+
+const lowBits = (h: bigint, mask: number): number => Number(BigInt.asUintN(64, h) & BigInt(mask));
+
+/** set_lookkey: the slot holding an equal key, or -1. */
+export function setLookup(it: Interp, s: PySet, key: PyObject, hash: bigint): number {
+  const mask = s.table.length - 1;
+  let perturb = BigInt.asUintN(64, hash);
+  let i = lowBits(hash, mask);
+  for (;;) {
+    let e = i;
+    let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+    do {
+      const k = s.table[e];
+      if (k === null && s.hashes[e] === 0n) return -1;
+      if (k !== null && s.hashes[e] === hash && keyEq(it, k, key)) return e;
+      e++;
+    } while (probes--);
+    perturb >>= 5n;
+    i = (i * 5 + 1 + lowBits(perturb, mask)) & mask;
+  }
+}
+
+/** set_add_entry: steals `key`. */
+export function setAddEntry(it: Interp, s: PySet, key: PyObject, hash: bigint): void {
+  const mask = s.table.length - 1;
+  const reuseDummy = minor(it) !== 9;
+  let perturb = BigInt.asUintN(64, hash);
+  let i = lowBits(hash, mask);
+  let freeslot = -1;
+  for (;;) {
+    let e = i;
+    let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+    do {
+      const k = s.table[e];
+      const h = s.hashes[e];
+      if (k === null && h === 0n) {
+        if (freeslot >= 0) {
+          s.used++;
+          s.table[freeslot] = key; s.hashes[freeslot] = hash;
+          return;
+        }
+        s.fill++; s.used++;
+        s.table[e] = key; s.hashes[e] = hash;
+        if (s.fill * 5 < mask * 3) return;
+        setTableResize(s, s.used > 50000 ? s.used * 2 : s.used * 4);
+        return;
+      }
+      if (h === hash && k !== null) {
+        if (keyEq(it, k, key)) { it.dec(key); return; }
+      } else if (h === -1n && k === null && reuseDummy) freeslot = e;
+      e++;
+    } while (probes--);
+    perturb >>= 5n;
+    i = (i * 5 + 1 + lowBits(perturb, mask)) & mask;
+  }
+}
+
+function insertClean(table: (PyObject | null)[], hashes: bigint[], key: PyObject, hash: bigint): void {
+  const mask = table.length - 1;
+  let perturb = BigInt.asUintN(64, hash);
+  let i = lowBits(hash, mask);
+  for (;;) {
+    if (table[i] === null) { table[i] = key; hashes[i] = hash; return; }
+    if (i + LINEAR_PROBES <= mask) {
+      for (let j = 1; j <= LINEAR_PROBES; j++) {
+        if (table[i + j] === null) { table[i + j] = key; hashes[i + j] = hash; return; }
+      }
+    }
+    perturb >>= 5n;
+    i = (i * 5 + 1 + lowBits(perturb, mask)) & mask;
+  }
+}
+
+/** set_table_resize */
+export function setTableResize(s: PySet, minused: number): void {
+  let newsize = SET_MINSIZE;
+  while (newsize <= minused) newsize *= 2;
+  const oldTable = s.table, oldHashes = s.hashes;
+  if (newsize === SET_MINSIZE && oldTable.length === SET_MINSIZE && s.fill === s.used) return;
+  const table: (PyObject | null)[] = new Array(newsize).fill(null);
+  const hashes: bigint[] = new Array(newsize).fill(0n);
+  s.fill = s.used;
+  for (let i = 0; i < oldTable.length; i++) {
+    const k = oldTable[i];
+    if (k !== null) insertClean(table, hashes, k, oldHashes[i]);
+  }
+  s.table = table; s.hashes = hashes;
+}
+
+/** set_discard_entry: true when found (the stored key is released). */
+export function setDiscardEntry(it: Interp, s: PySet, key: PyObject, hash: bigint): boolean {
+  const e = setLookup(it, s, key, hash);
+  if (e < 0) return false;
+  const old = s.table[e]!;
+  s.table[e] = null; s.hashes[e] = -1n;
+  s.used--;
+  it.dec(old);
+  return true;
+}
+
+/** Empty the table (set_empty_to_minsize) and return the keys it held, in table order. */
+export function setTakeAll(s: PySet): PyObject[] {
+  const out = s.table.filter((k): k is PyObject => k !== null);
+  s.table = new Array(SET_MINSIZE).fill(null);
+  s.hashes = new Array(SET_MINSIZE).fill(0n);
+  s.fill = 0; s.used = 0;
+  return out;
+}
+
+/** set_clear_internal */
+export function setClear(it: Interp, s: PySet): void {
+  for (const k of setTakeAll(s)) it.dec(k);
+}
+
+/** The active entries in table order (set_next). */
+export function* setEntries(s: PySet): Generator<[PyObject, bigint]> {
+  for (let i = 0; i < s.table.length; i++) {
+    const k = s.table[i];
+    if (k !== null) yield [k, s.hashes[i]];
+  }
+}
+
+export function setItems(s: PySet): PyObject[] {
+  return s.table.filter((k): k is PyObject => k !== null);
+}
+
+/** set_merge: add every key of `other` (a set or frozenset). */
+export function setMerge(it: Interp, so: PySet, other: PySet): void {
+  if (other === so || other.used === 0) return;
+  if ((so.fill + other.used) * 5 >= (so.table.length - 1) * 3) setTableResize(so, (so.used + other.used) * 2);
+  if (so.fill === 0 && so.table.length === other.table.length && other.fill === other.used) {
+    for (let i = 0; i < other.table.length; i++) {
+      const k = other.table[i];
+      if (k !== null) { so.table[i] = it.inc(k); so.hashes[i] = other.hashes[i]; }
+    }
+    so.fill = other.fill; so.used = other.used;
+    return;
+  }
+  if (so.fill === 0) {
+    so.fill = other.used; so.used = other.used;
+    for (const [k, h] of setEntries(other)) insertClean(so.table, so.hashes, it.inc(k), h);
+    return;
+  }
+  for (const [k, h] of [...setEntries(other)]) setAddEntry(it, so, it.inc(k), h);
+}
+
+/** set_add_key: steals `key`. */
+export function setAddKey(it: Interp, s: PySet, key: PyObject): void {
+  let h: bigint;
+  try { h = pyHash(it, key); } catch (e) { it.dec(key); throw e; }
+  setAddEntry(it, s, key, h);
+}
+
+export function setContainsKey(it: Interp, s: PySet, key: PyObject): boolean {
+  return setLookup(it, s, key, pyHash(it, key)) >= 0;
+}
+
+export function setDiscardKey(it: Interp, s: PySet, key: PyObject): boolean {
+  return setDiscardEntry(it, s, key, pyHash(it, key));
+}
+
+/** set_pop, with its search finger. */
+export function setPop(s: PySet): PyObject | null {
+  if (s.used === 0) return null;
+  const mask = s.table.length - 1;
+  let e = s.finger & mask;
+  while (s.table[e] === null) { e++; if (e > mask) e = 0; }
+  const k = s.table[e]!;
+  s.table[e] = null; s.hashes[e] = -1n;
+  s.used--;
+  s.finger = e + 1;
+  return k;
+}
+
+/** set_swap_bodies */
+export function setSwapBodies(a: PySet, b: PySet): void {
+  [a.table, b.table] = [b.table, a.table];
+  [a.hashes, b.hashes] = [b.hashes, a.hashes];
+  [a.fill, b.fill] = [b.fill, a.fill];
+  [a.used, b.used] = [b.used, a.used];
+}
+
+/** make_new_set_basetype: operations on a subclass instance build a plain set/frozenset. */
+export function baseSetType(it: Interp, t: PyType): PyType {
+  if (t === it.types.set || t === it.types.frozenset) return t;
+  return t.mro.includes(it.types.set) ? it.types.set : it.types.frozenset;
+}
