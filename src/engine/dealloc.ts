@@ -100,7 +100,42 @@ function trashBegin(it: Interp, o: PyObject): boolean {
 
 function trashEnd(it: Interp): void {
   it.trashNesting--;
-  if (it.trashLater.length && it.trashNesting <= 0 && it.profile.trashcan === 'flush') destroyChain(it);
+  if (it.trashLater.length && it.trashNesting <= 0) destroyChain(it);
+}
+
+/** subtype_dealloc's trashcan. 'defer-next' (≤3.7): it raises the nesting by one around
+ *  Py_TRASHCAN_SAFE_BEGIN and _END ("UnTrack and re-Track around the trashcan macro, alas"), so
+ *  an instance is deposited one level earlier and its END never destroys the chain: objects
+ *  deposited under a deep instance deallocation wait for the next list, tuple, dict or set
+ *  deallocation that ends at nesting 0. */
+function instanceTrashBegin(it: Interp, o: PyObject): boolean {
+  if (it.profile.trashcan === 'flush') return trashBegin(it, o);
+  if (it.trashNesting + 1 >= TRASHCAN_LIMIT) {
+    it.trashLater.push(o);
+    return true;
+  }
+  it.trashNesting++;
+  return false;
+}
+
+function instanceTrashEnd(it: Interp): void {
+  if (it.profile.trashcan === 'flush') return trashEnd(it);
+  it.trashNesting--;
+}
+
+/** frame_dealloc (≤3.10, frame objects) runs inside Py_TRASHCAN_SAFE_BEGIN/_END: the frame's
+ *  locals are released one level deeper, and its END destroys a pending chain at nesting 0 (what
+ *  flushes 3.7's deferred deallocations when a function returns). Not modelled: a frame released
+ *  at the nesting limit would itself be deposited; here it is released at once. Returns whether
+ *  the level was entered (pass it to frameTrashEnd). */
+export function frameTrashBegin(it: Interp): boolean {
+  if (it.trashNesting >= TRASHCAN_LIMIT) return false;
+  it.trashNesting++;
+  return true;
+}
+
+export function frameTrashEnd(it: Interp, entered: boolean): void {
+  if (entered) trashEnd(it);
 }
 
 /** _PyTrash_thread_destroy_chain */
@@ -146,7 +181,7 @@ function deallocDict(it: Interp, o: PyDict): void {
 function deallocInstance(it: Interp, o: PyInstance): void {
   const type = o.type;
   it.heap.untrack(o);
-  if (type.isGC && trashBegin(it, o)) return;
+  if (type.isGC && instanceTrashBegin(it, o)) return;
   const legacy = it.profile.legacyFinalizers;
   const hasDel = typeDel(type) !== null;
   if (legacy && o.weakrefs && it.profile.weakrefOrder === 'callback-first' && hasDel) {
@@ -156,7 +191,7 @@ function deallocInstance(it: Interp, o: PyInstance): void {
     if (type.isGC) it.heap.track(o);
     if (callFinalizer(it, o, 'refcount')) {
       // Resurrected: the object lives on (still tracked).
-      if (type.isGC) trashEnd(it);
+      if (type.isGC) instanceTrashEnd(it);
       return;
     }
     it.heap.untrack(o);
@@ -180,7 +215,7 @@ function deallocInstance(it: Interp, o: PyInstance): void {
   if (o.dict) { const d = o.dict; o.dict = null; it.dec(d); }
   freeMemory(it, o, o.bsize, null);
   it.dec(type);
-  if (type.isGC) trashEnd(it);
+  if (type.isGC) instanceTrashEnd(it);
 }
 
 function deallocType(it: Interp, t: PyType): void {

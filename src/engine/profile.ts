@@ -47,6 +47,13 @@ export interface Profile {
   delIgnoredHeader: 'py2' | 'bound-method' | 'function';
   /** Weakref callback vs __del__ on refcount death: 'callback-first' (2.7). */
   weakrefOrder: 'callback-first' | 'del-first';
+  /** ≤3.7: call_function unpacks a bound method (CALL_FUNCTION, CALL_FUNCTION_KW, CALL_METHOD
+   *  without a method): `self` replaces the method object on the stack (+1 on self for the
+   *  call, the method released before the call) and the function is held until it returns.
+   *  3.8+ (vectorcall) passes self without a reference and keeps the method on the stack. */
+  boundMethodSelfOnStack: boolean;
+  /** gc.get_objects() takes the `generation` argument (3.8+); before, METH_NOARGS. */
+  getObjectsGeneration: boolean;
   /** set_threshold argument error wording. */
   setThresholdErrors: 'classic' | '3.13';
   /** Objects in the permanent generation at start-up (3.12.1: 375 tuples). */
@@ -126,6 +133,8 @@ const BASE_311: Profile = {
   delIgnoredHeader: 'function',
   weakrefOrder: 'del-first',
   setThresholdErrors: 'classic',
+  getObjectsGeneration: true,
+  boundMethodSelfOnStack: false,
   permanentAtStart: 0,
   startup: {
     generationSizes: [325, 0, 10921],
@@ -259,11 +268,10 @@ const BASE_38: Profile = {
   },
 };
 
-/** Drafted, not registered (oracle 53/54, scenarios 6/7, examples 10/11): missing the trashcan's
- *  'defer-next' (S14), the +1 on self while a bound-method object is called (3.7's call_function
- *  puts self on the stack), and gc.get_objects() without the generation argument (3.8+).
- *  3.7.16: as 3.8, plus: DEBUG_STATS prints "gc: done, …s elapsed" when nothing was found;
- *  deep deallocations wait for the next trashcan dealloc. Start-up generation sizes: 3.7 has no
+/** 3.7.16: as 3.8, plus: DEBUG_STATS prints "gc: done, …s elapsed" when nothing was found;
+ *  deep instance deallocations wait for the next list/tuple/dict/set/frame dealloc at trashcan
+ *  nesting 0 (S14); call_function puts a bound method's self on the stack (+1 during the call);
+ *  gc.get_objects() takes no arguments. Start-up generation sizes: 3.7 has no
  *  gc.get_objects(generation); estimated from the first DEBUG_STATS line of a gc.collect(0)
  *  (662 3899 at count 629; 3.8 gives 478 4213 at 419 against the probe's 487 4212 at 434). */
 const BASE_37: Profile = {
@@ -272,6 +280,8 @@ const BASE_37: Profile = {
   version: [3, 7, 16],
   trashcan: 'defer-next',
   statsDoneWhenNothing: 'short',
+  getObjectsGeneration: false,
+  boundMethodSelfOnStack: true,
   unmodelledRefs: { ...BASE_38.unmodelledRefs!, smallInts: intRuns(
     '-5:1 -4..-2:2 11:9 12..13:6 14:7 15:6 17:8 18:4 19:6 20..21:5 22:4 24..28:4 29..30:6 31:4 33:2 34:4 35..37:2 38:1 39..52:2 53:3 54..55:2 57..59:2 60:3 61..63:2 79..102:2 103..104:3 105..107:2 108:3 109:2 110..111:3 112..113:2 114..115:3 116..126:2 129..131:2 132..255:1') },
   startup: {

@@ -70,6 +70,7 @@ export function gcModule(): [Record<string, NativeImpl>, Record<string, PyObject
     is_tracked: (a, k) => { exactArgs(it, 'is_tracked', a, k, 1); return it.newBool(a[0].gcGen !== -1); },
     is_finalized: (a, k) => { exactArgs(it, 'is_finalized', a, k, 1); return it.newBool(a[0].finalized); },
     get_objects: (a, k) => {
+      if (!p.getObjectsGeneration) exactArgs(it, 'get_objects', a, k, 0);
       const [pos, kw] = splitArgs(a, k);
       const g = pos[0] ?? kw.get('generation');
       let lists: GcList[] = [...it.heap.gens];

@@ -12,6 +12,7 @@ import {
 } from '../objects';
 import { LimitExceeded, PyRaise, StopExecution } from '../errors';
 import { makeFrame, callObject, newObjectFor } from './call';
+import { frameTrashBegin, frameTrashEnd } from '../dealloc';
 import { dictGet, dictSetItem, dictDel, setAdd, dictSetStr } from '../builtins/dictops';
 import {
   binaryOp, compareOp, isTrue, containsOp, getIter, iterNext, getItem, setItem, delItem, unaryOp, formatValue,
@@ -30,6 +31,7 @@ const EMPTY: PyObject[] = [];
 
 /** Release everything a finished frame holds (locals in order, cells, stack, function). */
 export function clearFrame(it: Interp, f: Frame): void {
+  const trash = f.frameObject !== null && frameTrashBegin(it);
   const locals = f.locals;
   for (let i = 0; i < locals.length; i++) {
     const o = locals[i];
@@ -43,6 +45,7 @@ export function clearFrame(it: Interp, f: Frame): void {
   if (f.localsDict) { const d = f.localsDict; f.localsDict = null; it.dec(d); }
   if (f.funcRef) { const fn = f.funcRef; f.funcRef = null; it.dec(fn); }
   if (f.frameObject) { const fo = f.frameObject; f.frameObject = null; it.heap.freeFrame(f.code, fo); }
+  if (trash) frameTrashEnd(it, true);
 }
 
 function nameError(it: Interp, name: string): never {
@@ -306,6 +309,30 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               nf.funcRef = it.inc(fn);
               it.dec(callable);
               enter(nf);
+              break;
+            }
+            if (callable instanceof PyMethod && it.profile.boundMethodSelfOnStack) {
+              // ≤3.7 call_function: Py_SETREF(*pfunc, self), Py_INCREF(func), call, Py_DECREF(func).
+              const self = it.inc(callable.self);
+              const fn = it.inc(callable.func);
+              stack[base] = self;
+              it.dec(callable);
+              const margs = [self, ...stack.slice(argStart) as PyObject[]];
+              if (fn instanceof PyFunction) {
+                let nf: Frame;
+                try {
+                  nf = makeFrame(it, fn, margs, kwnames, false, f);
+                } catch (e) { it.dec(fn); throw e; }
+                nf.callerPop = popCount;
+                nf.funcRef = fn;
+                enter(nf);
+                break;
+              }
+              let r: PyObject;
+              try { r = callObject(it, fn, margs, kwnames); } finally { it.dec(fn); }
+              for (let i = 0; i < popCount; i++) { const o = stack.pop(); if (o) it.dec(o); }
+              stack.push(r);
+              if (it.heap.collectPending) it.evalBreaker(true);
               break;
             }
             const args = argStart === stack.length ? EMPTY : stack.slice(argStart) as PyObject[];
