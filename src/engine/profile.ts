@@ -294,6 +294,7 @@ const BASE_37: Profile = {
 };
 
 const PROFILES: Partial<Record<ProfileName, Profile>> = {
+  '3.7': BASE_37,
   '3.8': BASE_38,
   '3.9': BASE_39,
   '3.10': BASE_310,
