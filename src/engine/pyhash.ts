@@ -5,7 +5,7 @@
 // - float: _Py_HashDouble (Python/pyhash.c): the same reduction of the exact
 //   rational value (so hash(2.0) == hash(2)); inf → 314159, -inf → -314159,
 //   nan → 0 up to 3.9 and the pointer hash of the float object from 3.10;
-// - tuple: tuplehash, xxHash-based since 3.8;
+// - tuple: tuplehash, xxHash-based since 3.8 (multiply-xor before: tupleHashLegacy);
 // - None: the pointer hash up to 3.11, the constant 0xFCA86420 from 3.12;
 // - objects hashed by identity (instances, functions, types …):
 //   _Py_HashPointer, the address rotated right by 4 bits;
@@ -83,6 +83,21 @@ export function tupleHash(lanes: bigint[]): bigint {
   acc = (acc + (BigInt(lanes.length) ^ (XXPRIME_5 ^ 3527539n))) & M64;
   if (acc === M64) return 1546275796n;
   return toSigned(acc);
+}
+
+/** tuplehash before 3.8 (the multiply-xor hash of Objects/tupleobject.c, 3.7 and earlier). */
+export function tupleHashLegacy(hashes: bigint[]): bigint {
+  let x = 0x345678n;
+  let mult = 1000003n; // _PyHASH_MULTIPLIER
+  let len = hashes.length;
+  for (const h of hashes) {
+    len--;
+    x = ((x ^ (h & M64)) * mult) & M64;
+    mult = (mult + 82520n + BigInt(len + len)) & M64;
+  }
+  x = (x + 97531n) & M64;
+  if (x === M64) return -2n;
+  return toSigned(x);
 }
 
 function shuffleBits(h: bigint): bigint {

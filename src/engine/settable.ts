@@ -8,10 +8,11 @@
 // always goes to an unused slot (checked against 3.7 to 3.13).
 
 import type { Interp } from './interp';
-import { PyBool, PyBytes, PyFloat, PyInt, PyNone, PyObject, PySet, PyStr, PyTuple, PyType } from './objects';
+import {
+  PyBool, PyBytes, PyFloat, PyInt, PyNone, PyObject, PySet, PyStr, PyTuple, PyType } from './objects';
 import { hashKey } from './builtins/dictops';
 import {
-  bytesHash, floatHash, frozensetHash, intHash, pointerHash, strHash, tupleHash,
+  bytesHash, floatHash, frozensetHash, intHash, pointerHash, strHash, tupleHash, tupleHashLegacy,
 } from './pyhash';
 
 export const SET_MINSIZE = 8;
@@ -24,7 +25,10 @@ export function pyHash(it: Interp, o: PyObject): bigint {
   if (o instanceof PyStr) return strHash(o.v, minor(it));
   if (o instanceof PyInt) return intHash(o instanceof PyBool ? Number(o.v) : o.v);
   if (o instanceof PyFloat) return floatHash(o.v, minor(it) >= 10 ? pointerHash(o.addr) : 0n);
-  if (o instanceof PyTuple) return tupleHash(o.items.map((x) => pyHash(it, x)));
+  if (o instanceof PyTuple) {
+    const hs = o.items.map((x) => pyHash(it, x));
+    return minor(it) >= 8 ? tupleHash(hs) : tupleHashLegacy(hs);
+  }
   if (o instanceof PyBytes) return bytesHash(o.v, minor(it));
   if (o instanceof PyNone) return minor(it) >= 12 ? 0xFCA86420n : pointerHash(o.addr);
   hashKey(it, o); // unhashable types raise here
