@@ -2,12 +2,14 @@
 // A stand-in for dist/cli.js that runs real CPython instead of the simulator:
 // `cpython-cli.mjs run FILE [--python X.Y]` runs $PYENV_ROOT/versions/X.Y.*/bin/python FILE
 // in the current directory with run.py's clean environment, passing stdout, stderr and
-// the exit code through. Use it to check the oracle test and the corpus themselves:
+// the exit code through (3.14 without a pyenv 3.14: pyodide, via run_pyodide.mjs --run).
+// Use it to check the oracle test and the corpus themselves:
 //   PYGC_CLI=scripts/oracle/cpython-cli.mjs PYGC_ORACLE_VERSIONS=3.12 npm test -- oracle
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--python');
@@ -19,6 +21,12 @@ if (args[0] !== 'run' || !file) {
 }
 const versions = path.join(process.env.PYENV_ROOT || path.join(os.homedir(), '.pyenv'), 'versions');
 const found = fs.existsSync(versions) ? fs.readdirSync(versions).filter((v) => v.startsWith(profile + '.')).sort() : [];
+if (found.length === 0 && profile === '3.14') {
+  // no native 3.14 here: the corpus's 3.14 oracle, pyodide (see run_pyodide.mjs)
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const r = spawnSync(process.execPath, [path.join(here, 'run_pyodide.mjs'), '--run', file], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 if (found.length === 0) {
   console.error(`no pyenv interpreter for ${profile} in ${versions}`);
   process.exit(2);

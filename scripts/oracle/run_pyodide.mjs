@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The CPython 3.14 oracle: runs scenarios under pyodide (CPython compiled to WebAssembly,
 // the npm package `pyodide`, a pinned devDependency) and writes the same JSON as run.py /
-// run_all.py: OUTDIR/<scenario>/<3.14.x>.json. See README.md ("CPython 3.14 via pyodide").
+// run_all.py: OUTDIR/<scenario>/<3.14.x>.json. See README.md, "CPython 3.14 (pyodide)".
 //
 // Usage:
 //   node scripts/oracle/run_pyodide.mjs [--scenarios DIR] [--outdir DIR] [--only SUBSTR]
@@ -10,6 +10,10 @@
 //   node scripts/oracle/run_pyodide.mjs --summary [--results DIR --scenarios DIR] [--only SUBSTR]
 //                                      [--all-lines]   # 3.14 vs 3.13 digest table of a result tree
 //   node scripts/oracle/run_pyodide.mjs --probe        # versions and GC facts of this pyodide
+//   node scripts/oracle/run_pyodide.mjs --freeze-startup --outdir DIR [...]
+//                                      # diagnostic: gc.freeze() pyodide's start-up heap first
+//   node scripts/oracle/run_pyodide.mjs --run FILE [--no-site]
+//                                      # like `python FILE`: output and exit code passed through
 //
 // How one scenario is run (as close to `python FILE` in run.py as pyodide allows):
 //  * every run is a child process that loads a FRESH pyodide (new Wasm instance, new
@@ -66,9 +70,7 @@ function childEnv(merged) {
 
 /** The `env` field of the JSON: as run.py (the PYTHON* variables of the separate run). */
 function recordedEnv() {
-  const env = {};
-  for (const [k, v] of Object.entries({ PYTHONHASHSEED: '0', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' })) env[k] = v;
-  return env;
+  return { PYTHONHASHSEED: '0', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' };
 }
 
 // Run before the scenario, in __main__ through PyRun_SimpleString (binds no names). It undoes
@@ -76,17 +78,20 @@ function recordedEnv() {
 //  - loadPyodide sets sys.excepthook = traceback.print_exception: restore the C default;
 //  - loadPyodide inserts "" at sys.path[0] (pymain_run_python then inserts the script folder);
 //  - pyodide's bootstrap leaves `_pyodide_core` in __main__'s namespace, and keeps __main__
-//    alive from pyodide._state (and from JS, see child()): at shutdown a native __main__ dies
-//    when sys.modules is cleared, before the final collection (S48 depends on that);
+//    alive from pyodide._state (and from JS, see child()): natively only sys.modules holds
+//    it (getrefcount 4 for the module and its dict), and it dies when sys.modules is cleared
+//    at shutdown, before the final collection;
 //  - the interpreter was initialised while fd 1 was a tty, so stdout is line buffered; a
 //    native run with a pipe is block buffered (unless PYTHONUNBUFFERED, the combined run).
-function preludeCode(merged) {
+function preludeCode(merged, freezeStartup) {
   return [
     "__import__('sys').excepthook = __import__('sys').__excepthook__",
     "if __import__('sys').path[:1] == ['']: del __import__('sys').path[0]",
     "globals().pop('_pyodide_core', None)",
     "getattr(__import__('sys').modules.get('pyodide._state'), '__dict__', {}).pop('__main__', None)",
     merged ? '' : "__import__('sys').stdout.reconfigure(line_buffering=False)",
+    // diagnostic only (--freeze-startup): hide pyodide's start-up heap from the collector
+    freezeStartup ? "__import__('gc').freeze()" : '',
     '',
   ].join('\n');
 }
@@ -96,15 +101,27 @@ async function child(opts) {
   const file = path.resolve(opts.file);
   const dir = path.dirname(file);
   const merged = opts.merged;
-  const outFd = fs.openSync(path.join(opts.tmp, 'stdout.bin'), 'w');
-  const errFd = merged ? outFd : fs.openSync(path.join(opts.tmp, 'stderr.bin'), 'w');
+  // --run: straight to this process's stdout/stderr (like `python FILE`), else into files
+  const direct = !opts.tmp;
+  const outFd = direct ? 1 : fs.openSync(path.join(opts.tmp, 'stdout.bin'), 'w');
+  const errFd = direct ? 2 : merged ? outFd : fs.openSync(path.join(opts.tmp, 'stderr.bin'), 'w');
   const status = { init_stdout: [], init_stderr: [] };
+  const pause = new Int32Array(new SharedArrayBuffer(4));
   const writeAll = (fd, buf) => {
     let off = 0;
-    while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off);
+    while (off < buf.length) {
+      try {
+        off += fs.writeSync(fd, buf, off, buf.length - off);
+      } catch (e) {
+        if (e.code !== 'EAGAIN') throw e;
+        Atomics.wait(pause, 0, 0, 5); // a full non-blocking pipe: wait, retry
+      }
+    }
     return buf.length;
   };
-  const saveStatus = () => fs.writeFileSync(path.join(opts.tmp, 'status.json'), JSON.stringify(status));
+  const saveStatus = () => {
+    if (!direct) fs.writeFileSync(path.join(opts.tmp, 'status.json'), JSON.stringify(status));
+  };
   const src = fs.readFileSync(file);
   const args = [...(opts.noSite ? ['-S'] : []), path.basename(file)];
   const dirOfPyodide = pyodideDir();
@@ -137,7 +154,7 @@ async function child(opts) {
   py.setStdin({ error: true });
   py.setStdout({ write: (buf) => writeAll(outFd, buf), isatty: false });
   py.setStderr({ write: (buf) => writeAll(errFd, buf), isatty: false });
-  const code = m.stringToNewUTF8(preludeCode(merged));
+  const code = m.stringToNewUTF8(preludeCode(merged, opts.freezeStartup));
   status.prelude = m._PyRun_SimpleStringFlags(code, 0);
   m._free(code);
   if (opts.probeOnly) {
@@ -171,6 +188,10 @@ async function child(opts) {
   status.exit_code = exitCode;
   saveStatus();
   // exit at once: nothing else may touch the finalized runtime (pyodide's CLI does the same)
+  if (direct) {
+    if (status.js_error) writeAll(2, Buffer.from(`run_pyodide: ${status.js_error}\n`));
+    process.exit(exitCode ?? 134);
+  }
   process.exit(0);
 }
 
@@ -230,13 +251,17 @@ function splitlines(s) {
 const decoder = new TextDecoder('utf-8', { fatal: false });
 const readText = (f) => (fs.existsSync(f) ? decoder.decode(fs.readFileSync(f)) : '');
 
-/** One child run; resolves to { stdout, stderr, status, timedOut, wallMs }. */
+/** --freeze-startup (a diagnostic, never for the committed corpus). */
+let FREEZE_STARTUP = false;
+
+/** One child run; resolves to { stdout, stderr, status, timedOut, wallMs, … }. */
 function runChild(file, { merged, noSite, timeout, probeOnly }) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pygc-pyodide-'));
   const argv = [SELF, '--child', file, '--tmp', tmp];
   if (merged) argv.push('--merged');
   if (noSite) argv.push('--no-site');
   if (probeOnly) argv.push('--probe-only');
+  if (FREEZE_STARTUP) argv.push('--freeze-startup');
   const t0 = performance.now();
   return new Promise((resolve) => {
     const p = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -277,7 +302,7 @@ async function runScenario(file, version, opts) {
   const result = {
     scenario: name,
     version,
-    python: `pyodide ${pkg}`,
+    python: `pyodide ${pkg}${FREEZE_STARTUP ? ' (diagnostic: start-up heap frozen)' : ''}`,
     site: !opts.noSite,
     env: recordedEnv(),
   };
@@ -468,9 +493,11 @@ function summary({ results, scenarios, only, allLines }) {
   console.log(fmt(['scenario', 'key (digest line)', v13, v14, '']));
   console.log(fmt(W.map((w) => '-'.repeat(w)).concat('')));
   for (const r of rows) console.log(fmt(r));
-  console.log(`\n${tally.identical} scenarios identical to ${v13}, ${tally.differ} differ; digest lines: ` +
-    `${tally.keysDiffer} differ (≠), ${tally.keysSame} equal. Keys: the scenario's "# digest:" line ` +
-    `(all "key = value" lines without one, or with --all-lines); "stderr gc: #i" = the i-th ` +
+  const keys = tally.keysDiffer + tally.keysSame
+    ? `; digest lines: ${tally.keysDiffer} differ (≠), ${tally.keysSame} equal` : '';
+  console.log(`\n${tally.identical} scenarios identical to ${v13}, ${tally.differ} differ${keys}. ` +
+    `Keys: the scenario's "# digest:" line (all "key = value" lines without one, or with ` +
+    `--all-lines); else the first differing lines. "stderr gc: #i" = the i-th ` +
     `"gc: collecting …"/"gc: done …" line where they differ.`);
 }
 
@@ -487,6 +514,7 @@ function parse(argv) {
     };
     switch (a) {
       case '--child': o.child = val(); break;
+      case '--run': o.run = val(); break;
       case '--tmp': o.tmp = val(); break;
       case '--merged': o.merged = true; break;
       case '--probe-only': o.probeOnly = true; break;
@@ -502,6 +530,7 @@ function parse(argv) {
       case '--summary': o.summary = true; break;
       case '--all-lines': o.allLines = true; break;
       case '--probe': o.probe = true; break;
+      case '--freeze-startup': o.freezeStartup = true; break;
       case '-h': case '--help': o.help = true; break;
       default: throw new Error(`unknown argument ${a}`);
     }
@@ -518,11 +547,14 @@ const CORPORA = [
 async function main() {
   const o = parse(process.argv.slice(2));
   if (o.help) {
-    console.log(fs.readFileSync(SELF, 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 12).map((l) => l.slice(3)).join('\n'));
+    const lines = fs.readFileSync(SELF, 'utf8').split('\n').slice(1);
+    const end = lines.findIndex((l) => !l.startsWith('//'));
+    console.log(lines.slice(0, end).map((l) => l.slice(3)).join('\n'));
     return;
   }
-  if (o.child) {
-    o.file = o.child;
+  if (o.child || o.run) {
+    o.file = o.child ?? o.run;
+    if (o.run) o.tmp = undefined;
     await child(o);
     return;
   }
@@ -533,6 +565,10 @@ async function main() {
       only: o.only, allLines: o.allLines,
     });
     return;
+  }
+  if (o.freezeStartup) {
+    if (!o.outdir || o.all) throw new Error('--freeze-startup is a diagnostic: give an --outdir outside the corpus');
+    FREEZE_STARTUP = true;
   }
   const t0 = performance.now();
   const pr = await probe(o.noSite);
