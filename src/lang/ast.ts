@@ -137,7 +137,9 @@ export type ConstValue =
   | { type: 'None' }
   | { type: 'Ellipsis' }
   /** Produced only by the engine's constant folding (a tuple of constants). */
-  | { type: 'tuple'; items: ConstValue[] };
+  | { type: 'tuple'; items: ConstValue[] }
+  /** Produced only by the engine's compiler: a set display of constants (3.9+ starunpack_helper). */
+  | { type: 'frozenset'; items: ConstValue[] };
 
 export interface Constant extends Pos { kind: 'Constant'; value: ConstValue }
 export interface Attribute extends Pos { kind: 'Attribute'; value: Expr; attr: string; ctx: ExprContext }

@@ -26,12 +26,13 @@ function constTypeName(v: A.ConstValue): string {
 }
 
 export function compileModule(mod: A.Module, filename: string, consts: ConstFactory, warn: WarnFn = () => {},
-  warnLiteralType = false): Code {
+  warnLiteralType = false, constDisplays = false): Code {
   foldConstants(mod, consts);
   const scopes = buildScopes(mod);
   const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<module>', '<module>', filename, 1), filename, '');
   c.warn = warn;
   c.warnLiteralType = warnLiteralType;
+  c.constDisplays = constDisplays;
   c.body(mod.body);
   c.emitReturnNone();
   return c.finish();
@@ -42,10 +43,12 @@ export function compileModule(mod: A.Module, filename: string, consts: ConstFact
  * up (and stored) through the frame's locals, cells, globals and builtins.
  * 'eval': a single expression whose value is returned; 'exec': statements.
  */
-export function compileInteractive(mod: A.Module, filename: string, consts: ConstFactory, mode: 'eval' | 'exec'): Code {
+export function compileInteractive(mod: A.Module, filename: string, consts: ConstFactory, mode: 'eval' | 'exec',
+  constDisplays = false): Code {
   foldConstants(mod, consts);
   const scopes = buildScopes(mod);
   const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<debug>', '<debug>', filename, 1), filename, '');
+  c.constDisplays = constDisplays;
   if (mode === 'eval') {
     const st = mod.body[0];
     if (mod.body.length !== 1 || st.kind !== 'Expr') throw new ScenarioError('SyntaxError', 'invalid syntax', filename, 1, 1, 1, 1, '');
@@ -75,6 +78,9 @@ class FnCompiler {
   warn: WarnFn = () => {};
   /** 3.12+ names the literal's type in the `is` SyntaxWarning. */
   warnLiteralType = false;
+  /** 3.9+: a list or set display of three or more constants is one constant (a tuple, or a
+   *  frozenset) extended into an empty list or set (starunpack_helper). */
+  constDisplays = false;
 
   constructor(private cf: ConstFactory, private scopes: Map<unknown, Scope>, private scope: Scope, private code: Code,
     private filename: string, private qualPrefix: string) {
@@ -524,6 +530,7 @@ class FnCompiler {
     const c = new FnCompiler(this.cf, this.scopes, scope, code, this.filename, qual + '.<locals>.');
     c.warn = this.warn;
     c.warnLiteralType = this.warnLiteralType;
+    c.constDisplays = this.constDisplays;
     c.cur = node as A.Pos;
     compileBody(c);
     const fcode = c.finish();
@@ -562,6 +569,7 @@ class FnCompiler {
     const c = new FnCompiler(this.cf, this.scopes, scope, code, this.filename, qual + '.');
     c.warn = this.warn;
     c.warnLiteralType = this.warnLiteralType;
+    c.constDisplays = this.constDisplays;
     c.cur = s;
     c.loadName('__name__');
     c.storeName('__module__');
@@ -680,6 +688,16 @@ class FnCompiler {
   }
 
   private sequence(elts: A.Expr[], build: Op.BUILD_TUPLE | Op.BUILD_LIST | Op.BUILD_SET): void {
+    // starunpack_helper (3.9+): `n > 2 && are_all_items_const` — after the AST optimiser's
+    // folding, so `-4` and `(2, 3)` count; `BUILD_LIST 0; LOAD_CONST (tuple); LIST_EXTEND 1`,
+    // and for a set PyFrozenSet_New of that tuple with SET_UPDATE.
+    if (this.constDisplays && build !== Op.BUILD_TUPLE && elts.length > 2 && elts.every((x) => x.kind === 'Constant')) {
+      const items = elts.map((x) => (x as A.Constant).value);
+      this.emit(build, 0);
+      this.loadConst(build === Op.BUILD_SET ? { type: 'frozenset', items } : { type: 'tuple', items });
+      this.emit(build === Op.BUILD_SET ? Op.SET_UPDATE : Op.LIST_EXTEND, 1);
+      return;
+    }
     if (!elts.some((x) => x.kind === 'Starred')) {
       for (const x of elts) this.expr(x);
       this.emit(build, elts.length);

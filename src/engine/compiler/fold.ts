@@ -142,6 +142,23 @@ export function foldConstants(mod: A.Module, _cf: ConstFactory): void {
   };
   visitIters(mod.body);
   visit(mod.body);
+  // ... and a set of constants (after folding) is a frozenset constant (fold_iter).
+  const visitSets = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) { for (const x of node) visitSets(x); return; }
+    const n = node as Record<string, unknown>;
+    for (const k of Object.keys(n)) if (n[k] && typeof n[k] === 'object') visitSets(n[k]);
+    const s = node as A.Stmt | A.Expr | A.Comprehension;
+    if (s.kind === 'For' || s.kind === 'comprehension') setToFrozenset(s.iter);
+    if (s.kind === 'Compare') s.ops.forEach((op, i) => { if (op === 'In' || op === 'NotIn') setToFrozenset(s.comparators[i]); });
+  };
+  visitSets(mod.body);
+}
+
+function setToFrozenset(e: A.Expr): void {
+  if (e.kind === 'Set' && e.elts.every((x) => x.kind === 'Constant')) {
+    replace(e, { type: 'frozenset', items: e.elts.map((x) => (x as A.Constant).value) });
+  }
 }
 
 function listToTuple(e: A.Expr): void {
