@@ -20,12 +20,12 @@ function isDataDescriptor(it: Interp, d: PyObject): boolean {
 
 /** Bind a class attribute found on the MRO to an instance (descriptor __get__). */
 function bind(it: Interp, descr: PyObject, o: PyObject, owner: PyType): PyObject {
-  if (descr instanceof PyFunction) return it.gcNew(() => new PyMethod(it.types.method, it.inc(descr), it.inc(o)), 64);
+  if (descr instanceof PyFunction) return it.gcNew(() => new PyMethod(it.types.method, it.inc(descr), it.inc(o)), 64, true, 'method');
   if (descr instanceof PyBuiltin && descr.methodOf) return it.newBuiltin(descr.name, descr.impl, o, descr.qualname);
   if (descr instanceof PyBuiltin && descr.classMethodOf) return it.newBuiltin(descr.name, descr.impl, owner, descr.qualname);
   if (descr instanceof PyDescriptorWrapper) {
     if (descr.type === it.types.staticmethod) return it.inc(descr.func);
-    if (descr.type === it.types.classmethod) return it.gcNew(() => new PyMethod(it.types.method, it.inc(descr.func), it.inc(owner)), 64);
+    if (descr.type === it.types.classmethod) return it.gcNew(() => new PyMethod(it.types.method, it.inc(descr.func), it.inc(owner)), 64, true, 'method');
   }
   return it.inc(descr);
 }
@@ -62,7 +62,7 @@ export function getAttrOrNull(it: Interp, o: PyObject, name: string): PyObject |
       if (e) {
         const v = e.value;
         if (o.obj instanceof PyType) {
-          if (v instanceof PyDescriptorWrapper && v.type === it.types.classmethod) return it.gcNew(() => new PyMethod(it.types.method, it.inc(v.func), it.inc(o.obj)), 64);
+          if (v instanceof PyDescriptorWrapper && v.type === it.types.classmethod) return it.gcNew(() => new PyMethod(it.types.method, it.inc(v.func), it.inc(o.obj)), 64, true, 'method');
           return it.inc(v);
         }
         return bind(it, v, o.obj, start);
@@ -174,7 +174,7 @@ function typeGetAttr(it: Interp, t: PyType, name: string): PyObject | null {
   if (v !== null) {
     if (v instanceof PyDescriptorWrapper) {
       if (v.type === it.types.staticmethod) return it.inc(v.func);
-      if (v.type === it.types.classmethod) return it.gcNew(() => new PyMethod(it.types.method, it.inc(v.func), it.inc(t)), 64);
+      if (v.type === it.types.classmethod) return it.gcNew(() => new PyMethod(it.types.method, it.inc(v.func), it.inc(t)), 64, true, 'method');
     }
     if (v instanceof PyBuiltin && v.classMethodOf) return it.newBuiltin(v.name, v.impl, t, v.qualname);
     return it.inc(v);
@@ -270,7 +270,7 @@ export function delAttr(it: Interp, o: PyObject, name: string): void {
  * Consumes the reference to `o`.
  */
 export function loadMethod(it: Interp, o: PyObject, name: string, stack: (PyObject | null)[]): void {
-  if (!(o instanceof PyType) && !(o instanceof PyModule) && !(o instanceof PySuper)) {
+  if (!it.profile.bindsMethods && !(o instanceof PyType) && !(o instanceof PyModule) && !(o instanceof PySuper)) {
     const descr = mroLookup(o.type, name);
     if (descr && (descr instanceof PyFunction || (descr instanceof PyBuiltin && descr.methodOf))) {
       const shadow = o instanceof PyInstance ? instanceGet(o, name) : undefined;

@@ -5,6 +5,7 @@
 // attributes first to last), with the trashcan bounding nested deallocation.
 
 import type { Interp } from './interp';
+import type { FreeListKind } from './heap';
 import {
   PyBuiltin, PyCell, PyDict, PyDictView, PyException, PyFunction, PyInstance, PyIterator, PyList, PyMethod,
   PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyDescriptorWrapper,
@@ -47,7 +48,7 @@ export function dealloc(it: Interp, o: PyObject): void {
   if (o instanceof PyMethod) {
     if (o.weakrefs) clearWeakrefsOnDeath(it, o);
     const f = o.func, s = o.self;
-    freeMemory(it, o, o.bsize, null);
+    freeMemory(it, o, o.bsize, 'method');
     it.dec(f); it.dec(s);
     return;
   }
@@ -59,7 +60,7 @@ export function dealloc(it: Interp, o: PyObject): void {
     freeMemory(it, o, o.bsize, null);
     return;
   }
-  if (o instanceof PyBuiltin) { const s = o.self; o.self = null; freeMemory(it, o, o.bsize, null); it.xdec(s); return; }
+  if (o instanceof PyBuiltin) { const s = o.self; o.self = null; freeMemory(it, o, o.bsize, s ? 'cfunction' : null); it.xdec(s); return; }
   if (o instanceof PyIterator) {
     const src = o.source; o.source = null;
     const extra = o.extra; o.extra = [];
@@ -80,7 +81,7 @@ export function dealloc(it: Interp, o: PyObject): void {
   freeMemory(it, o, o.bsize, null);
 }
 
-function freeMemory(it: Interp, o: PyObject, bytes: number, fl: 'list' | 'dict' | 'tuple' | null, len = 0): void {
+function freeMemory(it: Interp, o: PyObject, bytes: number, fl: FreeListKind, len = 0): void {
   if (it.heap.fineEvents && it.heap.listener) it.heap.listener({ kind: 'free', obj: o });
   if (o.type.isGC) it.heap.freeGC(o.addr, bytes, fl, len);
   else it.heap.releaseAddress(o.addr, bytes);

@@ -4,7 +4,7 @@
 // CPython's sys.unraisablehook does ("Exception ignored in: …").
 
 import type { Interp } from './interp';
-import { PyObject, PyWeakref } from './objects';
+import { PyFunction, PyMethod, PyObject, PyWeakref } from './objects';
 import { mroLookup } from './types';
 import { callObject } from './vm/call';
 import { PyRaise } from './errors';
@@ -32,7 +32,12 @@ export function runFinalizer(it: Interp, o: PyObject, del: PyObject, reason = ''
   const saved = it.handledExc;
   it.nextFrameRole = { role: 'finalizer', reason: reason || `the refcount of ${o.type.name} object at 0x${o.addr.toString(16)} fell to 0` };
   try {
-    const r = callObject(it, del, [o], null);
+    let r: PyObject;
+    if (it.profile.bindsMethods && del instanceof PyFunction) {
+      // 3.6 slot_tp_finalize: lookup_maybe binds __del__ (a PyMethod, holding o) and calls it.
+      const m = it.gcNew(() => new PyMethod(it.types.method, it.inc(del), it.inc(o)), 64, true, 'method');
+      try { r = callObject(it, m, [], null); } finally { it.dec(m); }
+    } else r = callObject(it, del, [o], null);
     it.dec(r);
   } catch (e) {
     if (!(e instanceof PyRaise)) throw e;

@@ -9,7 +9,8 @@ import { PyObject } from './objects';
 import type { Profile } from './profile';
 
 /** 'cfunction': ≤3.8's PyCFunction free list (builtin bound methods, e.g. print's file.write). */
-export type FreeListKind = 'list' | 'dict' | 'tuple' | 'cfunction' | null;
+/** 'method': ≤3.6's PyMethod free list (bound Python methods, cap 256; only the 3.6 profile sets a capacity). */
+export type FreeListKind = 'list' | 'dict' | 'tuple' | 'cfunction' | 'method' | null;
 
 /** A heap event, for the debugger and the panel; emitted only when a listener is set. */
 export type HeapEvent =
@@ -47,8 +48,8 @@ export class Heap {
   fineEvents = false;
 
   /** Free lists: addresses of parked objects (LIFO). */
-  private freeList: { list: number[]; dict: number[]; tuple: number[][]; cfunction: number[] } = { list: [], dict: [], tuple: [], cfunction: [] };
-  private freeCap: { list: number; dict: number; tuple: number; cfunction: number };
+  private freeList: { list: number[]; dict: number[]; tuple: number[][]; cfunction: number[]; method: number[] } = { list: [], dict: [], tuple: [], cfunction: [], method: [] };
+  private freeCap: { list: number; dict: number; tuple: number; cfunction: number; method: number };
   /** Freed blocks per size class (LIFO) and the bump pointer. */
   /** Per size-class index: freed blocks (LIFO) and the next unused block of the current pool. */
   private freeBlocks: number[][] = [];
@@ -57,7 +58,7 @@ export class Heap {
 
   constructor(public profile: Profile) {
     this.threshold = [...profile.thresholds] as [number, number, number];
-    this.freeCap = { cfunction: 0, ...profile.freeListCapacity };
+    this.freeCap = { cfunction: 0, method: 0, ...profile.freeListCapacity };
     // Start-up state of the free lists: parked blocks exist but are not counted.
     for (let i = 0; i < profile.freeListStart.list; i++) this.freeList.list.push(this.rawAddress(72));
     for (let i = 0; i < profile.freeListStart.dict; i++) this.freeList.dict.push(this.rawAddress(64));
@@ -165,6 +166,11 @@ export class Heap {
 
   /** Free-list clearing done by full collections (clear_freelists). */
   clearFreeLists(): void {
+    // PyMethod_ClearFreeList comes first (3.6).
+    for (const a of this.freeList.method.splice(0).reverse()) {
+      if (this.count[0] > 0) this.count[0]--;
+      this.releaseAddress(a, 64);
+    }
     while (this.frameFree.length) {
       const f = this.frameFree.pop()!;
       if (this.count[0] > 0) this.count[0]--;

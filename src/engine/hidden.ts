@@ -9,7 +9,7 @@
 import type { Interp } from './interp';
 import { tupleSize } from './heap';
 
-export type BlockKind = 'tuple' | 'list' | 'dict' | 'cfunction' | null;
+export type BlockKind = 'tuple' | 'list' | 'dict' | 'cfunction' | 'method' | null;
 
 /** A hidden allocation: where its memory came from, so it can be released the same way. */
 export interface Block { addr: number; bytes: number; kind: BlockKind; len: number }
@@ -40,10 +40,16 @@ class TextStream {
     const n = utf8Length(text);
     if (this.pendingBytes + n > CHUNK) {
       this.flushText();
-      this.pending = 'str';
+      if (this.h.pendingListFirstWrite) {
+        this.list = this.h.alloc('list');
+        this.pending = 'list';
+      } else this.pending = 'str';
     } else if (this.pending === 'none') {
-      this.pending = 'str';
       this.pendingBytes = 0;
+      if (this.h.pendingListFirstWrite) {
+        this.list = this.h.alloc('list');
+        this.pending = 'list';
+      } else this.pending = 'str';
     } else if (this.pending === 'str') {
       this.list = this.h.alloc('list');
       this.pending = 'list';
@@ -97,6 +103,8 @@ export class Hidden {
     this.stdout = new TextStream(this, false);
     this.stderr = new TextStream(this, true);
   }
+
+  get pendingListFirstWrite(): boolean { return !!this.it.profile.hidden.pendingListFirstWrite; }
 
   alloc(kind: BlockKind, len = 0, bytes = 0): Block {
     const size = bytes || (kind === 'tuple' ? tupleSize(len) : kind === 'list' || kind === 'cfunction' ? 72 : 64);

@@ -385,8 +385,8 @@ export class Interp {
   }
 
   /** Allocate any other GC object: counted, then tracked if `track`. */
-  gcNew<T extends PyObject>(make: () => T, bytes: number, track = true): T {
-    const addr = this.gcAlloc(bytes, null);
+  gcNew<T extends PyObject>(make: () => T, bytes: number, track = true, fl: FreeListKind = null): T {
+    const addr = this.gcAlloc(bytes, fl);
     const o = make();
     o.addr = addr;
     o.bsize = bytes;
@@ -403,7 +403,7 @@ export class Interp {
 
   newBuiltin(name: string, impl: NativeImpl, self: PyObject | null = null, qualname = name): PyBuiltin {
     if (self) {
-      return this.gcNew(() => new PyBuiltin(this.types.builtin_function_or_method, name, impl, this.inc(self), qualname), 72);
+      return this.gcNew(() => new PyBuiltin(this.types.builtin_function_or_method, name, impl, this.inc(self), qualname), 72, true, 'cfunction');
     }
     // Module-level builtins exist from start-up: not counted.
     const o = new PyBuiltin(this.types.builtin_function_or_method, name, impl, null, qualname);

@@ -99,7 +99,12 @@ export interface Profile {
     superArgsTuple: boolean;
     /** Builtin types besides 3.11's without vectorcall: calling them builds an argument tuple
      *  (measured: `type(o)` before 3.10; range, list, tuple, dict, set, frozenset before 3.9). */
-    tpCallTypes?: string[] };
+    tpCallTypes?: string[];
+    /** 3.6: print's keyword arguments arrive as a dict (_PyStack_AsDict), and TextIOWrapper.write
+     *  creates its pending list on the first write (3.7+: on the second). */
+    printKwargsDict?: boolean; pendingListFirstWrite?: boolean;
+    /** Temporary lists built by mro_implementation for a new class (3.6: 4, traced in S47). */
+    mroTempLists?: number };
   /** ≤3.10: every Python-level call runs in a PyFrameObject, a GC allocation. Each code
    *  object keeps its last finished frame as a zombie (co_zombieframe) for the next call;
    *  other finished frames go to the frame free list (frameFreeList entries, emptied by
@@ -108,7 +113,11 @@ export interface Profile {
   frameFreeList: number;
   /** Free-list capacities (0 = no free list). cfunction: builtin bound methods (PyCFunction,
    *  ≤3.8: 256; gone in 3.9). */
-  freeListCapacity: { list: number; dict: number; tuple: number; cfunction?: number };
+  freeListCapacity: { list: number; dict: number; tuple: number; cfunction?: number; method?: number };
+  /** ≤3.6: no LOAD_METHOD at run time (every `obj.meth(…)` builds a bound method: PyMethod or
+   *  PyCFunction, from their free lists), and slot_tp_init/slot_tp_finalize call __init__/__del__
+   *  through a bound method (lookup_method). */
+  bindsMethods?: boolean;
   /** Free-list occupancy when the script starts (start-up state). */
   freeListStart: { list: number; dict: number; tuple: number[] };
 }
@@ -293,7 +302,31 @@ const BASE_37: Profile = {
   },
 };
 
+/** 3.6.15: as 3.7, plus: check_garbage counts the whole unreachable set and frees nothing when
+ *  a finalizer resurrects anything; no permanent generation (gc.freeze is 3.7+); the "Exception
+ *  ignored in" header names __del__'s bound method. Start-up generation sizes: estimated as for
+ *  3.7 from a gc.collect(0) DEBUG_STATS line (31 4973 at count 15). */
+const BASE_36: Profile = {
+  ...BASE_37,
+  name: '3.6',
+  version: [3, 6, 15],
+  resurrection: 'count-all',
+  statsPermanentLine: false,
+  delIgnoredHeader: 'bound-method',
+  bindsMethods: true,
+  freeListCapacity: { ...BASE_37.freeListCapacity, method: 256 },
+  hidden: { ...BASE_37.hidden, printArgsTuple: true, printKwargsDict: true, pendingListFirstWrite: true, mroTempLists: 4 },
+  startup: {
+    generationSizes: [63, 4972, 0],
+    count: [47, 11, 0],
+    longLivedPending: 0,
+    longLivedTotal: 0,
+    stats: [[11, 0, 0], [0, 0, 0], [0, 0, 0]],
+  },
+};
+
 const PROFILES: Partial<Record<ProfileName, Profile>> = {
+  '3.6': BASE_36,
   '3.7': BASE_37,
   '3.8': BASE_38,
   '3.9': BASE_39,

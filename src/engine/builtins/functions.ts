@@ -44,6 +44,8 @@ export function builtinFunctions(): Table {
     const file = kw.get('file');
     const stream = file !== undefined && file !== it.None && file === it.sysAttr('stderr') ? 'stderr' : 'stdout';
     const h = it.hidden;
+    // 3.6: CALL_FUNCTION_KW turns the keywords into a dict (_PyStack_AsDict) before the tuple.
+    const kwBlock = kw.size > 0 && it.profile.hidden.printKwargsDict ? h.kwargsDict(kw.size) : null;
     const argBlock = h.printStart(pos.length);
     try {
       pos.forEach((a, i) => {
@@ -53,6 +55,7 @@ export function builtinFunctions(): Table {
       it.emit(stream, h.fileWrite(stream, () => end));
     } finally {
       h.release(argBlock);
+      h.release(kwBlock);
     }
     return none();
   };

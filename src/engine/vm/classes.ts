@@ -69,6 +69,10 @@ export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, c
   const mro = computeMro(t, realBases);
   if (!mro) it.raise('TypeError', `Cannot create a consistent method resolution order (MRO) for bases ${realBases.map((b) => b.name).join(', ')}`);
   t.mro = mro;
+  // 3.6 mro_implementation's temporary lists (PyList_New, PySequence_List, Py_BuildValue …), all
+  // alive together, then parked on the list free list.
+  const mroLists = Array.from({ length: it.profile.hidden.mroTempLists ?? 0 }, () => it.hidden.alloc('list'));
+  for (const b of mroLists) it.hidden.free(b);
   const qn = ns.map.get('__qualname__');
   t.qualname = qn && qn.value instanceof PyStr ? qn.value.v : name;
   const mod = ns.map.get('__module__');

@@ -286,7 +286,8 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                 nf.callerPop = popCount;
                 nf.initSelf = self;
                 nf.role = 'init';
-                nf.hiddenArgs = hidden;
+                // 3.6 slot_tp_init: __init__ is called through a bound method (PyMethod free list).
+                nf.hiddenArgs = it.profile.bindsMethods ? [...hidden, it.hidden.alloc('method', 0, 64)] : hidden;
                 enter(nf);
                 break;
               }
