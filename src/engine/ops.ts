@@ -468,8 +468,10 @@ export function getIter(it: Interp, o: PyObject): PyObject {
   if (o instanceof PyDict) return dictIter(it, o, 'dict-keys');
   if (o instanceof PyDictView) return dictIter(it, o.dict, o.kind === 'keys' ? 'dict-keys' : o.kind === 'values' ? 'dict-values' : 'dict-items');
   if (o instanceof PySet) {
+    // setiterobject: the set, the size it had (si_used) and a table position (si_pos).
     const r = newIter(it, T.set_iterator, o, 'set');
-    r.keys = [...o.map.values()].map((x) => it.inc(x));
+    r.index = 0;
+    r.stop = o.used;
     return r;
   }
   if (o instanceof PyIterator) return it.inc(o);
@@ -548,9 +550,18 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
         return null;
       }
       case 'set': {
-        const keys = iter.keys!;
-        if (iter.index < keys.length) return it.inc(keys[iter.index++]);
-        return null;
+        if (!src) return null;
+        const set = src as PySet;
+        if (iter.stop !== set.used) {
+          iter.stop = -1; // sticky, as CPython's si_used = -1
+          it.raise('RuntimeError', 'Set changed size during iteration');
+        }
+        const table = set.table;
+        let i = iter.index;
+        while (i < table.length && table[i] === null) i++;
+        iter.index = i + 1;
+        if (i >= table.length) { iter.source = null; it.dec(set); return null; }
+        return it.inc(table[i]!);
       }
       case 'enumerate': {
         const inner = iter.extra[0];
