@@ -11,7 +11,7 @@ source is every line up to the next `###` line, each ending in "\n".  Flags in
 the name: `[noeol]` drops the final newline, `[esc]` decodes Python escapes
 (\\t, \\x00, \\u00a0 ...) in the source.
 
-Also dumps the AST of every file in test/unit/fixtures/scenarios/ (the oracle
+Also dumps the AST of every file in test/oracle/scenarios/ (the oracle
 scenarios, copied from shared/oracle/scenarios) and test/unit/fixtures/article/
 (the seed article's examples) as `ast` cases named after the file.
 
@@ -67,8 +67,9 @@ def read_cases():
 
 def file_cases():
     out = []
-    for sub in ('scenarios', 'article'):
-        d = os.path.join(ROOT, 'test', 'unit', 'fixtures', sub)
+    dirs = {'scenarios': os.path.join(ROOT, 'test', 'oracle', 'scenarios'),
+            'article': os.path.join(ROOT, 'test', 'unit', 'fixtures', 'article')}
+    for sub, d in dirs.items():
         for f in sorted(os.listdir(d)):
             if f.endswith('.py'):
                 with open(os.path.join(d, f), encoding='utf-8', newline='') as fh:

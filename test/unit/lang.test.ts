@@ -388,7 +388,7 @@ test('null bytes, BOM and CRLF', () => {
 // Parse speed is measured by `npm run bench`; this test checks that a 10 MB
 // scenario parses at all (no stack overflow, no quadratic blow-up to a hang).
 test('a 10 MB scenario parses', () => {
-  const unit = readFileSync(join(FIXTURES, 'scenarios', '09_seed_f_t2_debug_leak.py'), 'utf8') +
+  const unit = readFileSync(join(__dirname, '..', 'oracle', 'scenarios', '09_seed_f_t2_debug_leak.py'), 'utf8') +
     readFileSync(join(FIXTURES, 'article', 'b_refcount.py'), 'utf8') +
     'data = [' + Array.from({ length: 200 }, (_, i) => `(${i}, 'v${i}', ${i}.5)`).join(', ') + ']\n' +
     's = f"{data[0]!r:>10} {len(data)}" + "é" * 3\n';
