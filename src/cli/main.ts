@@ -8,7 +8,7 @@ import { runCommand } from './run';
 import { verifyCommand } from './verify';
 
 const USAGE = `usage: pygc run FILE [--python X.Y] [--trace OUT.json] [--max-steps N]
-       pygc verify FILE [--python X.Y|all|PATH]
+       pygc verify FILE [--python X.Y|all|PATH] [--json]
 `;
 
 async function main(argv: string[]): Promise<number> {

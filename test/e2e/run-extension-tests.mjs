@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 import { runTests } from '@vscode/test-electron';
 import { install } from './install.mjs';
 import { artifactsDir, makeWorkspace, ROOT } from './workspace.mjs';
@@ -26,6 +27,9 @@ export async function runExtensionTests() {
     nodePaths: [path.join(ROOT, 'node_modules')],
   });
   const ws = makeWorkspace();
+  // index.ts appends each failure's stack here (the host's own report of it can be cut off)
+  const failuresFile = path.join(outDir, 'failures.txt');
+  fs.rmSync(failuresFile, { force: true });
   let passed = 0;
   let failed = 0;
   try {
@@ -41,7 +45,7 @@ export async function runExtensionTests() {
         extensionDevelopmentPath: ROOT,
         extensionTestsPath: testsPath,
         launchArgs: [ws.dir],
-        extensionTestsEnv: { PYGC_E2E: '1' },
+        extensionTestsEnv: { PYGC_E2E: '1', PYGC_E2E_FAILURES: failuresFile },
       });
     } catch (e) {
       code = 1;
@@ -52,6 +56,7 @@ export async function runExtensionTests() {
     const m = /PYGC_RESULT (\{.*\})/.exec(captured);
     if (m) ({ passed, failed } = JSON.parse(m[1]));
     if (code !== 0 && failed === 0) failed = 1;
+    if (fs.existsSync(failuresFile)) console.error(fs.readFileSync(failuresFile, 'utf8'));
   } finally {
     ws.remove();
   }

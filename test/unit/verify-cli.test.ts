@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findInterpreter } from '../../src/cli/verify';
+import { sideDocument } from '../../src/verify/report';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -35,4 +36,26 @@ test('pygc verify: a difference is shown as a diff and exits 1', { skip }, () =>
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('pygc verify --json: both normalised runs and the verdict, for the compare editor', { skip }, () => {
+  const r = spawnSync(process.execPath, [CLI, 'verify', path.join(ROOT, 'examples', 'd_collect_debug_stats.pygc'), '--python', '3.11', '--json'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const [res] = JSON.parse(r.stdout);
+  assert.match(res.label, /^CPython 3\.11\.\d+$/);
+  assert.equal(res.profile, '3.11');
+  assert.equal(res.equal, true);
+  assert.equal(res.differences, 0);
+  assert.equal(res.sim.stdout, res.real.stdout);
+  assert.match(res.real.stderr, /gc: done, 2 unreachable, 0 uncollectable, <T>s elapsed/);
+  // the documents of the diff editor: generation sizes masked on both sides, so they are equal
+  assert.equal(sideDocument(res.sim), sideDocument(res.real));
+  assert.match(sideDocument(res.real), /^gc: objects in each generation: # # #$/m);
+});
+
+test('pygc verify --json: a version with no interpreter is an error entry and exit 1', () => {
+  const r = spawnSync(process.execPath, [CLI, 'verify', path.join(ROOT, 'examples', 'd_collect_debug_stats.pygc'), '--python', '/nonexistent/python', '--json'], { encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  const [res] = JSON.parse(r.stdout);
+  assert.match(res.error, /no CPython \/nonexistent\/python found/);
 });
