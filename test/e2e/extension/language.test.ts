@@ -68,9 +68,10 @@ suite('pygc language', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  test('CodeLens offers Debug and Run scenario', async () => {
+  test('CodeLens offers Debug and Run scenario, and Compare with real CPython in a trusted workspace', async () => {
     const editor = await openScenario('b_getrefcount.pygc');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
-    assert.deepEqual(lenses.map((l) => l.command?.command).sort(), ['pygc.debugScenario', 'pygc.runScenario']);
+    const expected = ['pygc.debugScenario', 'pygc.runScenario', ...(vscode.workspace.isTrusted ? ['pygc.compareWithCPython'] : [])];
+    assert.deepEqual(lenses.map((l) => l.command?.command).sort(), expected.sort());
   });
 });

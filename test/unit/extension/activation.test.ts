@@ -69,10 +69,11 @@ test('the completion provider lists gc members for the configured version', () =
   assert.equal(completion.provideCompletionItems(fakeDocument('x.\n'), { line: 0, character: 2 }), undefined);
 });
 
-test('CodeLens offers Debug and Run scenario on the first line', () => {
-  const { reg } = activate();
+test('CodeLens offers Debug and Run scenario and, trusted, Compare with real CPython on the first line', () => {
+  const { reg } = activate({ pythonVersion: '3.12' });
   const lenses = reg.providers.find((p) => p.kind === 'codelens')!.provider.provideCodeLenses(fakeDocument('x = 1\n'));
-  assert.deepEqual(lenses.map((l: { command: { command: string } }) => l.command.command), ['pygc.debugScenario', 'pygc.runScenario']);
+  assert.deepEqual(lenses.map((l: { command: { command: string } }) => l.command.command), ['pygc.debugScenario', 'pygc.runScenario', 'pygc.compareWithCPython']);
+  assert.match(lenses[2].command.title, /Compare with real CPython 3\.12$/);
   assert.ok(lenses.every((l: { range: { start: { line: number } } }) => l.range.start.line === 0));
 });
 
