@@ -68,7 +68,7 @@ type Mode =
   | { kind: 'step-in' }
   | { kind: 'next'; depth: number }
   | { kind: 'out'; depth: number }
-  | { kind: 'to'; step: number; reason: StopReason };
+  | { kind: 'to'; step: number; reason: StopReason; description?: string };
 
 interface Checkpoint { step: number; engine: Engine; objects: number }
 
@@ -177,7 +177,7 @@ export class GcRuntime extends EventEmitter {
   gotoStep(n: number, reason: StopReason = 'goto'): void {
     n = Math.max(1, Math.min(n, Math.max(this.frontier, 1)));
     this.mode = { kind: 'to', step: n, reason };
-    const cp = [...this.checkpoints].reverse().find((c) => c.step <= n && (c.step < n || c.step === 0))!;
+    const cp = this.checkpointBefore(n);
     // Forward from a clean stop with no nearer checkpoint: run on, no copy needed.
     const here = this.currentStep;
     const onward = this.resumable && this.exitCode === null && this.live.stage === 'main' && here < n && cp.step <= here;
@@ -350,12 +350,44 @@ export class GcRuntime extends EventEmitter {
       if (s) this.finishStop(s);
       return;
     }
+    if (this.refusalStop(r)) return;
     this.running = false;
     this.exitCode = r.exitCode;
     this.frontier = Math.max(this.frontier, this.live.it.steps);
     this.timeline.finish(this.live.it.steps);
     this.emit('exited', r.exitCode);
     this.emit('terminated');
+  }
+
+  /**
+   * A construct refused while running (NotSupportedError, exit code 2) stops
+   * like an uncaught exception: at the step that was running when it was
+   * refused (the state as that statement began: the refusal unwound the
+   * engine), reached by replaying from a checkpoint. Continuing from that stop
+   * meets the refusal again and ends the run.
+   */
+  private refusalStop(r: { exitCode: number; abortReason?: string }): boolean {
+    if (r.exitCode !== 2 || !r.abortReason) return false;
+    const step = this.live.it.steps;
+    if (step < 1 || (this.mode.kind === 'to' && this.mode.step === step)) return false;
+    // Continuing from the refusal's own stop: the run ends here.
+    if (this.atRefusal && this.timeline.lastStopStep === step) return false;
+    this.refusalStep = step;
+    this.frontier = Math.max(this.frontier, step);
+    const description = `NotSupportedError: ${r.abortReason}`;
+    this.mode = { kind: 'to', step, reason: 'exception', description };
+    this.restore(this.checkpointBefore(step));
+    setImmediate(() => this.slice());
+    return true;
+  }
+
+  private refusalStep = 0;
+  /** The last stop was the refusal's. */
+  private atRefusal = false;
+
+  /** The checkpoint to replay from to stop at step n (one taken at n itself is past n's stop point). */
+  private checkpointBefore(n: number): Checkpoint {
+    return [...this.checkpoints].reverse().find((c) => c.step < n || c.step === 0)!;
   }
 
   private pendingStop: StopInfo | 'slice' | null = null;
@@ -372,6 +404,7 @@ export class GcRuntime extends EventEmitter {
     this.running = false;
     this.pauseRequested = false;
     this.stop = s;
+    this.atRefusal = s.reason === 'exception' && s.step === this.refusalStep;
     this.silentUntil = 0;
     this.frontier = Math.max(this.frontier, s.step);
     this.timeline.noteStop(s.step);
@@ -422,7 +455,10 @@ export class GcRuntime extends EventEmitter {
       if (clean && step - rt.lastCheckpointStep() >= Math.max(rt.checkpointInterval, it.heap.blocks * STEPS_PER_OBJECT)) rt.addCheckpoint(step);
       const mode = rt.mode;
       if (mode.kind === 'to') {
-        if (step >= mode.step) stopNow({ reason: mode.reason, step, line }, clean);
+        if (step >= mode.step) {
+          const d = mode.description;
+          stopNow(d ? { reason: mode.reason, step, line, description: d, text: d } : { reason: mode.reason, step, line }, clean);
+        }
         return;
       }
       // Events noted since the last step (GC events, data breakpoints) stop here.

@@ -126,6 +126,47 @@ test('an unsupported construct is reported like a syntax error', async () => {
   }
 });
 
+test('a construct refused while running stops at its line (exception), stays inspectable and steppable back; continue ends with exit code 2', async () => {
+  const dc = await h.startClient();
+  try {
+    const program = h.scenario(`
+      class A:
+          pass
+
+      def f(a):
+          b = [a, a]
+          return locals()
+
+      x = A()
+      f(x)
+      print('never')
+    `);
+    const out = h.waitOutput(dc, 'stderr', /line 6\n.*return locals\(\)\n *\^+\nNotSupportedError: locals\(\) is not supported by PyGC Lab/);
+    const { event } = await h.launch(dc, program, {}, { filters: ['uncaught'] });
+    await out;
+    assert.equal(event.body.reason, 'exception');
+    assert.match(event.body.description ?? '', /NotSupportedError: locals\(\) is not supported/);
+    assert.deepEqual((await h.stack(dc)).map((f) => [f.name, f.line]), [['f', 6], ['<module>', 9]]);
+    const info = await dc.exceptionInfoRequest({ threadId: 1 });
+    assert.equal(info.body.exceptionId, 'NotSupportedError');
+    assert.match(info.body.description ?? '', /locals\(\)/);
+    const b = h.find(await h.scopeVars(dc, 'Locals'), 'b');
+    assert.equal((await h.children(dc, b)).filter((v) => /^\[\d\]$/.test(v.name)).length, 2);
+    const back = await h.next(dc, 'stepBack');
+    assert.equal(back.body.reason, 'step');
+    assert.equal((await h.stack(dc))[0].line, 5);
+    const again = await h.next(dc, 'continue');
+    assert.equal(again.body.reason, 'exception');
+    const exited = dc.waitForEvent('exited');
+    const terminated = dc.waitForEvent('terminated');
+    await dc.continueRequest({ threadId: 1 });
+    assert.equal(((await exited) as DebugProtocol.ExitedEvent).body.exitCode, 2);
+    await terminated;
+  } finally {
+    await dc.stop();
+  }
+});
+
 test('bad launch arguments get clear errors and the session survives to launch properly', async () => {
   const dc = await h.startClient();
   try {

@@ -287,3 +287,36 @@ test('goto forward from a stop runs on and reaches the same state as a goto from
   assert.equal(JSON.stringify(s.rt.snapshot()), at17);
   assert.equal(stdout(s), outBefore, 'no output repeated');
 });
+
+test('a construct refused while running stops at its line like an uncaught exception; continuing ends with exit code 2', async () => {
+  const src = `import weakref
+class A:
+    pass
+def f(a):
+    b = [a]
+    return weakref.proxy(a)
+x = A()
+p = f(x)
+print('never')
+`;
+  const s = await session(src, { stopOnEntry: false });
+  const st = s.stops[0];
+  assert.equal(st.reason, 'exception');
+  assert.equal(st.line, 6);
+  assert.match(st.description ?? '', /^NotSupportedError: weakref\.proxy is not supported/);
+  assert.deepEqual(s.rt.snapshot().frames.map((f) => [f.name, f.line]), [['f', 6], ['<module>', 8]]);
+  assert.equal(s.rt.evaluate('len(b)', 0, 'watch').result, '1');
+  const refusals = () => s.out.filter((o) => /NotSupportedError/.test(o.text)).length;
+  assert.equal(refusals(), 1, 'the refusal is printed once, with its location');
+  let next = await s.next((r) => r.stepBack());
+  assert.equal(next !== 'exited' && next.line, 5);
+  next = await s.next((r) => r.continue());
+  assert.equal(next !== 'exited' && next.reason, 'exception', 'stops at the refusal again');
+  let code: number | null = null;
+  s.rt.on('exited', (c: number) => { code = c; });
+  next = await s.next((r) => r.continue());
+  assert.equal(next, 'exited');
+  assert.equal(code, 2);
+  assert.equal(refusals(), 1, 'not printed twice');
+  assert.doesNotMatch(stdout(s), /never/);
+});
