@@ -91,12 +91,17 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
+/** A drawn step as the page saw it (performance.now() times; see vscode-stub.js). */
+export interface FrameTiming { step: number; posted?: number; drawn: number; presented?: number }
+
 interface PageWindow {
   postMessage(m: unknown, target: string): void;
   __posted: PanelToHost[];
   __state: unknown;
   __cspViolations: string[];
   __longTasks: { start: number; duration: number }[];
+  __frames: FrameTiming[];
+  __postAt?: number;
   __pwned?: unknown;
   __applyTheme(t: unknown): void;
   __pygcPanel: {
@@ -138,9 +143,18 @@ export class PanelPage {
     const a = await this.now();
     await this.page.evaluate((json) => { (globalThis as unknown as { __staged: unknown }).__staged = JSON.parse(json); }, JSON.stringify(m));
     const b = await this.now();
-    await this.page.evaluate(() => { const g = globalThis as unknown as PageWindow & { __staged: unknown }; g.postMessage(g.__staged, '*'); });
+    await this.page.evaluate(() => {
+      const g = globalThis as unknown as PageWindow & { __staged: unknown };
+      g.__postAt = performance.now();
+      g.postMessage(g.__staged, '*');
+    });
     if (m.type === 'snapshot') await this.waitStep(m.snapshot.step);
     return [a, b];
+  }
+
+  /** Wait until the frame after the drawing of `step` has been painted (see vscode-stub.js). */
+  async waitPresented(step: number): Promise<void> {
+    await this.page.waitForFunction((s) => (globalThis as unknown as PageWindow).__frames.some((f) => f.step === s && f.presented !== undefined), step);
   }
 
   async waitStep(step: number): Promise<void> {
@@ -160,6 +174,7 @@ export class PanelPage {
   state(): Promise<unknown> { return this.page.evaluate(() => (globalThis as unknown as PageWindow).__state); }
   cspViolations(): Promise<string[]> { return this.page.evaluate(() => (globalThis as unknown as PageWindow).__cspViolations); }
   longTasks(): Promise<{ start: number; duration: number }[]> { return this.page.evaluate(() => (globalThis as unknown as PageWindow).__longTasks); }
+  frames(): Promise<FrameTiming[]> { return this.page.evaluate(() => (globalThis as unknown as PageWindow).__frames); }
   now(): Promise<number> { return this.page.evaluate(() => performance.now()); }
   pwned(): Promise<unknown> { return this.page.evaluate(() => (globalThis as unknown as PageWindow).__pwned ?? null); }
   nodes(): Promise<InspectNode[]> { return this.page.evaluate(() => (globalThis as unknown as PageWindow).__pygcPanel.nodes()); }
