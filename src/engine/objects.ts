@@ -6,6 +6,7 @@
 // Where to start: PyObject (header), then the concrete classes below in the
 // order lists, tuples, dicts, instances, functions, types.
 
+import './vm/v8tuning';
 import type { Code } from './compiler/code';
 
 /** Intrusive doubly-linked list node: the GC generation lists link objects directly. */
