@@ -6,6 +6,7 @@
 // Where to start: PyObject (header), then the concrete classes below in the
 // order lists, tuples, dicts, instances, functions, types.
 
+import './vm/v8tuning';
 import type { Code } from './compiler/code';
 
 /** Intrusive doubly-linked list node: the GC generation lists link objects directly. */
@@ -21,30 +22,53 @@ export function setSerialSource(s: { n: number }): void { serialSource = s; }
 
 export abstract class PyObject implements GcNode {
   /** Links of the generation list holding this object (PyGC_Head). */
-  gcPrev: GcNode | null = null;
-  gcNext: GcNode | null = null;
+  declare gcPrev: GcNode | null;
+  declare gcNext: GcNode | null;
   /** ob_refcnt */
-  rc = 1;
+  declare rc: number;
   /** Simulated address (id()). */
-  addr = 0;
+  declare addr: number;
   /** Size of the memory block, in bytes (decides which freed blocks it may reuse). */
-  bsize = 32;
+  declare bsize: number;
   /** Creation serial: stable identity for snapshots and hashing. */
-  readonly serial = ++serialSource.n;
+  declare readonly serial: number;
   /** -1 untracked; 0..2 generation; 3 permanent (frozen). */
-  gcGen = -1;
+  declare gcGen: number;
   /** gc_refs during a collection. */
-  gcRefs = 0;
+  declare gcRefs: number;
   /** Flags used by collector phases (reachable / unreachable marks). */
-  gcFlags = 0;
+  declare gcFlags: number;
   /** PEP 442 FINALIZED bit. */
-  finalized = false;
+  declare finalized: boolean;
   /** Weak references to this object (tp_weaklist), oldest first. */
-  weakrefs: PyWeakref[] | null = null;
+  declare weakrefs: PyWeakref[] | null;
   /** Where the object was allocated: [line, frame name] for the debugger. */
-  allocLine = 0;
-  constructor(public type: PyType) {}
+  declare allocLine: number;
+  declare type: PyType;
+  constructor(type: PyType) {
+    // The header is written by one of several identical functions: a property store in
+    // V8 is fast while it has seen at most four hidden classes, and every class here
+    // extends PyObject, so one shared set of stores would be megamorphic (about 10 ns
+    // each, 13 per object). The classes allocated in bulk get a set of their own.
+    const k: unknown = new.target;
+    if (k === PyInstance) headerInstance(this, type);
+    else if (k === PyInt) headerInt(this, type);
+    else if (k === PyList || k === PyTuple) headerSeq(this, type);
+    else if (k === PyDict) headerDict(this, type);
+    else if (k === PyFloat || k === PyStr) headerAtom(this, type);
+    else if (k === PyMethod || k === PyCell || k === PyFunction) headerCallable(this, type);
+    else header(this, type);
+  }
 }
+
+type Header = { -readonly [K in 'gcPrev' | 'gcNext' | 'rc' | 'addr' | 'bsize' | 'serial' | 'gcGen' | 'gcRefs' | 'gcFlags' | 'finalized' | 'weakrefs' | 'allocLine' | 'type']: PyObject[K] };
+function header(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
+function headerInstance(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
+function headerInt(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
+function headerSeq(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
+function headerDict(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
+function headerAtom(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
+function headerCallable(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
 
 export const GCFLAG_COLLECTING = 1;
 export const GCFLAG_UNREACHABLE = 2;
