@@ -118,6 +118,11 @@ export interface Profile {
    *  PyCFunction, from their free lists), and slot_tp_init/slot_tp_finalize call __init__/__del__
    *  through a bound method (lookup_method). */
   bindsMethods?: boolean;
+  /** 3.14.0–3.14.4: the incremental collector (gc/incremental.ts): young generation, two old
+   *  spaces, gc.collect(1) and automatic collections run one increment. */
+  incrementalGc?: boolean;
+  /** 3.14.1+: count[0] counts track events (+1 on track, -1 on untrack) instead of GC allocations. */
+  gcCountsTracks?: boolean;
   /** Free-list occupancy when the script starts (start-up state). */
   freeListStart: { list: number; dict: number; tuple: number[] };
 }
@@ -204,6 +209,27 @@ const BASE_313: Profile = {
   hidden: { ...BASE_312.hidden, varsArgsTuple: true, strArgsTuple: false, tuple20Reused: true },
   callCarets: true,
   slotsAttrErrorSuffix: true,
+};
+
+/** 3.14.2 (CPython 3.14.0–3.14.4): the incremental collector (docs/calibration/cpython-3.14.md).
+ *  Immortal objects report 3 << 30 as on 64-bit builds; the start-up state is Pyodide's (the
+ *  only 3.14.2 measured): 890 young objects (count 524, 3.14.1+ counts track events), 19556 in
+ *  the old generation's pending space, 4 increments (230 collected) run during start-up. */
+const BASE_314: Profile = {
+  ...BASE_313,
+  name: '3.14',
+  version: [3, 14, 2],
+  thresholds: [2000, 10, 0],
+  immortalRefcount: 3221225472,
+  incrementalGc: true,
+  gcCountsTracks: true,
+  startup: {
+    generationSizes: [890, 0, 19556],
+    count: [524, 0, 0],
+    longLivedPending: 0,
+    longLivedTotal: 0,
+    stats: [[0, 0, 0], [4, 230, 0], [0, 0, 0]],
+  },
 };
 
 /** 3.10.13: instances own a separate, tracked __dict__; the caller keeps its stack
@@ -334,6 +360,7 @@ const PROFILES: Partial<Record<ProfileName, Profile>> = {
   '3.11': BASE_311,
   '3.12': BASE_312,
   '3.13': BASE_313,
+  '3.14': BASE_314,
 };
 
 export const PROFILE_NAMES: ProfileName[] = ['2.7', '3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'];
