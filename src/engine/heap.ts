@@ -121,7 +121,7 @@ export class Heap {
   }
 
   /** count[0] += 1 for a new GC object (allocation ≤3.13, track 3.14), scheduling a collection past the threshold. */
-  private countNew(): void {
+  countNew(): void {
     this.count[0]++;
     if (this.count[0] > this.threshold[0] && this.enabled && this.threshold[0] !== 0 && !this.collecting) {
       this.collectPending = true;
@@ -220,10 +220,15 @@ export class Heap {
   untrack(op: PyObject): void {
     if (op.gcGen === -1) return;
     this.trackedCount--;
-    if (this.profile.gcCountsTracks && this.count[0] > 0) this.count[0]--;
+    this.countUntrack();
     gcUnlink(op);
     op.gcGen = -1;
     if (this.fineEvents && this.listener) this.listener({ kind: 'untrack', obj: op });
+  }
+
+  /** 3.14.1+ _PyObject_GC_UNTRACK: count[0] -= 1 (if > 0). */
+  countUntrack(): void {
+    if (this.profile.gcCountsTracks && this.count[0] > 0) this.count[0]--;
   }
 
   isTracked(op: PyObject): boolean { return op.gcGen !== -1; }

@@ -16,8 +16,10 @@ export interface Profile {
   legacyFinalizers: boolean;
   /** Instance attributes: 'dict' = separate dict object (≤3.10);
    *  'inline' = inline values, dict materialised on demand (3.11/3.12);
-   *  'inline-untracked' = as inline, materialised dict never tracked (3.13+). */
-  instanceLayout: 'dict' | 'inline' | 'inline-untracked';
+   *  'inline-untracked' = as inline, materialised dict never tracked (3.13);
+   *  'inline-view' = the materialised dict is a tracked view of the inline values whose
+   *  tp_traverse visits nothing (3.14: dict_traverse skips embedded values). */
+  instanceLayout: 'dict' | 'inline' | 'inline-untracked' | 'inline-view';
   /** Number of attributes above which inline values fall back to a dict. */
   inlineAttrLimit: number;
   /** Arguments of Python-to-Python calls: 'copy' keeps the caller's stack
@@ -123,6 +125,10 @@ export interface Profile {
   incrementalGc?: boolean;
   /** 3.14.1+: count[0] counts track events (+1 on track, -1 on untrack) instead of GC allocations. */
   gcCountsTracks?: boolean;
+  /** 3.14: every dict is tracked when created (no lazy tracking, no untrack_dicts). */
+  dictsTrackedAtCreation?: boolean;
+  /** 3.14: a new tuple whose items can never be tracked is not tracked at all. */
+  tuplesTrackedOnlyIfNeeded?: boolean;
   /** Free-list occupancy when the script starts (start-up state). */
   freeListStart: { list: number; dict: number; tuple: number[] };
 }
@@ -223,6 +229,9 @@ const BASE_314: Profile = {
   immortalRefcount: 3221225472,
   incrementalGc: true,
   gcCountsTracks: true,
+  instanceLayout: 'inline-view',
+  dictsTrackedAtCreation: true,
+  tuplesTrackedOnlyIfNeeded: true,
   startup: {
     generationSizes: [890, 0, 19556],
     count: [524, 0, 0],
