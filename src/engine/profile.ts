@@ -232,6 +232,8 @@ const BASE_314: Profile = {
   instanceLayout: 'inline-view',
   dictsTrackedAtCreation: true,
   tuplesTrackedOnlyIfNeeded: true,
+  // print's `*objects` is an Argument Clinic array (no varargs tuple): measured, see the notes.
+  hidden: { ...BASE_313.hidden, printArgsTuple: false },
   startup: {
     generationSizes: [890, 0, 19556],
     count: [524, 0, 0],
