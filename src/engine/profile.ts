@@ -105,6 +105,8 @@ export interface Profile {
     /** 3.6: print's keyword arguments arrive as a dict (_PyStack_AsDict), and TextIOWrapper.write
      *  creates its pending list on the first write (3.7+: on the second). */
     printKwargsDict?: boolean; pendingListFirstWrite?: boolean;
+    /** Calling a class builds an argument tuple (tp_call); false: 3.14 (measured, no tuple). */
+    classCallTuple?: boolean;
     /** Temporary lists built by mro_implementation for a new class (3.6: 4, traced in S47). */
     mroTempLists?: number };
   /** ≤3.10: every Python-level call runs in a PyFrameObject, a GC allocation. Each code
@@ -233,7 +235,7 @@ const BASE_314: Profile = {
   dictsTrackedAtCreation: true,
   tuplesTrackedOnlyIfNeeded: true,
   // print's `*objects` is an Argument Clinic array (no varargs tuple): measured, see the notes.
-  hidden: { ...BASE_313.hidden, printArgsTuple: false },
+  hidden: { ...BASE_313.hidden, printArgsTuple: false, classCallTuple: false },
   startup: {
     generationSizes: [890, 0, 19556],
     count: [524, 0, 0],

@@ -272,7 +272,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             if (callable instanceof PyType && callable.isHeap && callable.builtinBase === 'object') {
               const args = argStart === stack.length ? EMPTY : stack.slice(argStart) as PyObject[];
               const nkw = kwnames ? kwnames.length : 0;
-              const hidden = typeCallBlocks(it, args.length - nkw, nkw);
+              const hidden = callable.tpCallTuple ? typeCallBlocks(it, args.length - nkw, nkw) : NO_BLOCKS;
               let self: PyObject;
               try {
                 self = newObjectFor(it, callable, args, kwnames);
