@@ -127,6 +127,9 @@ export interface Profile {
   incrementalGc?: boolean;
   /** 3.14.1+: count[0] counts track events (+1 on track, -1 on untrack) instead of GC allocations. */
   gcCountsTracks?: boolean;
+  /** 3.14: unraisable exceptions say what was running ("Exception ignored while calling
+   *  deallocator <function …>:") instead of "Exception ignored in: <…>". */
+  unraisableWhile?: boolean;
   /** 3.14: every dict is tracked when created (no lazy tracking, no untrack_dicts). */
   dictsTrackedAtCreation?: boolean;
   /** 3.14: a new tuple whose items can never be tracked is not tracked at all. */
@@ -234,6 +237,7 @@ const BASE_314: Profile = {
   instanceLayout: 'inline-view',
   dictsTrackedAtCreation: true,
   tuplesTrackedOnlyIfNeeded: true,
+  unraisableWhile: true,
   // print's `*objects` is an Argument Clinic array (no varargs tuple): measured, see the notes.
   hidden: { ...BASE_313.hidden, printArgsTuple: false, classCallTuple: false },
   startup: {

@@ -95,7 +95,7 @@ export class Collector {
     return m + n;
   }
 
-  invokeCallbacks(phase: string, generation: number, collected: number, uncollectable: number): void {
+  private invokeCallbacks(phase: string, generation: number, collected: number, uncollectable: number): void {
     const it = this.it;
     const cbs = it.callbacks;
     if (!cbs.items.length) return;

@@ -34,6 +34,11 @@ import { GcList, gcMove } from './gclist';
 import { PyDict, PyObject, PyStandIn } from '../objects';
 import type { Frame } from '../vm/frame';
 import { traverse } from './traverse';
+import { callObject } from '../vm/call';
+import { PyRaise } from '../errors';
+import { dictSetItem } from '../builtins/dictops';
+import { reprOf } from '../repr';
+import { writeUnraisable } from '../finalize';
 import { gc_collect_region, untrack_tuples, type RegionHooks, type RegionStats } from './incremental-region';
 
 /** Divide by 10, so that the default incremental threshold of 10 scans 1% of the heap. */
@@ -79,7 +84,7 @@ export class IncrementalGc {
     const it = this.it;
     const heap = this.heap;
     const stats: RegionStats = { collected: 0, uncollectable: 0, candidates: 0 };
-    this.collector.invokeCallbacks('start', generation, 0, 0);
+    this.invoke_gc_callback('start', generation, stats);
     if (heap.debug & DEBUG_STATS) {
       it.writeStderr(`gc: collecting generation ${generation}...\n`);
       it.writeStderr(`gc: objects in each generation: ${[0, 1, 2].map((i) => this.genHead(i).size()).join(' ')}\n`);
@@ -103,12 +108,38 @@ export class IncrementalGc {
     st.collected += stats.collected;
     st.uncollectable += stats.uncollectable;
     if (heap.listener) heap.listener({ kind: 'collect-end', generation, collected: stats.collected, uncollectable: stats.uncollectable, automatic });
-    this.collector.invokeCallbacks('stop', generation, stats.collected, stats.uncollectable);
+    this.invoke_gc_callback('stop', generation, stats);
     if (heap.debug & DEBUG_STATS) {
       const dt = (it.perfClock - t0).toFixed(4);
       it.writeStderr(`gc: done, ${stats.collected + stats.uncollectable} unreachable, ${stats.uncollectable} uncollectable, ${dt}s elapsed\n`);
     }
     return stats.collected + stats.uncollectable;
+  }
+
+  /** gc.callbacks: each called with (phase, {generation, collected, uncollectable}). */
+  private invoke_gc_callback(phase: string, generation: number, stats: RegionStats): void {
+    const it = this.it;
+    const cbs = it.callbacks;
+    if (!cbs.items.length) return;
+    const info = it.newDict();
+    dictSetItem(it, info, it.newStr('generation'), it.newInt(generation));
+    dictSetItem(it, info, it.newStr('collected'), it.newInt(stats.collected));
+    dictSetItem(it, info, it.newStr('uncollectable'), it.newInt(stats.uncollectable));
+    const ph = it.newStr(phase);
+    for (let i = 0; i < cbs.items.length; i++) {
+      const cb = it.inc(cbs.items[i]);
+      it.nextFrameRole = { role: 'callback', reason: `gc.callbacks: '${phase}' of a collection` };
+      try {
+        it.dec(callObject(it, cb, [ph, info], null));
+      } catch (e) {
+        if (!(e instanceof PyRaise)) throw e;
+        writeUnraisable(it, e.exc, () => reprOf(it, cb), 'calling GC callback');
+      } finally {
+        it.dec(cb);
+      }
+    }
+    it.dec(ph);
+    it.dec(info);
   }
 
   private hooks(generation: number): RegionHooks {
