@@ -41,7 +41,7 @@ export function runFinalizer(it: Interp, o: PyObject, del: PyObject, reason = ''
     it.dec(r);
   } catch (e) {
     if (!(e instanceof PyRaise)) throw e;
-    writeUnraisable(it, e.exc, () => unraisableHeader(it, o, del));
+    writeUnraisable(it, e.exc, () => unraisableHeader(it, o, del), 'calling deallocator');
   } finally {
     it.handledExc = saved;
     it.nextFrameRole = null;
@@ -54,9 +54,10 @@ function unraisableHeader(it: Interp, o: PyObject, del: PyObject): string {
   return `<bound method ${o.type.qualname}.__del__ of ${reprOf(it, o)}>`;
 }
 
-/** PyErr_WriteUnraisable: print the report to stderr and drop the exception. */
-export function writeUnraisable(it: Interp, exc: PyObject, header: () => string): void {
-  let text = `Exception ignored in: ${header()}\n`;
+/** PyErr_WriteUnraisable: print the report to stderr and drop the exception. `action`: 3.14's
+ *  PyErr_FormatUnraisable message ("Exception ignored while calling deallocator <…>:"). */
+export function writeUnraisable(it: Interp, exc: PyObject, header: () => string, action?: string): void {
+  let text = action && it.profile.unraisableWhile ? `Exception ignored while ${action} ${header()}:\n` : `Exception ignored in: ${header()}\n`;
   text += formatException(it, exc);
   it.writeStderr(text);
   it.dec(exc);
@@ -106,7 +107,7 @@ export function handleCallback(it: Interp, w: PyWeakref, cb: PyObject): void {
     it.dec(r);
   } catch (e) {
     if (!(e instanceof PyRaise)) throw e;
-    writeUnraisable(it, e.exc, () => reprOf(it, cb));
+    writeUnraisable(it, e.exc, () => reprOf(it, cb), 'calling weakref callback');
   }
 }
 

@@ -116,11 +116,21 @@ export class Heap {
       if (reusable && l && l.length) return l.pop()!;
     }
     const addr = this.rawAddress(bytes);
+    if (!this.profile.gcCountsTracks) this.countNew();
+    return addr;
+  }
+
+  /** count[0] += 1 for a new GC object (allocation ≤3.13, track 3.14), scheduling a collection past the threshold. */
+  countNew(): void {
     this.count[0]++;
     if (this.count[0] > this.threshold[0] && this.enabled && this.threshold[0] !== 0 && !this.collecting) {
       this.collectPending = true;
     }
-    return addr;
+  }
+
+  /** count[0] -= 1 (if > 0) when a GC object's memory is released (≤3.13; 3.14 counts untracks instead). */
+  private uncount(): void {
+    if (this.count[0] > 0 && !this.profile.gcCountsTracks) this.count[0]--;
   }
 
   /** Release a GC object's memory: park it on its free list or PyObject_GC_Del. */
@@ -137,7 +147,7 @@ export class Heap {
       }
       if (l.length < cap) { l.push(addr); return; }
     }
-    if (this.count[0] > 0) this.count[0]--;
+    this.uncount();
     this.releaseAddress(addr, bytes);
   }
 
@@ -168,18 +178,18 @@ export class Heap {
   clearFreeLists(): void {
     // PyMethod_ClearFreeList comes first (3.6).
     for (const a of this.freeList.method.splice(0).reverse()) {
-      if (this.count[0] > 0) this.count[0]--;
+      this.uncount();
       this.releaseAddress(a, 64);
     }
     while (this.frameFree.length) {
       const f = this.frameFree.pop()!;
-      if (this.count[0] > 0) this.count[0]--;
+      this.uncount();
       this.releaseAddress(f.addr, f.bytes);
     }
     const drop = (l: number[], bytes: number) => {
       while (l.length) {
         const a = l.pop()!;
-        if (this.count[0] > 0) this.count[0]--;
+        this.uncount();
         this.releaseAddress(a, bytes);
       }
     };
@@ -203,21 +213,29 @@ export class Heap {
     if (op.gcGen !== -1) return;
     this.trackedCount++;
     this.gens[0].append(op);
+    if (this.profile.gcCountsTracks) this.countNew();
     if (this.fineEvents && this.listener) this.listener({ kind: 'track', obj: op });
   }
 
   untrack(op: PyObject): void {
     if (op.gcGen === -1) return;
     this.trackedCount--;
+    this.countUntrack();
     gcUnlink(op);
     op.gcGen = -1;
     if (this.fineEvents && this.listener) this.listener({ kind: 'untrack', obj: op });
+  }
+
+  /** 3.14.1+ _PyObject_GC_UNTRACK: count[0] -= 1 (if > 0). */
+  countUntrack(): void {
+    if (this.profile.gcCountsTracks && this.count[0] > 0) this.count[0]--;
   }
 
   isTracked(op: PyObject): boolean { return op.gcGen !== -1; }
 
   /** Which generation automatic collection should run (gc_collect_generations), or -1. */
   pickGeneration(): number {
+    if (this.profile.incrementalGc) return 1; // 3.14.0–3.14.4 _Py_RunGC: young + one increment
     for (let i = 2; i >= 0; i--) {
       if (this.count[i] > this.threshold[i]) {
         if (i === 2 && this.longLivedPending < this.longLivedTotal / 4) continue;

@@ -109,10 +109,13 @@ export class Hidden {
   alloc(kind: BlockKind, len = 0, bytes = 0): Block {
     const size = bytes || (kind === 'tuple' ? tupleSize(len) : kind === 'list' || kind === 'cfunction' ? 72 : 64);
     const addr = this.it.gcAlloc(size, kind, len);
+    // 3.14.1+ counts track events: the hidden object is tracked when made, untracked when freed.
+    if (this.it.profile.gcCountsTracks) this.it.heap.countNew();
     return { addr, bytes: size, kind, len };
   }
 
   free(b: Block): void {
+    this.it.heap.countUntrack();
     this.it.heap.freeGC(b.addr, b.bytes, b.kind, b.len);
   }
 

@@ -70,7 +70,8 @@ export function instanceDel(it: Interp, o: PyInstance, name: string): boolean {
 export function materializeDict(it: Interp, o: PyInstance, overflow = false): PyDict {
   if (o.dict) return o.dict;
   const d = it.newDict();
-  if (it.profile.instanceLayout === 'inline-untracked' && !overflow) d.untrackable = true;
+  const layout = it.profile.instanceLayout;
+  if ((layout === 'inline-untracked' || layout === 'inline-view') && !overflow) d.untrackable = true;
   if (o.values) {
     let track = false;
     const vals = o.values;

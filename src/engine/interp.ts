@@ -324,14 +324,20 @@ export class Interp {
   }
 
   /** A tuple; items are stolen references. The empty tuple is a shared singleton. */
-  newTuple(items: PyObject[]): PyTuple {
+  newTuple(items: PyObject[], track = true): PyTuple {
     if (items.length === 0) return this.inc(this.emptyTuple);
     const addr = this.gcAlloc(tupleSize(items.length), 'tuple', items.length);
     const o = new PyTuple(this.types.tuple, items);
     o.addr = addr; o.bsize = tupleSize(items.length);
     this.noteAlloc(o);
-    this.heap.track(o);
+    if (track) this.heap.track(o);
     return o;
+  }
+
+  /** _PyTuple_FromArray (BUILD_TUPLE, list to tuple, *args): 3.14 leaves the tuple untracked
+   *  when none of its items can ever be tracked. */
+  newTupleFromArray(items: PyObject[]): PyTuple {
+    return this.newTuple(items, !this.profile.tuplesTrackedOnlyIfNeeded || items.some((x) => this.mayBeTracked(x)));
   }
 
   private _emptyTuple: PyTuple | null = null;
@@ -356,6 +362,7 @@ export class Interp {
     const o = new PyDict(this.types.dict);
     o.addr = addr; o.bsize = 64;
     this.noteAlloc(o);
+    if (this.profile.dictsTrackedAtCreation) this.heap.track(o);
     return o;
   }
 

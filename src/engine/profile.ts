@@ -16,8 +16,10 @@ export interface Profile {
   legacyFinalizers: boolean;
   /** Instance attributes: 'dict' = separate dict object (≤3.10);
    *  'inline' = inline values, dict materialised on demand (3.11/3.12);
-   *  'inline-untracked' = as inline, materialised dict never tracked (3.13+). */
-  instanceLayout: 'dict' | 'inline' | 'inline-untracked';
+   *  'inline-untracked' = as inline, materialised dict never tracked (3.13);
+   *  'inline-view' = the materialised dict is a tracked view of the inline values whose
+   *  tp_traverse visits nothing (3.14: dict_traverse skips embedded values). */
+  instanceLayout: 'dict' | 'inline' | 'inline-untracked' | 'inline-view';
   /** Number of attributes above which inline values fall back to a dict. */
   inlineAttrLimit: number;
   /** Arguments of Python-to-Python calls: 'copy' keeps the caller's stack
@@ -103,6 +105,8 @@ export interface Profile {
     /** 3.6: print's keyword arguments arrive as a dict (_PyStack_AsDict), and TextIOWrapper.write
      *  creates its pending list on the first write (3.7+: on the second). */
     printKwargsDict?: boolean; pendingListFirstWrite?: boolean;
+    /** Calling a class builds an argument tuple (tp_call); false: 3.14 (measured, no tuple). */
+    classCallTuple?: boolean;
     /** Temporary lists built by mro_implementation for a new class (3.6: 4, traced in S47). */
     mroTempLists?: number };
   /** ≤3.10: every Python-level call runs in a PyFrameObject, a GC allocation. Each code
@@ -118,6 +122,18 @@ export interface Profile {
    *  PyCFunction, from their free lists), and slot_tp_init/slot_tp_finalize call __init__/__del__
    *  through a bound method (lookup_method). */
   bindsMethods?: boolean;
+  /** 3.14.0–3.14.4: the incremental collector (gc/incremental.ts): young generation, two old
+   *  spaces, gc.collect(1) and automatic collections run one increment. */
+  incrementalGc?: boolean;
+  /** 3.14.1+: count[0] counts track events (+1 on track, -1 on untrack) instead of GC allocations. */
+  gcCountsTracks?: boolean;
+  /** 3.14: unraisable exceptions say what was running ("Exception ignored while calling
+   *  deallocator <function …>:") instead of "Exception ignored in: <…>". */
+  unraisableWhile?: boolean;
+  /** 3.14: every dict is tracked when created (no lazy tracking, no untrack_dicts). */
+  dictsTrackedAtCreation?: boolean;
+  /** 3.14: a new tuple whose items can never be tracked is not tracked at all. */
+  tuplesTrackedOnlyIfNeeded?: boolean;
   /** Free-list occupancy when the script starts (start-up state). */
   freeListStart: { list: number; dict: number; tuple: number[] };
 }
@@ -204,6 +220,33 @@ const BASE_313: Profile = {
   hidden: { ...BASE_312.hidden, varsArgsTuple: true, strArgsTuple: false, tuple20Reused: true },
   callCarets: true,
   slotsAttrErrorSuffix: true,
+};
+
+/** 3.14.2 (CPython 3.14.0–3.14.4): the incremental collector (docs/calibration/cpython-3.14.md).
+ *  Immortal objects report 3 << 30 as on 64-bit builds; the start-up state is Pyodide's (the
+ *  only 3.14.2 measured): 890 young objects (count 524, 3.14.1+ counts track events), 19556 in
+ *  the old generation's pending space, 4 increments (230 collected) run during start-up. */
+const BASE_314: Profile = {
+  ...BASE_313,
+  name: '3.14',
+  version: [3, 14, 2],
+  thresholds: [2000, 10, 0],
+  immortalRefcount: 3221225472,
+  incrementalGc: true,
+  gcCountsTracks: true,
+  instanceLayout: 'inline-view',
+  dictsTrackedAtCreation: true,
+  tuplesTrackedOnlyIfNeeded: true,
+  unraisableWhile: true,
+  // print's `*objects` is an Argument Clinic array (no varargs tuple): measured, see the notes.
+  hidden: { ...BASE_313.hidden, printArgsTuple: false, classCallTuple: false },
+  startup: {
+    generationSizes: [890, 0, 19556],
+    count: [524, 0, 0],
+    longLivedPending: 0,
+    longLivedTotal: 0,
+    stats: [[0, 0, 0], [4, 230, 0], [0, 0, 0]],
+  },
 };
 
 /** 3.10.13: instances own a separate, tracked __dict__; the caller keeps its stack
@@ -334,6 +377,7 @@ const PROFILES: Partial<Record<ProfileName, Profile>> = {
   '3.11': BASE_311,
   '3.12': BASE_312,
   '3.13': BASE_313,
+  '3.14': BASE_314,
 };
 
 export const PROFILE_NAMES: ProfileName[] = ['2.7', '3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'];

@@ -63,7 +63,8 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
       rangeArgs(it, 'tuple', args, kwnames, 0, 1);
       if (!args.length) return it.inc(it.emptyTuple);
       if (args[0] instanceof PyTuple && args[0].type === T.tuple) return it.inc(args[0]);
-      return it.newTuple(iterateToArray(it, args[0]));
+      const items = iterateToArray(it, args[0]);
+      return args[0] instanceof PyList ? it.newTupleFromArray(items) : it.newTuple(items);
     }
     case T.dict: {
       const [pos, kw] = splitArgs(args, kwnames);

@@ -28,6 +28,7 @@ import { callObject } from '../vm/call';
 import { PyRaise } from '../errors';
 import { dictSetItem } from '../builtins/dictops';
 import { reprOf } from '../repr';
+import { IncrementalGc } from './incremental';
 
 export const DEBUG_STATS = 1;
 export const DEBUG_COLLECTABLE = 2;
@@ -53,9 +54,12 @@ export interface CollectionState {
 export class Collector {
   readonly stats: GenStats[] = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 }));
   current: CollectionState | null = null;
+  /** 3.14.0–3.14.4: the incremental collector takes every collection. */
+  readonly incremental: IncrementalGc | null;
 
   constructor(private it: Interp) {
     it.collector = this;
+    this.incremental = it.profile.incrementalGc ? new IncrementalGc(it, this) : null;
   }
 
   private get heap() { return this.it.heap; }
@@ -84,6 +88,7 @@ export class Collector {
   }
 
   collectWithCallback(gen: number, automatic: boolean): number {
+    if (this.incremental) return this.incremental.collect(gen, automatic);
     this.invokeCallbacks('start', gen, 0, 0);
     const [m, n] = this.collectMain(gen, automatic);
     this.invokeCallbacks('stop', gen, m, n);
@@ -116,7 +121,7 @@ export class Collector {
     it.dec(info);
   }
 
-  private emitPhase(name: string, gen: number): void {
+  emitPhase(name: string, gen: number): void {
     if (this.current) this.current.phase = name;
     const l = this.heap.listener;
     if (l) l({ kind: 'phase', name, generation: gen });

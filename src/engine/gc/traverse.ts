@@ -34,6 +34,7 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
     return;
   }
   if (o instanceof PyDict) {
+    if (o.untrackable && o.gcGen !== -1) return; // 3.14: a tracked view of an instance's values
     for (const e of o.map.values()) { visit(e.value); if (!(e.key instanceof PyStr)) visit(e.key); }
     return;
   }

@@ -61,7 +61,7 @@ function bindArguments(it: Interp, f: Frame, func: PyFunction, args: PyObject[],
   if (code.flags & CO_VARARGS) {
     const extra: PyObject[] = [];
     for (let i = take; i < npos; i++) extra.push(own(args[i]));
-    locals[nTotalArgs] = it.newTuple(extra);
+    locals[nTotalArgs] = it.newTupleFromArray(extra);
   } else if (npos > argcount) {
     const given = npos;
     discardOwned(it, args, take, npos, steal, kwdict, locals);

@@ -61,7 +61,7 @@ export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, c
   const basesT = givenBases && givenBases.items.length ? it.inc(givenBases) : it.newTuple(realBases.map((b) => it.inc(b)));
   const d = it.newDict();
   const t = it.gcNew(() => new PyType(T.type, name, realBases[0].builtinBase), 912, false);
-  t.tpCallTuple = true;
+  t.tpCallTuple = it.profile.hidden.classCallTuple !== false;
   T.type.rc++;
   t.isHeap = true;
   t.bases = realBases;

@@ -272,7 +272,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             if (callable instanceof PyType && callable.isHeap && callable.builtinBase === 'object') {
               const args = argStart === stack.length ? EMPTY : stack.slice(argStart) as PyObject[];
               const nkw = kwnames ? kwnames.length : 0;
-              const hidden = typeCallBlocks(it, args.length - nkw, nkw);
+              const hidden = callable.tpCallTuple ? typeCallBlocks(it, args.length - nkw, nkw) : NO_BLOCKS;
               let self: PyObject;
               try {
                 self = newObjectFor(it, callable, args, kwnames);
@@ -401,7 +401,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
           case Op.BUILD_TUPLE: {
             f.pc = pc;
             const items = arg ? stack.splice(stack.length - arg, arg) as PyObject[] : [];
-            stack.push(it.newTuple(items));
+            stack.push(it.newTupleFromArray(items));
             break;
           }
           case Op.BUILD_LIST: {
@@ -463,7 +463,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             const l = stack.pop()! as PyList;
             const items = l.items.map((x) => it.inc(x));
             it.dec(l);
-            stack.push(it.newTuple(items));
+            stack.push(it.newTupleFromArray(items));
             break;
           }
           case Op.BINARY_OP: {
