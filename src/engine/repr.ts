@@ -104,7 +104,10 @@ function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string
     if (inRepr.has(o)) return '(...)';
     if (o.items.length === 0) return '()';
   }
-  if (o instanceof PyList && o.items.length === 0) return '[]';
+  if (o instanceof PyList && o.items.length === 0) {
+    if (it.profile.hidden.reprPieces) it.reprEnter(); // 2.7's list_repr enters before the size test
+    return '[]';
+  }
   if (inRepr.has(o)) {
     if (o instanceof PyList) return '[...]';
     if (o instanceof PyDict) return '{...}';
@@ -112,6 +115,8 @@ function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string
   }
   it.reprEnter();
   inRepr.add(o);
+  const pieces = o instanceof PyTuple ? it.hidden.reprPieces('tuple', o.items.length)
+    : o instanceof PyList || o instanceof PyDict ? it.hidden.reprPieces('list', 1) : null;
   try {
     if (o instanceof PyList) return '[' + o.items.map((x) => reprOf(it, x)).join(', ') + ']';
     if (o instanceof PyTuple) {
@@ -133,6 +138,7 @@ function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string
     if (!items.length) return `${o.type.name}()`;
     return o.type === it.types.set ? `{${items.join(', ')}}` : `${o.type.name}({${items.join(', ')}})`;
   } finally {
+    it.hidden.release(pieces);
     inRepr.delete(o);
   }
 }
