@@ -14,6 +14,7 @@ import { strRepr, bytesRepr } from './text/strrepr';
 import { intToStr } from './text/radix';
 import { mroLookup } from './types';
 import { callObject } from './vm/call';
+import { classicInstanceRepr, classicClassRepr } from './py2/classic';
 
 export function hexAddr(o: PyObject): string { return '0x' + o.addr.toString(16); }
 
@@ -44,8 +45,8 @@ export function reprOf(it: Interp, o: PyObject): string {
     if (args.length === 1) return `${name}(${reprOf(it, args[0])})`;
     return `${name}(${args.map((a) => reprOf(it, a)).join(', ')})`;
   }
-  if (o instanceof PyInstance) return `<${qualifiedTypeName(o.type)} object at ${hexAddr(o)}>`;
-  if (o instanceof PyType) return `<class '${qualifiedTypeName(o)}'>`;
+  if (o instanceof PyInstance) return o.type.classic ? classicInstanceRepr(o) : `<${qualifiedTypeName(o.type)} object at ${hexAddr(o)}>`;
+  if (o instanceof PyType) return o.classic ? classicClassRepr(o) : `<class '${qualifiedTypeName(o)}'>`;
   if (o instanceof PyFunction) return `<function ${o.qualname} at ${hexAddr(o)}>`;
   if (o instanceof PyMethod) {
     const fname = o.func instanceof PyFunction ? o.func.qualname : reprOf(it, o.func);
