@@ -19,6 +19,7 @@ import { runFrame } from './vm/eval';
 import { Collector } from './gc/collector';
 import { installAllMethods } from './builtins/methods';
 import { installModules } from './builtins/modules';
+import { installPy2Builtins } from './py2/builtins';
 import { builtinFunctions } from './builtins/functions';
 import { dictSetStr } from './builtins/dictops';
 import { LimitExceeded, NotSupportedRuntime, PyRaise, StopExecution } from './errors';
@@ -67,6 +68,7 @@ export class Engine {
     this.collector = new Collector(it);
     installModules();
     this.installBuiltins();
+    if (this.profile.version[0] === 2) installPy2Builtins(it);
     const g = (this.globals = it.rawDict());
     it.heap.gens[2].append(g);
     for (const [k, v] of [['__name__', it.newStr('__main__')], ['__doc__', it.newNone()], ['__package__', it.newNone()],

@@ -351,7 +351,10 @@ const BASE_27: Profile = {
   statsDoneWhenNothing: 'short-dot',
   delIgnoredHeader: 'py2',
   weakrefOrder: 'callback-first',
-  hidden: { ...BASE_36.hidden, printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 0, cFileStdio: true, reprPieces: true, methodCallTuple: true },
+  hidden: { ...BASE_36.hidden, printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 0, cFileStdio: true, reprPieces: true, methodCallTuple: true,
+    // Every type call goes through tp_call with an argument tuple (do_call/load_args).
+    tpCallTypes: ['type', 'list', 'tuple', 'dict', 'set', 'frozenset', 'int', 'float', 'str', 'bool', 'enumerate', 'reversed',
+      'super', 'property', 'staticmethod', 'classmethod', 'slice', 'zip', 'map', 'filter'] },
   collectKeepsListDictFreeLists: true,
   // After `from __future__ import print_function; import gc, sys` (test/calibration/freelist_start,
   // the same with -S except 2-tuples).
