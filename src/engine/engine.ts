@@ -6,6 +6,7 @@ import { Interp, OutputSink } from './interp';
 import { activate } from './active';
 import { getProfile, Profile } from './profile';
 import { parseScenario } from '../lang';
+import { findPy2Unsupported } from '../lang/py2check';
 import { ScenarioError, formatScenarioError } from '../lang/errors';
 import { compileModule, compileInteractive } from './compiler/compiler';
 import type { ConstFactory } from './compiler/fold';
@@ -128,6 +129,10 @@ export class Engine {
   /** Parse, check and compile; throws ScenarioError. */
   compile(): Code {
     const mod = parseScenario(this.source, this.opts.filename);
+    if (this.profile.version[0] === 2) {
+      const py2 = findPy2Unsupported(mod, this.opts.filename, this.source);
+      if (py2.length) throw py2[0];
+    }
     this.code = compileModule(mod, this.opts.filename, this.constFactory(), (lineno, category, message) => {
       const line = this.it.sourceLine(this.opts.filename, lineno);
       this.it.out.stderr(`${this.opts.filename}:${lineno}: ${category}: ${message}\n` + (line !== null ? `  ${line.trim()}\n` : ''));

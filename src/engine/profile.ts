@@ -351,6 +351,7 @@ const BASE_27: Profile = {
   statsDoneWhenNothing: 'short-dot',
   delIgnoredHeader: 'py2',
   weakrefOrder: 'callback-first',
+  unmodelledRefs: { ...BASE_36.unmodelledRefs!, ellipsis: 2 },
   hidden: { ...BASE_36.hidden, printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
     // Every type call goes through tp_call with an argument tuple (do_call/load_args).
     tpCallTypes: ['type', 'list', 'tuple', 'dict', 'set', 'frozenset', 'int', 'float', 'str', 'bool', 'enumerate', 'reversed',

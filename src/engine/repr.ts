@@ -14,7 +14,8 @@ import { strRepr, bytesRepr } from './text/strrepr';
 import { intToStr } from './text/radix';
 import { mroLookup } from './types';
 import { callObject } from './vm/call';
-import { classicInstanceRepr, classicClassRepr } from './py2/classic';
+import { classicInstanceRepr, classicClassRepr, classicClassStr } from './py2/classic';
+import { py2IntRepr, py2SetRepr } from './py2/reprs';
 
 export function hexAddr(o: PyObject): string { return '0x' + o.addr.toString(16); }
 
@@ -31,7 +32,7 @@ export function reprOf(it: Interp, o: PyObject): string {
   if (it.heap.collectPending) it.gcPoint();
   if (o instanceof PyStr) return strRepr(o.v);
   if (o instanceof PyBool) return o.v ? 'True' : 'False';
-  if (o instanceof PyInt) return intToStr(o.v);
+  if (o instanceof PyInt) return it.profile.version[0] === 2 ? py2IntRepr(o.v) : intToStr(o.v);
   if (o instanceof PyFloat) return floatRepr(o.v);
   if (o instanceof PyNone) return 'None';
   if (o instanceof PyInstance && o.type.isHeap) {
@@ -135,6 +136,7 @@ function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string
       it.hidden.free(tmp);
     }
     const items = [...o.map.values()].map((x) => reprOf(it, x));
+    if (it.profile.version[0] === 2) return py2SetRepr(o.type.name, items);
     if (o.type === it.types.frozenset) return items.length ? `frozenset({${items.join(', ')}})` : 'frozenset()';
     if (!items.length) return `${o.type.name}()`;
     return o.type === it.types.set ? `{${items.join(', ')}}` : `${o.type.name}({${items.join(', ')}})`;
@@ -148,6 +150,8 @@ function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string
 export function strOf(it: Interp, o: PyObject): string {
   if (it.heap.collectPending) it.gcPoint();
   if (o instanceof PyStr) return o.v;
+  if (o instanceof PyType && o.classic) return classicClassStr(o);
+  if (o instanceof PyInt && !(o instanceof PyBool)) return intToStr(o.v); // 2.7: str() of a long has no 'L'
   if (o instanceof PyInstance && o.type.isHeap) {
     const s = mroLookup(o.type, '__str__');
     if (s && s !== it.objectStr && !(s instanceof PyBuiltin)) return callStrMethod(it, s, o, '__str__');

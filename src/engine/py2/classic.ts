@@ -55,6 +55,11 @@ export function classicInstanceRepr(o: PyObject): string {
   return `<${o.type.module}.${o.type.qualname} instance at 0x${o.addr.toString(16)}>`;
 }
 
+/** class_str: `module.T`. */
+export function classicClassStr(t: PyType): string {
+  return `${t.module}.${t.qualname}`;
+}
+
 /** class_repr: `<class module.T at 0x…>`. */
 export function classicClassRepr(t: PyType): string {
   return `<class ${t.module}.${t.qualname} at 0x${t.addr.toString(16)}>`;
