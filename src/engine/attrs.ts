@@ -21,7 +21,11 @@ function isDataDescriptor(it: Interp, d: PyObject): boolean {
 /** Bind a class attribute found on the MRO to an instance (descriptor __get__). */
 function bind(it: Interp, descr: PyObject, o: PyObject, owner: PyType): PyObject {
   if (descr instanceof PyFunction) return it.gcNew(() => new PyMethod(it.types.method, it.inc(descr), it.inc(o)), 64, true, 'method');
-  if (descr instanceof PyBuiltin && descr.methodOf) return it.newBuiltin(descr.name, descr.impl, o, descr.qualname);
+  if (descr instanceof PyBuiltin && descr.methodOf) {
+    const b = it.newBuiltin(descr.name, descr.impl, o, descr.qualname);
+    b.varargs = descr.varargs;
+    return b;
+  }
   if (descr instanceof PyBuiltin && descr.classMethodOf) return it.newBuiltin(descr.name, descr.impl, owner, descr.qualname);
   if (descr instanceof PyDescriptorWrapper) {
     if (descr.type === it.types.staticmethod) return it.inc(descr.func);

@@ -6,6 +6,7 @@ import { Interp, OutputSink } from './interp';
 import { activate } from './active';
 import { getProfile, Profile } from './profile';
 import { parseScenario } from '../lang';
+import { findPy2Unsupported } from '../lang/py2check';
 import { ScenarioError, formatScenarioError } from '../lang/errors';
 import { compileModule, compileInteractive } from './compiler/compiler';
 import type { ConstFactory } from './compiler/fold';
@@ -19,6 +20,7 @@ import { runFrame } from './vm/eval';
 import { Collector } from './gc/collector';
 import { installAllMethods } from './builtins/methods';
 import { installModules } from './builtins/modules';
+import { installPy2Builtins } from './py2/builtins';
 import { builtinFunctions } from './builtins/functions';
 import { dictSetStr } from './builtins/dictops';
 import { LimitExceeded, NotSupportedRuntime, PyRaise, StopExecution } from './errors';
@@ -67,6 +69,7 @@ export class Engine {
     this.collector = new Collector(it);
     installModules();
     this.installBuiltins();
+    if (this.profile.version[0] === 2) installPy2Builtins(it);
     const g = (this.globals = it.rawDict());
     it.heap.gens[2].append(g);
     for (const [k, v] of [['__name__', it.newStr('__main__')], ['__doc__', it.newNone()], ['__package__', it.newNone()],
@@ -126,6 +129,10 @@ export class Engine {
   /** Parse, check and compile; throws ScenarioError. */
   compile(): Code {
     const mod = parseScenario(this.source, this.opts.filename);
+    if (this.profile.version[0] === 2) {
+      const py2 = findPy2Unsupported(mod, this.opts.filename, this.source);
+      if (py2.length) throw py2[0];
+    }
     this.code = compileModule(mod, this.opts.filename, this.constFactory(), (lineno, category, message) => {
       const line = this.it.sourceLine(this.opts.filename, lineno);
       this.it.out.stderr(`${this.opts.filename}:${lineno}: ${category}: ${message}\n` + (line !== null ? `  ${line.trim()}\n` : ''));

@@ -36,7 +36,9 @@ export function runFinalizer(it: Interp, o: PyObject, del: PyObject, reason = ''
     if (it.profile.bindsMethods && del instanceof PyFunction) {
       // 3.6 slot_tp_finalize: lookup_maybe binds __del__ (a PyMethod, holding o) and calls it.
       const m = it.gcNew(() => new PyMethod(it.types.method, it.inc(del), it.inc(o)), 64, true, 'method');
-      try { r = callObject(it, m, [], null); } finally { it.dec(m); }
+      // 2.7 instancemethod_call: a (self,) argument tuple.
+      const t = it.profile.hidden.methodCallTuple ? it.hidden.argsTuple(1) : null;
+      try { r = callObject(it, m, [], null); } finally { it.hidden.release(t); it.dec(m); }
     } else r = callObject(it, del, [o], null);
     it.dec(r);
   } catch (e) {
@@ -102,12 +104,16 @@ export function clearWeakrefsOnDeath(it: Interp, o: PyObject): void {
 
 export function handleCallback(it: Interp, w: PyWeakref, cb: PyObject): void {
   it.nextFrameRole = { role: 'callback', reason: 'weak reference callback: its referent died' };
+  // 2.7: PyObject_CallFunctionObjArgs(callback, ref) packs the argument in a 1-tuple.
+  const t = it.profile.hidden.methodCallTuple ? it.hidden.argsTuple(1) : null;
   try {
     const r = callObject(it, cb, [w], null);
     it.dec(r);
   } catch (e) {
     if (!(e instanceof PyRaise)) throw e;
     writeUnraisable(it, e.exc, () => reprOf(it, cb), 'calling weakref callback');
+  } finally {
+    it.hidden.release(t);
   }
 }
 

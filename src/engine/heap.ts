@@ -196,6 +196,7 @@ export class Heap {
     // clear_freelists' order: (frames, builtin methods,) tuples, floats, lists, dicts.
     drop(this.freeList.cfunction, 72);
     this.freeList.tuple.forEach((l, size) => l && drop(l, tupleSize(size)));
+    if (this.profile.collectKeepsListDictFreeLists) return;
     drop(this.freeList.list, 72);
     drop(this.freeList.dict, 64);
   }

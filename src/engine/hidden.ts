@@ -153,6 +153,8 @@ export class Hidden {
   /** PyFile_WriteObject: fetch file.write (a bound method: a PyCFunction, from its free list
    *  ≤3.8), write, drop the method. */
   fileWrite(stream: 'stdout' | 'stderr', produce: () => string): string {
+    // 2.7: sys.stdout is a C `file`; PyFile_WriteObject writes to it directly, allocating nothing.
+    if (this.it.profile.hidden.cFileStdio) return produce();
     const m = this.alloc('cfunction', 0, 72);
     let text: string;
     try {
@@ -166,7 +168,22 @@ export class Hidden {
 
   /** A write through a method call from Python code (sys.stdout.write): no bound method. */
   directWrite(stream: 'stdout' | 'stderr', text: string): void {
+    if (this.it.profile.hidden.cFileStdio) return;
     (stream === 'stdout' ? this.stdout : this.stderr).write(text);
+  }
+
+  /** 2.7's container reprs build their pieces in a temporary container (tuplerepr: a tuple of
+   *  the same length; listrepr/dictrepr: a list), allocated after Py_ReprEnter. */
+  reprPieces(kind: 'tuple' | 'list', n: number): Block | null {
+    if (!this.it.profile.hidden.reprPieces || n === 0) return null;
+    return kind === 'tuple' ? this.alloc('tuple', n) : this.alloc('list');
+  }
+
+  /** A Python method called from C through a bound method (≤3.6 slot_tp_init, slot_tp_del …):
+   *  the PyMethod, and in 2.7 instancemethod_call's argument tuple with self prepended. */
+  boundCall(nargs: number): Block[] {
+    const m = this.alloc('method', 0, 64);
+    return this.it.profile.hidden.methodCallTuple ? [m, this.alloc('tuple', nargs + 1)] : [m];
   }
 
   /** Py_ReprEnter: the first one in the process creates the thread-state dict and the Py_Repr list. */

@@ -17,6 +17,7 @@ import { dealloc } from './dealloc';
 import type { Frame } from './vm/frame';
 import { PyRaise } from './errors';
 import { Hidden } from './hidden';
+import { classicInstanceInit } from './py2/classic';
 
 /** What the runtime (debugger) is told while the engine runs. A hook may throw
  *  StopExecution to stop the run (at a clean point it can be resumed). */
@@ -431,6 +432,7 @@ export class Interp {
     type.rc++;
     if (type.slotNames) o.slots = type.slotNames.map(() => null);
     if (type.isGC) this.heap.track(o);
+    if (type.classic) classicInstanceInit(this, o);
     return o;
   }
 

@@ -283,6 +283,8 @@ export class PyType extends PyObject {
   qualname: string;
   /** The hidden weak reference the base class keeps to this subclass. */
   subclassRef: import('./hidden').Block | null = null;
+  /** 2.7 old-style class (classobj; src/engine/py2/classic.ts). */
+  classic = false;
   /** Calls go through tp_call with an argument tuple (no vectorcall in 3.11): heap types, str, exceptions … */
   tpCallTuple = false;
   /** Which builtin this type is or derives from ('object', 'list', 'int', 'BaseException', …). */

@@ -108,7 +108,18 @@ export interface Profile {
     /** Calling a class builds an argument tuple (tp_call); false: 3.14 (measured, no tuple). */
     classCallTuple?: boolean;
     /** Temporary lists built by mro_implementation for a new class (3.6: 4, traced in S47). */
-    mroTempLists?: number };
+    mroTempLists?: number;
+    /** 2.7: sys.stdout/sys.stderr are C `file` objects: writes allocate nothing (no bound write
+     *  method, no TextIOWrapper pending list). */
+    cFileStdio?: boolean;
+    /** 2.7: tuple/list/dict reprs build a temporary pieces tuple (tuplerepr) or list. */
+    reprPieces?: boolean;
+    /** 2.7: a Python function called from C through a bound method (instancemethod_call) or
+     *  with PyObject_CallFunctionObjArgs (weakref callbacks) gets an argument tuple. */
+    methodCallTuple?: boolean;
+    /** 2.7: builtins called with an argument tuple (METH_VARARGS) besides the 3.x ones, as
+     *  "name", "module.name" or "type.method". */
+    varargsNames?: string[] };
   /** ≤3.10: every Python-level call runs in a PyFrameObject, a GC allocation. Each code
    *  object keeps its last finished frame as a zombie (co_zombieframe) for the next call;
    *  other finished frames go to the frame free list (frameFreeList entries, emptied by
@@ -134,6 +145,8 @@ export interface Profile {
   dictsTrackedAtCreation?: boolean;
   /** 3.14: a new tuple whose items can never be tracked is not tracked at all. */
   tuplesTrackedOnlyIfNeeded?: boolean;
+  /** Full collections keep the list and dict free lists (2.7's clear_freelists leaves them). */
+  collectKeepsListDictFreeLists?: boolean;
   /** Free-list occupancy when the script starts (start-up state). */
   freeListStart: { list: number; dict: number; tuple: number[] };
 }
@@ -368,7 +381,39 @@ const BASE_36: Profile = {
   },
 };
 
+/** 2.7.18: legacy finalizers (a cycle holding an object with __del__ is uncollectable and goes
+ *  to gc.garbage), weakref callbacks before __del__, DEBUG_STATS "… elapsed." lines, no
+ *  gc.freeze/get_stats/callbacks, list and dict free lists kept by full collections, print
+ *  writing to a C file (docs/calibration/cpython-2.7.md). Otherwise as 3.6 (no LOAD_METHOD,
+ *  frame and bound-method free lists). */
+const BASE_27: Profile = {
+  ...BASE_36,
+  name: '2.7',
+  version: [2, 7, 18],
+  legacyFinalizers: true,
+  statsDoneWhenNothing: 'short-dot',
+  delIgnoredHeader: 'py2',
+  weakrefOrder: 'callback-first',
+  unmodelledRefs: { ...BASE_36.unmodelledRefs!, ellipsis: 2 },
+  hidden: { ...BASE_36.hidden, printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
+    // Every type call goes through tp_call with an argument tuple (do_call/load_args).
+    tpCallTypes: ['type', 'list', 'tuple', 'dict', 'set', 'frozenset', 'int', 'float', 'str', 'bool', 'enumerate', 'reversed',
+      'super', 'property', 'staticmethod', 'classmethod', 'slice', 'zip', 'map', 'filter'] },
+  collectKeepsListDictFreeLists: true,
+  // After `from __future__ import print_function; import gc, sys` (test/calibration/freelist_start,
+  // the same with -S except 2-tuples).
+  freeListStart: { list: 4, dict: 0, tuple: [0, 1, 465, 1, 3, 1] },
+  startup: {
+    generationSizes: [63, 4972, 0],
+    count: [515, 8, 0],
+    longLivedPending: 0,
+    longLivedTotal: 0,
+    stats: [[8, 0, 0], [0, 0, 0], [0, 0, 0]],
+  },
+};
+
 const PROFILES: Partial<Record<ProfileName, Profile>> = {
+  '2.7': BASE_27,
   '3.6': BASE_36,
   '3.7': BASE_37,
   '3.8': BASE_38,

@@ -14,6 +14,8 @@ import { strRepr, bytesRepr } from './text/strrepr';
 import { intToStr } from './text/radix';
 import { mroLookup } from './types';
 import { callObject } from './vm/call';
+import { classicInstanceRepr, classicClassRepr, classicClassStr } from './py2/classic';
+import { py2IntRepr, py2SetRepr } from './py2/reprs';
 
 export function hexAddr(o: PyObject): string { return '0x' + o.addr.toString(16); }
 
@@ -30,7 +32,7 @@ export function reprOf(it: Interp, o: PyObject): string {
   if (it.heap.collectPending) it.gcPoint();
   if (o instanceof PyStr) return strRepr(o.v);
   if (o instanceof PyBool) return o.v ? 'True' : 'False';
-  if (o instanceof PyInt) return intToStr(o.v);
+  if (o instanceof PyInt) return it.profile.version[0] === 2 ? py2IntRepr(o.v) : intToStr(o.v);
   if (o instanceof PyFloat) return floatRepr(o.v);
   if (o instanceof PyNone) return 'None';
   if (o instanceof PyInstance && o.type.isHeap) {
@@ -44,8 +46,8 @@ export function reprOf(it: Interp, o: PyObject): string {
     if (args.length === 1) return `${name}(${reprOf(it, args[0])})`;
     return `${name}(${args.map((a) => reprOf(it, a)).join(', ')})`;
   }
-  if (o instanceof PyInstance) return `<${qualifiedTypeName(o.type)} object at ${hexAddr(o)}>`;
-  if (o instanceof PyType) return `<class '${qualifiedTypeName(o)}'>`;
+  if (o instanceof PyInstance) return o.type.classic ? classicInstanceRepr(o) : `<${qualifiedTypeName(o.type)} object at ${hexAddr(o)}>`;
+  if (o instanceof PyType) return o.classic ? classicClassRepr(o) : `<class '${qualifiedTypeName(o)}'>`;
   if (o instanceof PyFunction) return `<function ${o.qualname} at ${hexAddr(o)}>`;
   if (o instanceof PyMethod) {
     const fname = o.func instanceof PyFunction ? o.func.qualname : reprOf(it, o.func);
@@ -104,7 +106,10 @@ function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string
     if (inRepr.has(o)) return '(...)';
     if (o.items.length === 0) return '()';
   }
-  if (o instanceof PyList && o.items.length === 0) return '[]';
+  if (o instanceof PyList && o.items.length === 0) {
+    if (it.profile.hidden.reprPieces) it.reprEnter(); // 2.7's list_repr enters before the size test
+    return '[]';
+  }
   if (inRepr.has(o)) {
     if (o instanceof PyList) return '[...]';
     if (o instanceof PyDict) return '{...}';
@@ -112,6 +117,8 @@ function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string
   }
   it.reprEnter();
   inRepr.add(o);
+  const pieces = o instanceof PyTuple ? it.hidden.reprPieces('tuple', o.items.length)
+    : o instanceof PyList || o instanceof PyDict ? it.hidden.reprPieces('list', 1) : null;
   try {
     if (o instanceof PyList) return '[' + o.items.map((x) => reprOf(it, x)).join(', ') + ']';
     if (o instanceof PyTuple) {
@@ -129,10 +136,12 @@ function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string
       it.hidden.free(tmp);
     }
     const items = [...o.map.values()].map((x) => reprOf(it, x));
+    if (it.profile.version[0] === 2) return py2SetRepr(o.type.name, items);
     if (o.type === it.types.frozenset) return items.length ? `frozenset({${items.join(', ')}})` : 'frozenset()';
     if (!items.length) return `${o.type.name}()`;
     return o.type === it.types.set ? `{${items.join(', ')}}` : `${o.type.name}({${items.join(', ')}})`;
   } finally {
+    it.hidden.release(pieces);
     inRepr.delete(o);
   }
 }
@@ -141,6 +150,8 @@ function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string
 export function strOf(it: Interp, o: PyObject): string {
   if (it.heap.collectPending) it.gcPoint();
   if (o instanceof PyStr) return o.v;
+  if (o instanceof PyType && o.classic) return classicClassStr(o);
+  if (o instanceof PyInt && !(o instanceof PyBool)) return intToStr(o.v); // 2.7: str() of a long has no 'L'
   if (o instanceof PyInstance && o.type.isHeap) {
     const s = mroLookup(o.type, '__str__');
     if (s && s !== it.objectStr && !(s instanceof PyBuiltin)) return callStrMethod(it, s, o, '__str__');

@@ -15,6 +15,7 @@ import { intFromString, floatFromString, floatToInt } from '../text/numbers';
 import { dictSetItem, setAdd } from './dictops';
 import { typeNew } from '../vm/classes';
 import { callObject } from '../vm/call';
+import { NotSupportedRuntime } from '../errors';
 import { mroLookup } from '../types';
 import { newWeakref } from './weakrefmodule';
 
@@ -29,7 +30,10 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
       if (args.length) it.raise('TypeError', 'object() takes no arguments');
       return it.newInstance(T.object);
     case T.type: {
-      if (args.length === 1) return it.inc(args[0].type);
+      if (args.length === 1) {
+        if (args[0].type.classic) throw new NotSupportedRuntime("type() of a Python 2 old-style instance (types.InstanceType)", it.frame ? it.frame.lineno : 0);
+        return it.inc(args[0].type);
+      }
       if (args.length !== 3) it.raise('TypeError', 'type() takes 1 or 3 arguments');
       const [name, bases, ns] = args;
       return typeNew(it, (name as PyStr).v, (bases as PyTuple).items as PyType[], ns as PyDict, null);

@@ -229,8 +229,17 @@ export class Collector {
   }
 
   private debugCycle(msg: string, op: PyObject): void {
-    const legacy2 = this.it.profile.name === '2.7';
-    if (legacy2 && !(this.heap.debug & DEBUG_OBJECTS)) return;
+    if (this.it.profile.version[0] === 2) {
+      // 2.7 debug_cycle: old-style instances under DEBUG_INSTANCES, everything else under DEBUG_OBJECTS.
+      const classic = op instanceof PyInstance && op.type.classic;
+      if (classic && (this.heap.debug & DEBUG_INSTANCES)) {
+        this.write(`gc: ${msg} <${op.type.name} instance at 0x${op.addr.toString(16)}>\n`);
+        return;
+      }
+      if (!(this.heap.debug & DEBUG_OBJECTS)) return;
+      this.write(`gc: ${msg} <${classic ? 'instance' : op.type.name} 0x${op.addr.toString(16)}>\n`);
+      return;
+    }
     this.write(`gc: ${msg} <${op.type.name} 0x${op.addr.toString(16)}>\n`);
   }
 

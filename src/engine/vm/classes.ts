@@ -13,6 +13,7 @@ import { runFrame } from './eval';
 import { dictSetStr } from '../builtins/dictops';
 import { iterateToArray } from '../ops';
 import { NotSupportedRuntime } from '../errors';
+import { isClassicDefinition, classicClassNew } from '../py2/classic';
 
 export function buildClass(it: Interp, body: PyFunction, name: string, basesTuple: PyTuple, kw: PyDict | null): PyType {
   if (kw && kw.map.size) {
@@ -23,7 +24,7 @@ export function buildClass(it: Interp, body: PyFunction, name: string, basesTupl
     return b;
   });
   for (const b of bases) {
-    if (!b.isHeap && b !== it.types.object && b.builtinBase !== 'BaseException') {
+    if (!b.isHeap && b !== it.types.object && !b.classic && b.builtinBase !== 'BaseException') {
       throw new NotSupportedRuntime(`subclassing the builtin type '${b.name}'`, it.frame ? it.frame.lineno : 0);
     }
   }
@@ -44,6 +45,7 @@ export function buildClass(it: Interp, body: PyFunction, name: string, basesTupl
   // type(name, bases, ns) goes through _PyObject_MakeTpCall: an argument 3-tuple.
   const args = it.hidden.argsTuple(3);
   try {
+    if (isClassicDefinition(it, bases)) return classicClassNew(it, name, bases, ns);
     return typeNew(it, name, bases, ns, cellResult instanceof PyCell ? cellResult : null, basesTuple);
   } finally {
     it.hidden.release(args);

@@ -287,7 +287,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                 nf.initSelf = self;
                 nf.role = 'init';
                 // 3.6 slot_tp_init: __init__ is called through a bound method (PyMethod free list).
-                nf.hiddenArgs = it.profile.bindsMethods ? [...hidden, it.hidden.alloc('method', 0, 64)] : hidden;
+                nf.hiddenArgs = it.profile.bindsMethods ? [...hidden, ...it.hidden.boundCall(args.length)] : hidden;
                 enter(nf);
                 break;
               }

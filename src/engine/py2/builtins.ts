@@ -1,0 +1,75 @@
+// The builtins of CPython 2.7 where they differ from 3.x in what a scenario
+// can observe: range() returns a list, dict.keys()/values()/items() return
+// lists, the gc module has no get_stats/callbacks/freeze/is_finalized, there
+// is no ascii(), and most builtins are METH_VARARGS (an argument tuple per
+// call). Installed by the engine after the 3.x builtins when the profile is 2.x.
+
+import type { Interp } from '../interp';
+import { NativeImpl, PyDict, PyInt, PyModule, PyObject } from '../objects';
+import { exactArgs, noKw } from '../builtins/args';
+import { typeName } from '../repr';
+import { markVarargs, PY27_VARARGS } from './varargs';
+
+/** Replace or remove the 3.x builtins that 2.7 does not have in that form. */
+export function installPy2Builtins(it: Interp): void {
+  const b = it.builtins;
+  const setBuiltin = (d: PyDict, name: string, impl: NativeImpl, qualname = name) => {
+    const f = it.newBuiltin(name, impl, null, qualname);
+    const old = d.map.get(name);
+    if (old) { it.dec(old.value); old.value = f; } else d.map.set(name, { key: it.intern(name), value: f });
+    return f;
+  };
+  const drop = (d: PyDict, name: string) => {
+    const e = d.map.get(name);
+    if (!e) return;
+    d.map.delete(name);
+    it.dec(e.key);
+    it.dec(e.value);
+  };
+  setBuiltin(b, 'range', range2(it));
+  drop(b, 'ascii');
+  const gc = it.modules.get('gc');
+  if (gc instanceof PyModule) for (const n of ['get_stats', 'callbacks', 'is_finalized', 'freeze', 'unfreeze', 'get_freeze_count']) drop(gc.dict, n);
+  // dict.keys()/values()/items() build lists (of 2-tuples for items).
+  const dt = it.types.dict;
+  for (const kind of ['keys', 'values', 'items'] as const) {
+    const desc = dt.dict!.map.get(kind);
+    if (!desc) continue;
+    const f = it.newBuiltin(kind, (args, kwnames, self) => {
+      exactArgs(it, `dict.${kind}`, args, kwnames, 0);
+      const d = self as PyDict;
+      const items: PyObject[] = [];
+      for (const e of d.map.values()) {
+        if (kind === 'keys') items.push(it.inc(e.key));
+        else if (kind === 'values') items.push(it.inc(e.value));
+        else items.push(it.newTuple([it.inc(e.key), it.inc(e.value)]));
+      }
+      return it.newList(items);
+    }, null, `dict.${kind}`);
+    f.methodOf = dt;
+    f.type = (desc.value as PyObject).type;
+    it.dec(desc.value);
+    desc.value = f;
+  }
+  markVarargs(it, [...PY27_VARARGS, 'range']);
+}
+
+/** range() of 2.7 (builtin_range): a list of ints. */
+function range2(it: Interp): NativeImpl {
+  return (args, kwnames) => {
+    noKw(it, 'range', kwnames);
+    if (args.length < 1 || args.length > 3) it.raise('TypeError', `range expected ${args.length < 1 ? 'at least 1' : 'at most 3'} arguments, got ${args.length}`);
+    const n = args.map((a) => {
+      if (!(a instanceof PyInt)) it.raise('TypeError', `range() integer end argument expected, got ${typeName(a)}.`);
+      return BigInt(a.v);
+    });
+    const [start, stop, step] = n.length === 1 ? [0n, n[0], 1n] : [n[0], n[1], n[2] ?? 1n];
+    if (step === 0n) it.raise('ValueError', 'range() step argument must not be zero');
+    const items: PyObject[] = [];
+    for (let v = start; step > 0n ? v < stop : v > stop; v += step) {
+      if (items.length > 10_000_000) it.raise('MemoryError', '');
+      items.push(it.newInt(v));
+    }
+    return it.newList(items);
+  };
+}

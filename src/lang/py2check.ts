@@ -1,0 +1,67 @@
+// Python 2.7 mode (`--python 2.7`): the scenario is read as Python 3 syntax,
+// so what Python 2 would parse or evaluate differently is refused here with a
+// NotSupportedError instead of being run with Python 3 meaning:
+//  - `print(...)` without `from __future__ import print_function` (the print
+//    statement would print a tuple for several arguments);
+//  - `/` without `from __future__ import division` (classic division);
+//  - Python-3-only syntax: f-strings, nonlocal, keyword-only parameters,
+//    annotations, `super()` without arguments, `raise … from …`.
+
+import type { Module, Pos } from './ast';
+import { ScenarioError } from './errors';
+import { Source } from './source';
+
+/** Every construct of the module that the 2.7 profile refuses, in source order. */
+export function findPy2Unsupported(module: Module, filename: string, source = ''): ScenarioError[] {
+  const src = new Source(source, filename);
+  const out: ScenarioError[] = [];
+  const futures = new Set(module.futures);
+  const refuse = (p: Pos, construct: string, why: string): void => {
+    const c16 = source ? src.utf16Col(p.lineno, p.col_offset) : p.col_offset;
+    const e16 = source ? src.utf16Col(p.end_lineno, p.end_col_offset) : p.end_col_offset;
+    out.push(src.error('NotSupportedError', `${construct} is not supported by PyGC Lab (${why})`,
+      p.lineno, p.col_offset + 1, p.end_lineno, p.end_col_offset + 1,
+      { line: p.lineno, col16: c16, endLine: p.end_lineno, endCol16: e16 }));
+  };
+  const py3only = (p: Pos, what: string) => refuse(p, what, 'Python 3 syntax; the 2.7 profile reads 2.7-compatible scenarios');
+  const scan = (node: unknown): void => {
+    if (Array.isArray(node)) { for (const x of node) scan(x); return; }
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown> & Pos & { kind?: string };
+    switch (n.kind) {
+      case 'Name':
+        if (n.id === 'print' && !futures.has('print_function')) {
+          refuse(n, "'print' without 'from __future__ import print_function'", 'the Python 2 print statement is not simulated');
+        }
+        break;
+      case 'BinOp': case 'AugAssign':
+        if (n.op === 'Div' && !futures.has('division')) {
+          refuse(n, "'/' without 'from __future__ import division'", 'classic division is not simulated');
+        }
+        break;
+      case 'JoinedStr': py3only(n, 'an f-string'); return;
+      case 'Nonlocal': py3only(n, "'nonlocal'"); break;
+      case 'Raise': if (n.cause) py3only(n, "'raise … from …'"); break;
+      case 'AnnAssign': py3only(n, 'a variable annotation'); break;
+      case 'FunctionDef': {
+        const a = n.args as { kwonlyargs?: unknown[] } | undefined;
+        if (a && a.kwonlyargs && a.kwonlyargs.length) py3only(n, 'keyword-only parameters');
+        if (n.returns) py3only(n, 'a return annotation');
+        break;
+      }
+      case 'arg': if ((n as { annotation?: unknown }).annotation) py3only(n, 'a parameter annotation'); break;
+      case 'Call': {
+        const f = n.func as { kind?: string; id?: string } | undefined;
+        if (f && f.kind === 'Name' && f.id === 'super' && Array.isArray(n.args) && n.args.length === 0) {
+          py3only(n, "'super()' without arguments");
+        }
+        break;
+      }
+      default: break;
+    }
+    for (const v of Object.values(node)) if (v && typeof v === 'object') scan(v);
+  };
+  scan(module.body);
+  out.sort((a, b) => a.lineno - b.lineno || a.col - b.col);
+  return out;
+}
