@@ -170,9 +170,9 @@ function deallocTuple(it: Interp, o: PyTuple): void {
 function deallocDict(it: Interp, o: PyDict): void {
   it.heap.untrack(o);
   if (trashBegin(it, o)) return;
-  const entries = [...o.map.values()];
-  o.map.clear();
-  for (const e of entries) { it.dec(e.key); it.dec(e.value); }
+  // Nothing reaches a dead dict (untracked, not weakly referenceable): its entries are
+  // released in place, first to last, as dict_dealloc does (no copy, no clear()).
+  for (const e of o.map.values()) { it.dec(e.key); it.dec(e.value); }
   freeMemory(it, o, o.bsize, o.type === it.types.dict ? 'dict' : null);
   trashEnd(it);
 }

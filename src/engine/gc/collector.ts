@@ -20,9 +20,12 @@
 
 import type { Interp } from '../interp';
 import { GcList, gcUnlink, gcMove } from './gclist';
-import { GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyDict, PyObject, PyTuple, PyWeakref, PyList, PyInstance, PyException } from '../objects';
+import {
+  GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyDict, PyObject, PyTuple, PyWeakref, PyList, PyInstance, PyException, PyStandIn, PyStr,
+  type GcNode,
+} from '../objects';
 import { traverse, clearRefs } from './traverse';
-import { mroLookup } from '../types';
+import { mroLookup, typeDel } from '../types';
 import { runFinalizer, clearRef, handleCallback, writeUnraisable } from '../finalize';
 import { callObject } from '../vm/call';
 import { PyRaise } from '../errors';
@@ -36,6 +39,11 @@ export const DEBUG_UNCOLLECTABLE = 4;
 export const DEBUG_INSTANCES = 8;
 export const DEBUG_OBJECTS = 16;
 export const DEBUG_SAVEALL = 32;
+
+/** subtract_refs' visit: one reference from inside the list being collected. */
+function subtractRef(r: PyObject): void {
+  if (r.gcFlags & GCFLAG_COLLECTING) r.gcRefs--;
+}
 
 export interface GenStats { collections: number; collected: number; uncollectable: number }
 
@@ -271,21 +279,24 @@ export class Collector {
 
   /** Post: gc_refs counts only references from outside `list`. */
   private subtractRefs(list: GcList): void {
-    const visit = (r: PyObject) => {
-      if (r.gcFlags & GCFLAG_COLLECTING) r.gcRefs--;
-    };
     for (let g = list.gcNext; g !== list; g = g!.gcNext) {
       const op = g as PyObject;
-      // Fast paths for the common containers; traverse() handles the rest.
-      if (op instanceof PyInstance && !op.slots && !op.dict && !(op instanceof PyException)) {
+      // The common containers are visited here in tp_traverse order (traverse.ts), without a callback.
+      if (op instanceof PyInstance && !op.slots && !(op instanceof PyException)) {
         const vals = op.values;
-        if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null && (v.gcFlags & GCFLAG_COLLECTING)) v.gcRefs--; }
+        if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) subtractRef(v); }
+        const d = op.dict;
+        if (d !== null) {
+          if (d.untrackable) { for (const e of d.map.values()) subtractRef(e.value); } else subtractRef(d);
+        }
         const t = op.type;
-        if (t.isHeap && (t.gcFlags & GCFLAG_COLLECTING)) t.gcRefs--;
+        if (t.isHeap) subtractRef(t);
       } else if (op instanceof PyList || op instanceof PyTuple) {
         const items = op.items;
-        for (let i = 0; i < items.length; i++) { const v = items[i]; if (v.gcFlags & GCFLAG_COLLECTING) v.gcRefs--; }
-      } else traverse(op, visit);
+        for (let i = 0; i < items.length; i++) subtractRef(items[i]);
+      } else if (op instanceof PyDict) {
+        for (const e of op.map.values()) { subtractRef(e.value); if (!(e.key instanceof PyStr)) subtractRef(e.key); }
+      } else traverse(op, subtractRef);
     }
   }
 
@@ -306,14 +317,21 @@ export class Collector {
     while (g !== young) {
       const op = g as PyObject;
       if (op.gcRefs > 0) {
-        if (op instanceof PyInstance && !op.slots && !op.dict && !(op instanceof PyException)) {
+        // As in subtractRefs: the common containers in tp_traverse order (the order matters here).
+        if (op instanceof PyInstance && !op.slots && !(op instanceof PyException)) {
           const vals = op.values;
-          if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null && (v.gcFlags & GCFLAG_COLLECTING)) visitReachable(v); }
+          if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) visitReachable(v); }
+          const d = op.dict;
+          if (d !== null) {
+            if (d.untrackable) { for (const e of d.map.values()) visitReachable(e.value); } else visitReachable(d);
+          }
           const t = op.type;
-          if (t.isHeap && (t.gcFlags & GCFLAG_COLLECTING)) visitReachable(t);
+          if (t.isHeap) visitReachable(t);
         } else if (op instanceof PyList || op instanceof PyTuple) {
           const items = op.items;
-          for (let i = 0; i < items.length; i++) { const v = items[i]; if (v.gcFlags & GCFLAG_COLLECTING) visitReachable(v); }
+          for (let i = 0; i < items.length; i++) visitReachable(items[i]);
+        } else if (op instanceof PyDict) {
+          for (const e of op.map.values()) { visitReachable(e.value); if (!(e.key instanceof PyStr)) visitReachable(e.key); }
         } else traverse(op, visitReachable);
         op.gcFlags &= ~GCFLAG_COLLECTING;
         g = op.gcNext;
@@ -344,7 +362,7 @@ export class Collector {
           if (this.it.mayBeTracked(e.value) || this.it.mayBeTracked(e.key)) { keep = true; break; }
         }
         if (!keep) this.heap.untrack(g); else n++;
-      } else n += (g as { weight?: number }).weight ?? 1;
+      } else n += g instanceof PyStandIn ? g.weight : 1;
       g = next;
     }
     return n;
@@ -416,37 +434,39 @@ export class Collector {
     return freed;
   }
 
-  /** Call __del__ (tp_finalize) once for each unreachable object, in list order. */
+  /** Call __del__ (tp_finalize) once for each unreachable object, in list order. CPython moves
+   *  each object to a `seen` list before finalizing it; here the objects without a finalizer
+   *  stay in place until one with a finalizer comes, then all of them move at once (the lists
+   *  hold the same objects whenever Python code runs). */
   private finalizeGarbage(collectable: GcList): void {
     const it = this.it;
     if (it.profile.legacyFinalizers) return;
     const seen = new GcList(-2, 'seen');
-    while (!collectable.isEmpty()) {
-      const op = collectable.first()!;
-      gcMove(op, seen);
-      if (!op.finalized) {
-        const del = mroLookup(op.type, '__del__');
-        if (del) {
-          op.finalized = true;
-          if (it.heap.listener) it.heap.listener({ kind: 'finalize', obj: op, cause: 'gc' });
-          it.inc(op);
-          runFinalizer(it, op, del, `called by the collector (finalize_garbage) for ${op.type.name} object at 0x${op.addr.toString(16)}`);
-          it.dec(op);
-        }
-      }
+    let g = collectable.gcNext;
+    while (g !== collectable) {
+      const op = g as PyObject;
+      const del = op.finalized ? null : typeDel(op.type);
+      if (del === null) { g = op.gcNext; continue; }
+      moveSegment(collectable.gcNext!, op, seen);
+      op.finalized = true;
+      if (it.heap.listener) it.heap.listener({ kind: 'finalize', obj: op, cause: 'gc' });
+      it.inc(op);
+      runFinalizer(it, op, del, `called by the collector (finalize_garbage) for ${op.type.name} object at 0x${op.addr.toString(16)}`);
+      it.dec(op);
+      g = collectable.gcNext;
     }
-    seen.mergeInto(collectable);
+    if (seen.isEmpty()) return;
+    if (!collectable.isEmpty()) moveSegment(collectable.gcNext!, collectable.gcPrev!, seen);
+    moveSegment(seen.gcNext!, seen.gcPrev!, collectable);
   }
 
   /** 3.9+: recompute reachability; resurrected objects survive into `old`. */
   private handleResurrectedObjects(unreachable: GcList, stillUnreachable: GcList, old: GcList, gen: number): void {
-    for (let g = unreachable.gcNext; g !== unreachable; g = g!.gcNext) (g as PyObject).gcFlags = 0;
-    this.updateRefs(unreachable);
+    this.updateRefs(unreachable); // (sets every gcFlags to COLLECTING alone)
     this.subtractRefs(unreachable);
     this.moveUnreachable(unreachable, stillUnreachable);
-    for (let g = unreachable.gcNext; g !== unreachable; g = g!.gcNext) {
-      if (this.heap.listener) this.heap.listener({ kind: 'resurrect', obj: g as PyObject });
-    }
+    const l = this.heap.listener;
+    if (l) for (let g = unreachable.gcNext; g !== unreachable; g = g!.gcNext) l({ kind: 'resurrect', obj: g as PyObject });
     this.clearFlags(unreachable);
     unreachable.mergeInto(old);
     void gen;
@@ -500,4 +520,17 @@ export class Collector {
     this.clearFlags(finalizers);
     finalizers.mergeInto(old);
   }
+}
+
+/** Move the run first..last (linked in one temporary list) to the tail of the temporary list
+ *  `to`; members keep their gcGen (every temporary list has the same one). */
+function moveSegment(first: GcNode, last: GcNode, to: GcList): void {
+  const before = first.gcPrev!, after = last.gcNext!;
+  before.gcNext = after;
+  after.gcPrev = before;
+  const tail = to.gcPrev!;
+  tail.gcNext = first;
+  first.gcPrev = tail;
+  last.gcNext = to;
+  to.gcPrev = last;
 }
