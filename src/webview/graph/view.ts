@@ -70,6 +70,7 @@ export class GraphView {
       maxZoom: 4,
       textureOnViewport: false,
     });
+    (window as unknown as { __cy: Core }).__cy = this.cy;
     this.cy.on('tap', 'node', (e) => {
       const n = e.target as NodeSingular;
       if (n.data('ghost')) return;
@@ -159,7 +160,8 @@ export class GraphView {
     cy.batch(() => {
       cy.edges().forEach((e) => { if (!edgeIds.has(e.id())) { e.remove(); this.applied.delete(e.id()); have.delete(e.id()); } });
       const gone = cy.nodes().filter((n) => !next.has(n.id()) && !n.data('ghost'));
-      const fade = highlight && gone.length <= FADE_LIMIT;
+      // Fading redraws the whole graph at every frame for FADE_MS: not for big graphs.
+      const fade = highlight && gone.length <= FADE_LIMIT && !this.big;
       gone.forEach((n) => {
         removed++;
         this.posCache.set(n.id(), { ...n.position() });
@@ -330,7 +332,9 @@ export class GraphView {
   }
 
   setSearch(q: string, hideNonMatching: boolean): void {
-    this.search = q.trim().toLowerCase();
+    const search = q.trim().toLowerCase();
+    if (search === this.search && hideNonMatching === this.hideNonMatching) return;
+    this.search = search;
     this.hideNonMatching = hideNonMatching;
     this.cy.batch(() => this.applyClasses());
   }
@@ -342,6 +346,7 @@ export class GraphView {
   }
 
   setFocus(id: string | null): void {
+    if (id === this.focusId) return;
     this.focusId = id;
     this.cy.batch(() => this.applyClasses());
   }
