@@ -70,7 +70,6 @@ export class GraphView {
       maxZoom: 4,
       textureOnViewport: false,
     });
-    (window as unknown as { __cy: Core }).__cy = this.cy;
     this.cy.on('tap', 'node', (e) => {
       const n = e.target as NodeSingular;
       if (n.data('ghost')) return;
