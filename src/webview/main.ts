@@ -1,7 +1,9 @@
 // The GC panel's entry point (bundled into media/panel.js). It knows nothing
 // but the messages it is sent: each message is validated, a snapshot becomes a
 // graph model, the graph and the counter chart are updated, and the person's
-// clicks go back to the extension host as typed messages.
+// clicks go back to the extension host as typed messages. A big snapshot is
+// handled in three tasks (the message, the model, the drawing) so that no task
+// runs long, and a newer snapshot arriving meanwhile replaces it.
 
 import {
   describeInvalid, isHostToPanel, type HostToPanel, type PanelToHost, type SessionState,
@@ -29,6 +31,16 @@ const EXPAND_LIMIT = 1000;
 const CLASS_EDGES_ABOVE = 500;
 /** Positions are saved for graphs up to this many nodes. */
 const SAVE_POSITIONS_LIMIT = 3000;
+/** Snapshots with more objects than this are modelled and drawn in tasks of their own. */
+const SPLIT_ABOVE = 5000;
+
+/** Run `f` in a task of its own, as soon as possible (no timer clamping). */
+const nextTask = (() => {
+  const channel = new MessageChannel();
+  const queue: (() => void)[] = [];
+  channel.port1.onmessage = () => { queue.shift()?.(); };
+  return (f: () => void) => { queue.push(f); channel.port2.postMessage(null); };
+})();
 
 class Panel {
   private snapshot: Snapshot | null = null;
@@ -64,14 +76,17 @@ class Panel {
     });
     if (saved.session) this.session = saved.session;
     renderSession(this.session.state, this.session.label, !!saved.snapshot);
-    if (saved.snapshot) this.showSnapshot(saved.snapshot, saved.timeline, false);
+    if (saved.snapshot) this.showSnapshot(saved.snapshot, saved.timeline, false, ++this.received);
   }
 
   send(m: PanelToHost): void { post(m); }
 
   handle(m: HostToPanel): void {
     switch (m.type) {
-      case 'snapshot': this.showSnapshot(m.snapshot, m.timeline, true); break;
+      case 'snapshot':
+        if (m.snapshot.objects.length > SPLIT_ABOVE) this.queueSnapshot(m.snapshot, m.timeline, ++this.received);
+        else this.showSnapshot(m.snapshot, m.timeline, true, ++this.received);
+        break;
       case 'timeline': this.setTimeline(m.timeline); break;
       case 'session':
         this.session = { state: m.state, label: m.label };
@@ -82,11 +97,43 @@ class Panel {
     }
   }
 
-  private showSnapshot(s: Snapshot, timeline: Timeline | undefined, highlight: boolean): void {
-    const t0 = performance.now();
+  /** The big snapshot waiting for its model (the newest one received), its timeline and its number. */
+  private pending: { snapshot: Snapshot; timeline?: Timeline; seq: number } | null = null;
+  /** Snapshots received, and the number of the one shown. */
+  private received = 0;
+  private shownSeq = 0;
+  /** Counts the models drawn: a model built in one task is drawn in the next only if no other was drawn meanwhile. */
+  private modelSerial = 0;
+
+  /** A big snapshot: its model in the next task, its drawing in the one after. */
+  private queueSnapshot(snapshot: Snapshot, timeline: Timeline | undefined, seq: number): void {
+    const scheduled = this.pending !== null;
+    // A newer snapshot replaces one not modelled yet; the timeline sent with either is kept.
+    this.pending = { snapshot, timeline: timeline ?? this.pending?.timeline, seq };
+    if (scheduled) return;
+    nextTask(() => {
+      const p = this.pending;
+      this.pending = null;
+      if (!p || p.seq < this.shownSeq) return;
+      const t0 = performance.now();
+      const model = this.buildModel(p.snapshot);
+      const serial = this.modelSerial;
+      const t1 = performance.now();
+      nextTask(() => {
+        if (p.seq < this.shownSeq) return;
+        // Drawn meanwhile (the filters changed): the model is built again with them.
+        this.showSnapshot(p.snapshot, p.timeline, true, p.seq, serial === this.modelSerial ? model : undefined, t1 - t0);
+      });
+    });
+  }
+
+  /** Show a snapshot: its model (given when built in an earlier task), graph, header, chart and table. */
+  private showSnapshot(s: Snapshot, timeline: Timeline | undefined, highlight: boolean, seq: number, model?: GraphModel, modelTime = 0): void {
+    const t0 = performance.now() - modelTime;
+    this.shownSeq = seq;
     this.snapshot = s;
     byId('empty').hidden = true;
-    this.rebuild(highlight);
+    this.draw(model ?? this.buildModel(s), highlight);
     renderStep(s);
     if (timeline) this.setTimeline(timeline);
     this.chart.setStep(s.step);
@@ -113,10 +160,21 @@ class Panel {
   private rebuild(highlight: boolean): void {
     const s = this.snapshot;
     if (!s) return;
-    this.model = buildModel(s, {
+    this.draw(this.buildModel(s), highlight);
+  }
+
+  private buildModel(s: Snapshot): GraphModel {
+    return buildModel(s, {
       showHidden: this.ui.showHidden, groupAbove: GROUP_ABOVE, expandedTypes: new Set(this.ui.expandedTypes),
       expandLimit: EXPAND_LIMIT, classEdgesAbove: CLASS_EDGES_ABOVE, fontSize: this.palette.fontSize,
     });
+  }
+
+  /** Draw the model of the current snapshot: the graph's notes, the graph, focus, search, selection, details. */
+  private draw(model: GraphModel, highlight: boolean): void {
+    const s = this.snapshot!;
+    this.model = model;
+    this.modelSerial++;
     const notes: string[] = [];
     if (this.model.grouped) notes.push(`${s.objects.length.toLocaleString('en-US')} objects: grouped by type (click a group to expand it)`);
     if (this.model.classEdgesOmitted) notes.push('__class__ references hidden (large graph; "Atoms & immortal" shows them)');

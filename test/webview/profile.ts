@@ -35,7 +35,7 @@ function summarise(p: Profile, top = 30): string {
       totalBy.set(k, (totalBy.get(k) ?? 0) + t);
     }
   }
-  const fmt = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n');
+  const fmt = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? top)).map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n');
   return `self:\n${fmt(selfBy)}\ntotal:\n${fmt(totalBy)}`;
 }
 

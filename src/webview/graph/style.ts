@@ -3,14 +3,17 @@
 // gc.garbage (double, red); outline = member of a reference cycle; underlay =
 // the collection in progress (candidate, gc_refs 0 after subtract_refs,
 // unreachable); overlay = changed since the previous step. Big graphs get a
-// lighter variant (straight edges; no labels while zoomed out).
+// lighter variant (straight edges; zoomed out, no labels nor arrowheads).
 
 import type { StylesheetJson } from 'cytoscape';
 import { blend, type Palette } from '../theme';
 
 /** `big`: a graph of hundreds of nodes — straight edges (no curve fitting), loops still curved, and
- *  no labels while zoomed out too far to read them (`labels` false: nothing to measure or draw). */
+ *  no labels while zoomed out too far to read them (`labels` false: nothing to measure or draw); then
+ *  no arrowheads either (a few pixels at that zoom) and edges are drawn as haystack lines. */
 export function graphStyle(p: Palette, big = false, labels = true): StylesheetJson {
+  // A big graph zoomed out: an overview, edges as plain lines (cytoscape's cheapest kind) without arrowheads.
+  const overview = big && !labels;
   const hc = p.kind === 'high-contrast' || p.kind === 'high-contrast-light';
   const tint = (c: string) => (hc ? p.background : blend(c, p.background, p.kind === 'light' ? 0.22 : 0.3));
   const font = `${Math.round(p.fontSize * 0.92)}px`;
@@ -76,11 +79,12 @@ export function graphStyle(p: Palette, big = false, labels = true): StylesheetJs
       selector: 'edge',
       style: {
         width: 1.3,
-        'curve-style': big ? 'straight' : 'bezier',
+        'curve-style': overview ? 'haystack' : big ? 'straight' : 'bezier',
+        'haystack-radius': 0,
         'control-point-step-size': 26,
         'line-color': p.muted,
         'target-arrow-color': p.muted,
-        'target-arrow-shape': 'triangle',
+        'target-arrow-shape': overview ? 'none' : 'triangle',
         ...(labels ? {
           label: 'data(label)',
           'font-family': p.fontFamily,

@@ -159,7 +159,8 @@ export class GraphView {
     cy.batch(() => {
       cy.edges().forEach((e) => { if (!edgeIds.has(e.id())) { e.remove(); this.applied.delete(e.id()); have.delete(e.id()); } });
       const gone = cy.nodes().filter((n) => !next.has(n.id()) && !n.data('ghost'));
-      const fade = highlight && gone.length <= FADE_LIMIT;
+      // Fading redraws the whole graph at every frame for FADE_MS: not for big graphs.
+      const fade = highlight && gone.length <= FADE_LIMIT && !this.big;
       gone.forEach((n) => {
         removed++;
         this.posCache.set(n.id(), { ...n.position() });
@@ -330,7 +331,9 @@ export class GraphView {
   }
 
   setSearch(q: string, hideNonMatching: boolean): void {
-    this.search = q.trim().toLowerCase();
+    const search = q.trim().toLowerCase();
+    if (search === this.search && hideNonMatching === this.hideNonMatching) return;
+    this.search = search;
     this.hideNonMatching = hideNonMatching;
     this.cy.batch(() => this.applyClasses());
   }
@@ -342,6 +345,7 @@ export class GraphView {
   }
 
   setFocus(id: string | null): void {
+    if (id === this.focusId) return;
     this.focusId = id;
     this.cy.batch(() => this.applyClasses());
   }
