@@ -136,7 +136,7 @@ export class Engine {
     this.code = compileModule(mod, this.opts.filename, this.constFactory(), (lineno, category, message) => {
       const line = this.it.sourceLine(this.opts.filename, lineno);
       this.it.out.stderr(`${this.opts.filename}:${lineno}: ${category}: ${message}\n` + (line !== null ? `  ${line.trim()}\n` : ''));
-    }, this.profile.version[0] === 3 && this.profile.version[1] >= 12, this.constDisplays());
+    }, this.profile.version[0] === 3 && this.profile.version[1] >= 12, this.constDisplays(), !!this.profile.whileTestOnce);
     return this.code;
   }
 
@@ -226,7 +226,7 @@ export class Engine {
     const it = this.it;
     activate(it);
     const mod = parseScenario(source, '<debug>');
-    const code = compileInteractive(mod, '<debug>', this.constFactory(), mode, this.constDisplays());
+    const code = compileInteractive(mod, '<debug>', this.constFactory(), mode, this.constDisplays(), !!this.profile.whileTestOnce);
     const f = new Frame(code, null, frame ? frame.globals : this.globals, null, null);
     f.evalTarget = frame;
     f.role = 'call';
@@ -356,7 +356,7 @@ export class Engine {
     it.finalizing = true;
     it.frame = null;
     const heap = it.heap;
-    if (heap.enabled) this.collector.collectExplicit(2);
+    if (heap.enabled || this.profile.shutdownCollectsWhenDisabled) this.collector.collectExplicit(2);
     // sys.modules['__main__'] = None: the module object goes away.
     it.modules.delete('__main__');
     const g = this.globals;

@@ -336,9 +336,9 @@ export class Interp {
   }
 
   /** _PyTuple_FromArray (BUILD_TUPLE, list to tuple, *args): 3.14 leaves the tuple untracked
-   *  when none of its items can ever be tracked. */
+   *  when none of its items is a GC object (measured: a tuple holding an untracked tuple is tracked). */
   newTupleFromArray(items: PyObject[]): PyTuple {
-    return this.newTuple(items, !this.profile.tuplesTrackedOnlyIfNeeded || items.some((x) => this.mayBeTracked(x)));
+    return this.newTuple(items, !this.profile.tuplesTrackedOnlyIfNeeded || items.some((x) => x.type.isGC));
   }
 
   private _emptyTuple: PyTuple | null = null;

@@ -141,6 +141,11 @@ export interface Profile {
   /** 3.14: unraisable exceptions say what was running ("Exception ignored while calling
    *  deallocator <function …>:") instead of "Exception ignored in: <…>". */
   unraisableWhile?: boolean;
+  /** 3.14: `while` tests its condition once per iteration, at the top: the loop's last
+   *  iteration also crosses the back edge (an eval-breaker check). */
+  whileTestOnce?: boolean;
+  /** 3.14: Py_FinalizeEx's first collection runs even after gc.disable() (measured, S48). */
+  shutdownCollectsWhenDisabled?: boolean;
   /** 3.14: every dict is tracked when created (no lazy tracking, no untrack_dicts). */
   dictsTrackedAtCreation?: boolean;
   /** 3.14: a new tuple whose items can never be tracked is not tracked at all. */
@@ -251,6 +256,8 @@ const BASE_314: Profile = {
   dictsTrackedAtCreation: true,
   tuplesTrackedOnlyIfNeeded: true,
   unraisableWhile: true,
+  whileTestOnce: true,
+  shutdownCollectsWhenDisabled: true,
   // print's `*objects` is an Argument Clinic array (no varargs tuple): measured, see the notes.
   hidden: { ...BASE_313.hidden, printArgsTuple: false, classCallTuple: false },
   startup: {

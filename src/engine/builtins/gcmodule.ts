@@ -42,7 +42,8 @@ export function gcModule(): [Record<string, NativeImpl>, Record<string, PyObject
     },
     get_threshold: (a, k) => {
       exactArgs(it, 'get_threshold', a, k, 0);
-      return it.newTuple(it.heap.threshold.map((v) => it.newInt(v)));
+      // 3.14 (incremental): the third value is always 0.
+      return it.newTuple(it.heap.threshold.map((v, i) => it.newInt(i === 2 && p.incrementalGc ? 0 : v)));
     },
     set_threshold: (a, k) => {
       if (k && k.length) it.raise('TypeError', 'set_threshold() takes no keyword arguments');
@@ -79,6 +80,8 @@ export function gcModule(): [Record<string, NativeImpl>, Record<string, PyObject
         if (gen >= 3) it.raise('ValueError', `generation parameter must be less than the number of available generations (3)`);
         if (gen < 0) it.raise('ValueError', 'generation parameter cannot be negative');
         lists = [it.heap.gens[gen]];
+        // 3.14 (incremental): generation 1 holds nothing; 2 is both old spaces.
+        if (p.incrementalGc) lists = gen === 0 ? [it.heap.gens[0]] : gen === 1 ? [] : [it.heap.gens[1], it.heap.gens[2]];
       }
       const items: PyObject[] = [];
       for (const l of lists) for (const o of l.toArray()) if (!(o instanceof PyStandIn)) items.push(it.inc(o));
@@ -105,9 +108,15 @@ export function gcModule(): [Record<string, NativeImpl>, Record<string, PyObject
       exactArgs(it, 'freeze', a, k, 0);
       for (const g of it.heap.gens) g.mergeInto(it.heap.permanent);
       it.heap.count[0] = 0;
+      if (p.incrementalGc) it.heap.count[1] = it.heap.count[2] = 0; // _PyGC_Freeze zeroes the old counts too
       return it.newNone();
     },
-    unfreeze: (a, k) => { exactArgs(it, 'unfreeze', a, k, 0); it.heap.permanent.mergeInto(it.heap.gens[2]); return it.newNone(); },
+    unfreeze: (a, k) => {
+      exactArgs(it, 'unfreeze', a, k, 0);
+      // 3.14 (incremental): into old[visited_space] (GEN_HEAD(1)).
+      it.heap.permanent.mergeInto(it.collector.incremental ? it.collector.incremental.genHead(1) : it.heap.gens[2]);
+      return it.newNone();
+    },
     get_freeze_count: (a, k) => { exactArgs(it, 'get_freeze_count', a, k, 0); return it.newInt(it.heap.permanent.size()); },
   };
   if (p.version[0] === 2 || (p.version[0] === 3 && p.version[1] < 7)) {

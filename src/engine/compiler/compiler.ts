@@ -26,13 +26,14 @@ function constTypeName(v: A.ConstValue): string {
 }
 
 export function compileModule(mod: A.Module, filename: string, consts: ConstFactory, warn: WarnFn = () => {},
-  warnLiteralType = false, constDisplays = false): Code {
+  warnLiteralType = false, constDisplays = false, whileTestOnce = false): Code {
   foldConstants(mod, consts);
   const scopes = buildScopes(mod);
   const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<module>', '<module>', filename, 1), filename, '');
   c.warn = warn;
   c.warnLiteralType = warnLiteralType;
   c.constDisplays = constDisplays;
+  c.whileTestOnce = whileTestOnce;
   c.body(mod.body);
   c.emitReturnNone();
   return c.finish();
@@ -44,11 +45,12 @@ export function compileModule(mod: A.Module, filename: string, consts: ConstFact
  * 'eval': a single expression whose value is returned; 'exec': statements.
  */
 export function compileInteractive(mod: A.Module, filename: string, consts: ConstFactory, mode: 'eval' | 'exec',
-  constDisplays = false): Code {
+  constDisplays = false, whileTestOnce = false): Code {
   foldConstants(mod, consts);
   const scopes = buildScopes(mod);
   const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<debug>', '<debug>', filename, 1), filename, '');
   c.constDisplays = constDisplays;
+  c.whileTestOnce = whileTestOnce;
   if (mode === 'eval') {
     const st = mod.body[0];
     if (mod.body.length !== 1 || st.kind !== 'Expr') throw new ScenarioError('SyntaxError', 'invalid syntax', filename, 1, 1, 1, 1, '');
@@ -81,6 +83,8 @@ class FnCompiler {
   /** 3.9+: a list or set display of three or more constants is one constant (a tuple, or a
    *  frozenset) extended into an empty list or set (starunpack_helper). */
   constDisplays = false;
+  /** 3.14: a while loop tests its condition only at the top (the body ends with a back-edge jump). */
+  whileTestOnce = false;
 
   constructor(private cf: ConstFactory, private scopes: Map<unknown, Scope>, private scope: Scope, private code: Code,
     private filename: string, private qualPrefix: string) {
@@ -357,10 +361,13 @@ class FnCompiler {
     this.fblocks.push(fb);
     this.body(s.body);
     this.fblocks.pop();
-    this.line(s);
-    this.expr(s.test);
-    exits.push(this.emit(Op.POP_JUMP_IF_FALSE));
-    this.at(s, () => this.emit(Op.JUMP, body));
+    if (this.whileTestOnce) this.emit(Op.JUMP, top);
+    else {
+      this.line(s);
+      this.expr(s.test);
+      exits.push(this.emit(Op.POP_JUMP_IF_FALSE));
+      this.at(s, () => this.emit(Op.JUMP, body));
+    }
     for (const j of exits) this.patch(j);
     this.body(s.orelse);
     for (const j of fb.breakJumps!) this.patch(j);
@@ -531,6 +538,7 @@ class FnCompiler {
     c.warn = this.warn;
     c.warnLiteralType = this.warnLiteralType;
     c.constDisplays = this.constDisplays;
+    c.whileTestOnce = this.whileTestOnce;
     c.cur = node as A.Pos;
     compileBody(c);
     const fcode = c.finish();
@@ -570,6 +578,7 @@ class FnCompiler {
     c.warn = this.warn;
     c.warnLiteralType = this.warnLiteralType;
     c.constDisplays = this.constDisplays;
+    c.whileTestOnce = this.whileTestOnce;
     c.cur = s;
     c.loadName('__name__');
     c.storeName('__module__');
