@@ -3,7 +3,7 @@
 // FILE --python X.Y`) and compares its normalised output with the recorded
 // CPython run (start-up dependent lines found via the `-S` recording) under the
 // rules of src/verify/compare.ts.
-//  - profiles: env PYGC_ORACLE_VERSIONS ("3.7,3.8,3.9,3.10,3.11,3.12,3.13" by default; "3.11,3.12"; "all");
+//  - profiles: env PYGC_ORACLE_VERSIONS ("2.7,3.7,3.8,3.9,3.10,3.11,3.12,3.13" by default; "3.11,3.12"; "all");
 //  - scenarios listed in the corpus's known-failures.json for a profile are `todo`
 //    while they still differ (diff printed as diagnostics) and FAIL once they match,
 //    so the list only shrinks;
@@ -49,7 +49,7 @@ function recordedProfiles(): string[] {
 }
 
 function profiles(): string[] {
-  const spec = (process.env.PYGC_ORACLE_VERSIONS ?? '3.7,3.8,3.9,3.10,3.11,3.12,3.13').trim() || '3.7,3.8,3.9,3.10,3.11,3.12,3.13';
+  const spec = (process.env.PYGC_ORACLE_VERSIONS ?? '2.7,3.7,3.8,3.9,3.10,3.11,3.12,3.13').trim() || '2.7,3.7,3.8,3.9,3.10,3.11,3.12,3.13';
   if (spec === 'all') return recordedProfiles();
   return spec.split(',').map((v) => v.trim()).filter(Boolean);
 }
