@@ -72,10 +72,14 @@ export class Engine {
     if (this.profile.version[0] === 2) installPy2Builtins(it);
     const g = (this.globals = it.rawDict());
     it.heap.gens[2].append(g);
+    // 2.7: PyModule_New's __name__/__doc__/__package__, initmain's __builtins__, the runner's __file__.
+    const names = this.profile.version[0] === 2 ? ['__name__', '__doc__', '__package__', '__builtins__', '__file__'] : null;
     for (const [k, v] of [['__name__', it.newStr('__main__')], ['__doc__', it.newNone()], ['__package__', it.newNone()],
       ['__loader__', it.newNone()], ['__spec__', it.newNone()], ['__annotations__', it.rawDict()],
       ['__builtins__', it.inc(it.modules.get('builtins')!)], ['__file__', it.newStr(opts.filename)],
-      ['__cached__', it.newNone()]] as [string, PyObject][]) dictSetStr(it, g, k, v);
+      ['__cached__', it.newNone()]] as [string, PyObject][]) {
+      if (!names || names.includes(k)) dictSetStr(it, g, k, v); else it.dec(v);
+    }
     this.mainModule = new PyModule(it.types.module, '__main__', g);
     this.mainModule.addr = it.heap.rawAddress(72);
     it.modules.set('__main__', this.mainModule);
@@ -369,6 +373,13 @@ export class Engine {
     it.finalizing = true;
     it.frame = null;
     const heap = it.heap;
+    if (this.profile.version[0] === 2) {
+      // 2.7 Py_Finalize: PyGC_Collect (gc enabled or not), then PyImport_Cleanup sets the
+      // names of __main__ to None in dict (hash-table) order; no collection afterwards.
+      this.collector.collectExplicit(2);
+      clearModuleDict(it, this.globals);
+      return;
+    }
     if (heap.enabled) this.collector.collectExplicit(2);
     // sys.modules['__main__'] = None: the module object goes away.
     it.modules.delete('__main__');

@@ -18,6 +18,7 @@ import type { Frame } from './vm/frame';
 import { PyRaise } from './errors';
 import { Hidden } from './hidden';
 import { classicInstanceInit } from './py2/classic';
+import { useDictStorage } from './py2/dictorder';
 
 /** What the runtime (debugger) is told while the engine runs. A hook may throw
  *  StopExecution to stop the run (at a clean point it can be resumed). */
@@ -103,6 +104,7 @@ export class Interp {
 
   constructor(readonly profile: Profile, public out: OutputSink) {
     setSerialSource(this.serials);
+    useDictStorage(profile);
     this.heap = new Heap(profile);
     this.types = new Types();
     const t = this.types;
