@@ -19,6 +19,7 @@ import { PyRaise } from './errors';
 import { Hidden } from './hidden';
 import { classicInstanceInit } from './py2/classic';
 import { useDictStorage } from './py2/dictorder';
+import { noteRaisedFromC } from './py2/unraisable';
 
 /** What the runtime (debugger) is told while the engine runs. A hook may throw
  *  StopExecution to stop the run (at a clean point it can be resumed). */
@@ -463,7 +464,9 @@ export class Interp {
 
   /** Throw a Python exception (JS control flow). */
   raise(typeName: string, msg?: string): never {
-    throw new PyRaise(this.makeExc(typeName, msg));
+    const exc = this.makeExc(typeName, msg);
+    if (this.profile.version[0] === 2) noteRaisedFromC(exc);
+    throw new PyRaise(exc);
   }
 }
 
