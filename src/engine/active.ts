@@ -5,10 +5,12 @@
 
 import type { Interp } from './interp';
 import { setSerialSource } from './objects';
+import { useDictStorage } from './py2/dictorder';
 
 export let it: Interp = undefined as unknown as Interp;
 
 export function activate(interp: Interp): void {
   it = interp;
   setSerialSource(interp.serials);
+  useDictStorage(interp.profile);
 }

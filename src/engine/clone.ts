@@ -7,6 +7,8 @@
 // object graphs (a million-node linked list) copy without recursion.
 
 import { TupleKey } from './builtins/dictops';
+import { Py2DictMap } from './py2/dictorder';
+import type { MapKey } from './objects';
 
 function isShared(v: object): boolean {
   return v instanceof TupleKey || typeof v === 'function' || ArrayBuffer.isView(v);
@@ -26,7 +28,7 @@ export function deepClone<T extends object>(root: T, share: Set<object> = new Se
     let c = map.get(o);
     if (c !== undefined) return c;
     if (Array.isArray(o)) c = new Array(o.length);
-    else if (o instanceof Map) c = new Map();
+    else if (o instanceof Map) c = new (o.constructor as MapConstructor)();
     else if (o instanceof Set) c = new Set();
     else c = Object.create(Object.getPrototypeOf(o));
     map.set(o, c!);
@@ -42,7 +44,11 @@ export function deepClone<T extends object>(root: T, share: Set<object> = new Se
       for (let i = 0; i < src.length; i++) d[i] = ref(src[i]);
     } else if (src instanceof Map) {
       const d = dst as Map<unknown, unknown>;
-      for (const [k, v] of src) d.set(ref(k), ref(v));
+      if (src instanceof Py2DictMap) {
+        // A 2.7 dict: the same entries and hash table (values are filled in later, so no re-hashing).
+        for (const [k, v] of src) Map.prototype.set.call(d, ref(k), ref(v));
+        (d as Py2DictMap).copyTableFrom(src, (k) => ref(k) as MapKey);
+      } else for (const [k, v] of src) d.set(ref(k), ref(v));
     } else if (src instanceof Set) {
       const d = dst as Set<unknown>;
       for (const v of src) d.add(ref(v));

@@ -72,10 +72,14 @@ export class Engine {
     if (this.profile.version[0] === 2) installPy2Builtins(it);
     const g = (this.globals = it.rawDict());
     it.heap.gens[2].append(g);
+    // 2.7: PyModule_New's __name__/__doc__/__package__, initmain's __builtins__, the runner's __file__.
+    const names = this.profile.version[0] === 2 ? ['__name__', '__doc__', '__package__', '__builtins__', '__file__'] : null;
     for (const [k, v] of [['__name__', it.newStr('__main__')], ['__doc__', it.newNone()], ['__package__', it.newNone()],
       ['__loader__', it.newNone()], ['__spec__', it.newNone()], ['__annotations__', it.rawDict()],
       ['__builtins__', it.inc(it.modules.get('builtins')!)], ['__file__', it.newStr(opts.filename)],
-      ['__cached__', it.newNone()]] as [string, PyObject][]) dictSetStr(it, g, k, v);
+      ['__cached__', it.newNone()]] as [string, PyObject][]) {
+      if (!names || names.includes(k)) dictSetStr(it, g, k, v); else it.dec(v);
+    }
     this.mainModule = new PyModule(it.types.module, '__main__', g);
     this.mainModule.addr = it.heap.rawAddress(72);
     it.modules.set('__main__', this.mainModule);
@@ -129,6 +133,7 @@ export class Engine {
   /** Parse, check and compile; throws ScenarioError. */
   compile(): Code {
     const mod = parseScenario(this.source, this.opts.filename);
+    if (this.profile.foldedConstRefs !== undefined) this.parserConsts = collectParserConsts(mod, this.profile.version[0] === 2);
     if (this.profile.version[0] === 2) {
       const py2 = findPy2Unsupported(mod, this.opts.filename, this.source);
       if (py2.length) throw py2[0];
@@ -145,6 +150,9 @@ export class Engine {
     const [major, minor] = this.profile.version;
     return major > 3 || (major === 3 && minor >= 9);
   }
+
+  /** The constant values the parser produced (before folding), for foldedConstRefs. */
+  private parserConsts: { consts: WeakSet<object>; negated: Set<string> } | null = null;
 
   private constFactory(): ConstFactory {
     const it = this.it;
@@ -206,8 +214,17 @@ export class Engine {
         default: return v.type;
       }
     };
+    // ≤3.6 (foldedConstRefs): constants the peephole optimiser makes (folded expressions,
+    // constant tuples) exist only in co_consts; the parser's arena holds the others.
+    const folded = this.profile.foldedConstRefs;
+    const fromParser = this.parserConsts;
     return {
-      constant: (v) => [mk(v), key(v)],
+      constant: (v) => {
+        const o = mk(v);
+        if (folded !== undefined && fromParser && !fromParser.consts.has(v) && o.rc === refs && v.type !== 'str'
+          && !((v.type === 'int' || v.type === 'float') && fromParser.negated.has(String(v.value)))) o.rc = folded;
+        return [o, key(v)];
+      },
       // Each occurrence of a small int in the source holds a reference (the parser's arena
       // keeps the AST's constants until the module has run); co_consts holds one per code
       // object (probe: docs/calibration/shared-refcounts.md).
@@ -356,6 +373,13 @@ export class Engine {
     it.finalizing = true;
     it.frame = null;
     const heap = it.heap;
+    if (this.profile.version[0] === 2) {
+      // 2.7 Py_Finalize: PyGC_Collect (gc enabled or not), then PyImport_Cleanup sets the
+      // names of __main__ to None in dict (hash-table) order; no collection afterwards.
+      this.collector.collectExplicit(2);
+      clearModuleDict(it, this.globals);
+      return;
+    }
     if (heap.enabled || this.profile.shutdownCollectsWhenDisabled) this.collector.collectExplicit(2);
     // sys.modules['__main__'] = None: the module object goes away.
     it.modules.delete('__main__');
@@ -404,4 +428,25 @@ export function runScenario(source: string, opts: EngineOptions): RunResult {
   const e = new Engine(source, opts);
   e.compile();
   return e.run();
+}
+
+/** Every Constant node's value object in the module (folding later creates new ones), and, when
+ *  the parser negates number literals itself (2.7's ast_for_factor), the values of `-literal`. */
+function collectParserConsts(mod: A.Module, negates: boolean): { consts: WeakSet<object>; negated: Set<string> } {
+  const consts = new WeakSet<object>();
+  const negated = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) { for (const x of node) visit(x); return; }
+    const n = node as { kind?: string; value?: unknown; op?: string; operand?: { kind?: string; value?: A.ConstValue } };
+    if (n.kind === 'Constant' && n.value && typeof n.value === 'object') consts.add(n.value);
+    if (negates && n.kind === 'UnaryOp' && n.op === 'USub' && n.operand?.kind === 'Constant') {
+      const c = n.operand.value!;
+      if (c.type === 'int') negated.add(String(-c.value));
+      else if (c.type === 'float') negated.add(String(-c.value));
+    }
+    for (const v of Object.values(node)) if (v && typeof v === 'object') visit(v);
+  };
+  visit(mod.body);
+  return { consts, negated };
 }

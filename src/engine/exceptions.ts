@@ -45,6 +45,7 @@ export function normalizeRaise(it: Interp, exc: PyObject | null, cause: PyObject
 
 /** Implicit chaining: the exception being handled becomes __context__. */
 export function setContext(it: Interp, e: PyException): void {
+  if (it.profile.version[0] === 2) return; // 2.7 has no exception chaining
   const cur = it.handledExc;
   if (cur && cur !== e && !e.context) e.context = it.inc(cur);
 }

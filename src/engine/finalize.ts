@@ -10,6 +10,7 @@ import { callObject } from './vm/call';
 import { PyRaise } from './errors';
 import { formatException } from './exceptions';
 import { reprOf } from './repr';
+import { py2UnraisableText } from './py2/unraisable';
 
 /**
  * Call o's __del__ from a deallocation (PyObject_CallFinalizerFromDealloc).
@@ -59,6 +60,11 @@ function unraisableHeader(it: Interp, o: PyObject, del: PyObject): string {
 /** PyErr_WriteUnraisable: print the report to stderr and drop the exception. `action`: 3.14's
  *  PyErr_FormatUnraisable message ("Exception ignored while calling deallocator <…>:"). */
 export function writeUnraisable(it: Interp, exc: PyObject, header: () => string, action?: string): void {
+  if (it.profile.delIgnoredHeader === 'py2') {
+    it.writeStderr(py2UnraisableText(it, exc, header()));
+    it.dec(exc);
+    return;
+  }
   let text = action && it.profile.unraisableWhile ? `Exception ignored while ${action} ${header()}:\n` : `Exception ignored in: ${header()}\n`;
   text += formatException(it, exc);
   it.writeStderr(text);

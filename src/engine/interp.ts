@@ -18,6 +18,8 @@ import type { Frame } from './vm/frame';
 import { PyRaise } from './errors';
 import { Hidden } from './hidden';
 import { classicInstanceInit } from './py2/classic';
+import { useDictStorage } from './py2/dictorder';
+import { noteRaisedFromC } from './py2/unraisable';
 
 /** What the runtime (debugger) is told while the engine runs. A hook may throw
  *  StopExecution to stop the run (at a clean point it can be resumed). */
@@ -103,6 +105,7 @@ export class Interp {
 
   constructor(readonly profile: Profile, public out: OutputSink) {
     setSerialSource(this.serials);
+    useDictStorage(profile);
     this.heap = new Heap(profile);
     this.types = new Types();
     const t = this.types;
@@ -468,7 +471,9 @@ export class Interp {
 
   /** Throw a Python exception (JS control flow). */
   raise(typeName: string, msg?: string): never {
-    throw new PyRaise(this.makeExc(typeName, msg));
+    const exc = this.makeExc(typeName, msg);
+    if (this.profile.version[0] === 2) noteRaisedFromC(exc);
+    throw new PyRaise(exc);
   }
 }
 

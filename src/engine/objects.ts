@@ -117,8 +117,12 @@ export type MapKey = string | number | object;
 
 export interface DictEntry { key: PyObject; value: PyObject }
 
+/** Makes the storage of new dicts: a Map, or under the 2.7 profile one that iterates in
+ *  hash-table order (py2/dictorder.ts); set when an interpreter is created or activated. */
+export const dictStorage = { make: (): Map<MapKey, DictEntry> => new Map() };
+
 export class PyDict extends PyObject {
-  map: Map<MapKey, DictEntry> = new Map();
+  map: Map<MapKey, DictEntry> = dictStorage.make();
   /** Materialised inline-values dicts in 3.13 are never tracked. */
   untrackable = false;
   constructor(type: PyType) { super(type); }

@@ -32,6 +32,9 @@ export interface Profile {
   staticBase: number;
   /** References a folded or literal constant gets from the compiled code. */
   constRefs: number;
+  /** ≤3.6: references of a constant made by the peephole optimiser (folded arithmetic, constant
+   *  tuples): co_consts only, as the parser's arena never held it. */
+  foldedConstRefs?: number;
   /** Automatic collection: 'alloc' = inside the allocation (≤3.11),
    *  'eval-breaker' = at the next eval-breaker check (3.12+). */
   autoCollect: 'alloc' | 'eval-breaker';
@@ -374,6 +377,7 @@ const BASE_36: Profile = {
   name: '3.6',
   version: [3, 6, 15],
   resurrection: 'count-all',
+  foldedConstRefs: 1,
   statsPermanentLine: false,
   delIgnoredHeader: 'bound-method',
   bindsMethods: true,

@@ -16,6 +16,7 @@ import { mroLookup } from './types';
 import { callObject } from './vm/call';
 import { classicInstanceRepr, classicClassRepr, classicClassStr } from './py2/classic';
 import { py2IntRepr, py2SetRepr } from './py2/reprs';
+import { py2ExceptionRepr } from './py2/unraisable';
 
 export function hexAddr(o: PyObject): string { return '0x' + o.addr.toString(16); }
 
@@ -43,6 +44,7 @@ export function reprOf(it: Interp, o: PyObject): string {
   if (o instanceof PyException) {
     const args = o.args ? o.args.items : [];
     const name = o.type.name;
+    if (it.profile.version[0] === 2) return py2ExceptionRepr(name, o.args ? reprOf(it, o.args) : '()');
     if (args.length === 1) return `${name}(${reprOf(it, args[0])})`;
     return `${name}(${args.map((a) => reprOf(it, a)).join(', ')})`;
   }
