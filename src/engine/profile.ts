@@ -28,8 +28,9 @@ export interface Profile {
   sharedRefcounts: 'ordinary' | 'static' | 'immortal';
   immortalRefcount: number;
   staticBase: number;
-  /** References a folded or literal constant gets from the compiled code. */
-  constRefs: number;
+  /** 3.8+: the compiler merges equal constants across all code objects of a module, tuple and
+   *  frozenset items included (merge_consts_recursive; scripts/probes/const_merging.py). */
+  mergeConsts: boolean;
   /** Automatic collection: 'alloc' = inside the allocation (≤3.11),
    *  'eval-breaker' = at the next eval-breaker check (3.12+). */
   autoCollect: 'alloc' | 'eval-breaker';
@@ -100,6 +101,9 @@ export interface Profile {
     /** Builtin types besides 3.11's without vectorcall: calling them builds an argument tuple
      *  (measured: `type(o)` before 3.10; range, list, tuple, dict, set, frozenset before 3.9). */
     tpCallTypes?: string[];
+    /** Builtin functions that are METH_VARARGS (their calls build an argument tuple; default
+     *  min and max; 3.7 also iter, 3.13 none: scripts/probes/builtin_allocs.py). */
+    varargsBuiltins?: string[];
     /** 3.6: print's keyword arguments arrive as a dict (_PyStack_AsDict), and TextIOWrapper.write
      *  creates its pending list on the first write (3.7+: on the second). */
     printKwargsDict?: boolean; pendingListFirstWrite?: boolean;
@@ -118,6 +122,9 @@ export interface Profile {
    *  PyCFunction, from their free lists), and slot_tp_init/slot_tp_finalize call __init__/__del__
    *  through a bound method (lookup_method). */
   bindsMethods?: boolean;
+  /** 3.13.0: an exhausted list_reverseiterator keeps its list (listreviter_next only sets the
+   *  index to -1; scripts/probes/iter_release.py). */
+  listRevIterKeepsList?: boolean;
   /** Free-list occupancy when the script starts (start-up state). */
   freeListStart: { list: number; dict: number; tuple: number[] };
 }
@@ -133,7 +140,7 @@ const BASE_311: Profile = {
   sharedRefcounts: 'static',
   immortalRefcount: 4294967295,
   staticBase: 999999999,
-  constRefs: 2,
+  mergeConsts: true,
   autoCollect: 'alloc',
   resurrection: 'partial',
   trashcan: 'flush',
@@ -162,7 +169,8 @@ const BASE_311: Profile = {
   freeListStart: { list: 0, dict: 0, tuple: [] },
   frameFreeList: 0,
   unmodelledRefs: null,
-  hidden: { printKwtuple: true, varsArgsTuple: true, importTransients: true, strArgsTuple: true, tuple20Reused: false, printArgsTuple: true, superArgsTuple: false },
+  hidden: { printKwtuple: true, varsArgsTuple: true, importTransients: true, strArgsTuple: true, tuple20Reused: false, printArgsTuple: true, superArgsTuple: false,
+    tpCallTypes: ['int', 'zip'] },
 };
 
 /** 3.12.1: immortal objects (PEP 683), automatic collection at the next eval-breaker
@@ -201,9 +209,10 @@ const BASE_313: Profile = {
     longLivedTotal: 0,
     stats: [[3, 24, 0], [0, 0, 0], [0, 0, 0]],
   },
-  hidden: { ...BASE_312.hidden, varsArgsTuple: true, strArgsTuple: false, tuple20Reused: true },
+  hidden: { ...BASE_312.hidden, varsArgsTuple: true, strArgsTuple: false, tuple20Reused: true, tpCallTypes: ['zip'], varargsBuiltins: [] },
   callCarets: true,
   slotsAttrErrorSuffix: true,
+  listRevIterKeepsList: true,
 };
 
 /** 3.10.13: instances own a separate, tracked __dict__; the caller keeps its stack
@@ -226,7 +235,7 @@ const BASE_310: Profile = {
     longLivedTotal: 0,
     stats: [[10, 0, 0], [0, 0, 0], [0, 0, 0]],
   },
-  hidden: { ...BASE_311.hidden, printKwtuple: false, printArgsTuple: false, superArgsTuple: true },
+  hidden: { ...BASE_311.hidden, printKwtuple: false, printArgsTuple: false, superArgsTuple: true, tpCallTypes: ['int', 'enumerate', 'zip'] },
 };
 
 /** 3.9.18: as 3.10 (measured differences: start-up state, `int`'s refcount). */
@@ -235,6 +244,7 @@ const BASE_39: Profile = {
   name: '3.9',
   version: [3, 9, 18],
   percentNumberWord: 'a number',
+  hidden: { ...BASE_310.hidden, tpCallTypes: ['type', 'int', 'float', 'bool', 'enumerate', 'zip', 'map', 'filter', 'reversed'] },
   unmodelledRefs: { ellipsis: 3, smallInts: { [-5]: 1 }, types: { int: 66 } },
   startup: {
     generationSizes: [636, 4175, 0],
@@ -264,7 +274,8 @@ const BASE_38: Profile = {
   version: [3, 8, 18],
   resurrection: 'abort',
   freeListCapacity: { ...BASE_39.freeListCapacity, cfunction: 256 },
-  hidden: { ...BASE_39.hidden, importTransients: false, tpCallTypes: ['type', 'range', 'list', 'tuple', 'dict', 'set', 'frozenset'] },
+  hidden: { ...BASE_39.hidden, importTransients: false, tpCallTypes: ['type', 'range', 'list', 'tuple', 'dict', 'set', 'frozenset',
+    'int', 'float', 'bool', 'enumerate', 'zip', 'map', 'filter', 'reversed'] },
   // The small ints whose start-up count is the same with -S (scripts/probes/smallint_refs.py).
   unmodelledRefs: { ...BASE_39.unmodelledRefs!, smallInts: intRuns(
     '-5:1 -4..-2:2 11:13 12:8 13:6 15:7 17:8 18:5 19..20:6 21..22:5 24:5 25:4 27:4 28..29:6 30:8 31:5 33:2 34:5 35..37:2 38:1 39..41:2 42:3 43..45:2 46:3 47..52:2 53:3 54..55:2 57..59:2 60:3 61..62:2 79..102:2 103..104:3 105..107:2 108:3 109:2 110..111:3 112..113:2 114..115:3 116..126:2 129..131:2 132..255:1') },
@@ -291,6 +302,8 @@ const BASE_37: Profile = {
   statsDoneWhenNothing: 'short',
   getObjectsGeneration: false,
   boundMethodSelfOnStack: true,
+  mergeConsts: false,
+  hidden: { ...BASE_38.hidden, varargsBuiltins: ['min', 'max', 'iter'] },
   unmodelledRefs: { ...BASE_38.unmodelledRefs!, smallInts: intRuns(
     '-5:1 -4..-2:2 11:9 12..13:6 14:7 15:6 17:8 18:4 19:6 20..21:5 22:4 24..28:4 29..30:6 31:4 33:2 34:4 35..37:2 38:1 39..52:2 53:3 54..55:2 57..59:2 60:3 61..63:2 79..102:2 103..104:3 105..107:2 108:3 109:2 110..111:3 112..113:2 114..115:3 116..126:2 129..131:2 132..255:1') },
   startup: {
