@@ -13,6 +13,8 @@ import { callObject } from './vm/call';
 import { typeName } from './repr';
 import { dictSetStr } from './builtins/dictops';
 import { materializeDict, instanceGet, instanceSet, instanceDel } from './instances';
+import { propertyNoAccessor } from './builtins/messages';
+import { numberAttr, numberAttrReadOnly } from './builtins/numbers';
 
 function isDataDescriptor(it: Interp, d: PyObject): boolean {
   return d instanceof PyDescriptorWrapper && d.type === it.types.property;
@@ -159,7 +161,7 @@ function specialAttr(it: Interp, o: PyObject, name: string): PyObject | null {
     if (name === 'tb_next') return it.inc(o.next ?? it.None);
   }
   if (o instanceof PyDict && name === '__class__') return it.inc(o.type);
-  return null;
+  return numberAttr(it, o, name);
 }
 
 function typeGetAttr(it: Interp, t: PyType, name: string): PyObject | null {
@@ -196,7 +198,7 @@ export function setAttr(it: Interp, o: PyObject, name: string, v: PyObject): voi
     const descr = mroLookup(type, name);
     if (descr && isDataDescriptor(it, descr)) {
       const s = (descr as PyDescriptorWrapper).fset;
-      if (!s || s === it.None) { it.dec(v); it.raise('AttributeError', `property '${name}' of '${type.name}' object has no setter`); }
+      if (!s || s === it.None) { it.dec(v); it.raise('AttributeError', propertyNoAccessor(it.profile, name, type.name, false)); }
       const r = callObject(it, s, [o, v], null);
       it.dec(r); it.dec(v);
       return;
@@ -227,9 +229,12 @@ export function setAttr(it: Interp, o: PyObject, name: string, v: PyObject): voi
   }
   if (o instanceof PyModule) { dictSetStr(it, o.dict, name, v); return; }
   it.dec(v);
+  const ro = numberAttrReadOnly(o, name);
+  if (ro) it.raise('AttributeError', ro);
   const has = mroLookup(o.type, name) !== null;
   if (has) it.raise('AttributeError', `'${typeName(o)}' object attribute '${name}' is read-only`);
-  it.raise('AttributeError', `'${typeName(o)}' object has no attribute '${name}'`);
+  const suffix = it.profile.slotsAttrErrorSuffix ? ' and no __dict__ for setting new attributes' : '';
+  it.raise('AttributeError', `'${typeName(o)}' object has no attribute '${name}'${suffix}`);
 }
 
 export function delAttr(it: Interp, o: PyObject, name: string): void {
@@ -237,7 +242,7 @@ export function delAttr(it: Interp, o: PyObject, name: string): void {
     const descr = mroLookup(o.type, name);
     if (descr && isDataDescriptor(it, descr)) {
       const d = (descr as PyDescriptorWrapper).fdel;
-      if (!d || d === it.None) it.raise('AttributeError', `property '${name}' of '${o.type.name}' object has no deleter`);
+      if (!d || d === it.None) it.raise('AttributeError', propertyNoAccessor(it.profile, name, o.type.name, true));
       const r = callObject(it, d, [o], null);
       it.dec(r);
       return;

@@ -9,12 +9,10 @@ import { parseScenario } from '../lang';
 import { findPy2Unsupported } from '../lang/py2check';
 import { ScenarioError, formatScenarioError } from '../lang/errors';
 import { compileModule, compileInteractive } from './compiler/compiler';
-import type { ConstFactory } from './compiler/fold';
-import type * as A from '../lang/ast';
+import { ConstPool, type ConstFactory } from './compiler/constpool';
 import type { Code } from './compiler/code';
-import { PyCode } from './codeobj';
-import { PyDict, PyModule, PyObject, PyStr, PyException, PyInt, PySet, PyStandIn } from './objects';
-import { setAddKey, setItems } from './settable';
+import type * as A from '../lang/ast';
+import { PyDict, PyModule, PyObject, PyStr, PyException, PyInt, PyStandIn } from './objects';
 import { Frame } from './vm/frame';
 import { runFrame } from './vm/eval';
 import { Collector } from './gc/collector';
@@ -46,7 +44,6 @@ export interface RunResult {
   abortReason?: string;
 }
 
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export class Engine {
   readonly it: Interp;
@@ -105,7 +102,7 @@ export class Engine {
   private installBuiltins(): void {
     const it = this.it;
     const b = it.builtins;
-    const VARARGS = new Set(['min', 'max', ...(this.profile.hidden.varsArgsTuple ? ['vars'] : [])]);
+    const VARARGS = new Set([...(this.profile.hidden.varargsBuiltins ?? ['min', 'max']), ...(this.profile.hidden.varsArgsTuple ? ['vars'] : [])]);
     for (const [name, impl] of Object.entries(builtinFunctions())) {
       const f = it.newBuiltin(name, impl);
       f.varargs = VARARGS.has(name);
@@ -133,7 +130,7 @@ export class Engine {
   /** Parse, check and compile; throws ScenarioError. */
   compile(): Code {
     const mod = parseScenario(this.source, this.opts.filename);
-    if (this.profile.foldedConstRefs !== undefined) this.parserConsts = collectParserConsts(mod, this.profile.version[0] === 2);
+    if (this.profile.foldedConsts) this.parserConsts = collectParserConsts(mod, this.profile.version[0] === 2);
     if (this.profile.version[0] === 2) {
       const py2 = findPy2Unsupported(mod, this.opts.filename, this.source);
       if (py2.length) throw py2[0];
@@ -141,97 +138,24 @@ export class Engine {
     this.code = compileModule(mod, this.opts.filename, this.constFactory(), (lineno, category, message) => {
       const line = this.it.sourceLine(this.opts.filename, lineno);
       this.it.out.stderr(`${this.opts.filename}:${lineno}: ${category}: ${message}\n` + (line !== null ? `  ${line.trim()}\n` : ''));
-    }, this.profile.version[0] === 3 && this.profile.version[1] >= 12, this.constDisplays(), !!this.profile.whileTestOnce);
+    }, [this.profile.version[0], this.profile.version[1]]);
     return this.code;
   }
 
-  /** 3.9+ compiles list and set displays of three or more constants to one constant. */
-  private constDisplays(): boolean {
-    const [major, minor] = this.profile.version;
-    return major > 3 || (major === 3 && minor >= 9);
-  }
 
-  /** The constant values the parser produced (before folding), for foldedConstRefs. */
+  /** The constant values the parser produced (before folding), for foldedConsts. */
   private parserConsts: { consts: WeakSet<object>; negated: Set<string> } | null = null;
 
+  /** The constants of one compilation (merged across code objects: 3.8+). ≤3.6 (foldedConsts):
+   *  constants the peephole optimiser makes (folded expressions, constant tuples) exist only in
+   *  co_consts, as the parser's arena never held them. */
   private constFactory(): ConstFactory {
-    const it = this.it;
-    const refs = this.profile.constRefs;
-    const mk = (v: A.ConstValue): PyObject => {
-      switch (v.type) {
-        case 'int': {
-          const o = it.newInt(v.value);
-          if (!it.isSmallInt(o)) o.rc = refs;
-          else o.rc += refs - 1;
-          return o;
-        }
-        case 'float': { const o = it.newFloat(v.value); o.rc = refs; return o; }
-        case 'str': {
-          if (IDENT.test(v.value) || v.value.length <= 1) return it.intern(v.value);
-          const o = it.newStr(v.value);
-          o.rc = refs;
-          return o;
-        }
-        case 'bytes': { const o = it.newBytes(v.value); o.rc = refs; return o; }
-        case 'bool': return it.newBool(v.value);
-        case 'None': return it.newNone();
-        case 'Ellipsis': return it.inc(it.Ellipsis);
-        case 'complex': throw new NotSupportedRuntime('complex numbers', 0);
-        case 'tuple': {
-          const t = it.constTuple(v.items.map(mk));
-          if (t.rc < 1000) t.rc = refs;
-          return t;
-        }
-        case 'frozenset': {
-          // PyFrozenSet_New(tuple) in starunpack_helper, then merge_consts_recursive rebuilds it
-          // from the first one's iteration order (PyFrozenSet_New of a tuple of its items).
-          // Tracked in CPython, but reachable only through co_consts: left untracked and
-          // uncounted here, as it is made before the scenario runs.
-          const build = (items: PyObject[]): PySet => {
-            const fs = new PySet(it.types.frozenset);
-            fs.bsize = 216; fs.addr = it.heap.rawAddress(fs.bsize);
-            for (const x of items) setAddKey(it, fs, x);
-            return fs;
-          };
-          const first = build(v.items.map(mk));
-          const firstItems = setItems(first);
-          const fs = build(firstItems.map((x) => it.inc(x)));
-          for (const x of firstItems) it.dec(x);
-          fs.rc = refs;
-          return fs;
-        }
-      }
-    };
-    const key = (v: A.ConstValue): string => {
-      switch (v.type) {
-        case 'int': return 'i' + v.value;
-        case 'float': return 'f' + (Object.is(v.value, -0) ? '-0' : String(v.value));
-        case 'str': return 's' + v.value;
-        case 'bytes': return 'b' + Array.from(v.value).join(',');
-        case 'bool': return 'B' + v.value;
-        case 'tuple': return 't(' + v.items.map(key).join('|') + ')';
-        case 'frozenset': return 'F(' + [...new Set(v.items.map(key))].sort().join('|') + ')';
-        default: return v.type;
-      }
-    };
-    // ≤3.6 (foldedConstRefs): constants the peephole optimiser makes (folded expressions,
-    // constant tuples) exist only in co_consts; the parser's arena holds the others.
-    const folded = this.profile.foldedConstRefs;
-    const fromParser = this.parserConsts;
-    return {
-      constant: (v) => {
-        const o = mk(v);
-        if (folded !== undefined && fromParser && !fromParser.consts.has(v) && o.rc === refs && v.type !== 'str'
-          && !((v.type === 'int' || v.type === 'float') && fromParser.negated.has(String(v.value)))) o.rc = folded;
-        return [o, key(v)];
-      },
-      // Each occurrence of a small int in the source holds a reference (the parser's arena
-      // keeps the AST's constants until the module has run); co_consts holds one per code
-      // object (probe: docs/calibration/shared-refcounts.md).
-      duplicate: (o) => { if (o instanceof PyInt && it.isSmallInt(o)) o.rc--; },
-      strTuple: (names) => [it.constTuple(names.map((n) => it.intern(n))), 'T' + names.join(',')],
-      code: (c) => { const o = new PyCode(it.types.code, c); o.addr = it.heap.rawAddress(160); return [o, c]; },
-    };
+    const fromParser = this.profile.foldedConsts ? this.parserConsts : null;
+    const folded = fromParser
+      ? (v: A.ConstValue) => !fromParser.consts.has(v) && v.type !== 'str'
+        && !((v.type === 'int' || v.type === 'float') && fromParser.negated.has(String(v.value)))
+      : undefined;
+    return new ConstPool(this.it, this.profile.mergeConsts, folded);
   }
 
   /**
@@ -243,7 +167,7 @@ export class Engine {
     const it = this.it;
     activate(it);
     const mod = parseScenario(source, '<debug>');
-    const code = compileInteractive(mod, '<debug>', this.constFactory(), mode, this.constDisplays(), !!this.profile.whileTestOnce);
+    const code = compileInteractive(mod, '<debug>', this.constFactory(), mode, [this.profile.version[0], this.profile.version[1]]);
     const f = new Frame(code, null, frame ? frame.globals : this.globals, null, null);
     f.evalTarget = frame;
     f.role = 'call';

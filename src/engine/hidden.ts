@@ -124,6 +124,12 @@ export class Hidden {
     this.free(this.alloc(null, 0, bytes));
   }
 
+  /** A builtin method bound by an attribute lookup (_PyObject_LookupSpecial, getattr) for the
+   *  duration of one call: free it with free() (≤3.8 it goes to the PyCFunction free list). */
+  boundBuiltin(): Block {
+    return this.alloc('cfunction');
+  }
+
   /** The argument tuple of a METH_VARARGS call or a type call (null for no arguments). */
   argsTuple(n: number): Block | null {
     return n > 0 ? this.alloc('tuple', n) : null;

@@ -8,7 +8,7 @@ import { setContainsKey } from './settable';
 import type { Interp } from './interp';
 import {
   PyBool, PyDict, PyDictView, PyFloat, PyInstance, PyInt, PyIterator, PyList, PyObject, PyRange, PySet, PySlice,
-  PyStr, PyTuple, PyType, PyNone, IterKind,
+  PyStr, PyTuple, PyType, PyNone, PyBytes, IterKind,
 } from './objects';
 import { BinKind, CmpKind, Op } from './compiler/code';
 import {
@@ -17,6 +17,7 @@ import {
 } from './text/int';
 import { floatFloorDiv, floatMod, floatPow, floatTrueDiv } from './text/float';
 import { PyError } from './text/errors';
+import { NotSupportedRuntime } from './errors';
 import { mroLookup } from './types';
 import { callObject } from './vm/call';
 import { reprOf, strOf, typeName } from './repr';
@@ -24,6 +25,7 @@ import { dictGet, dictSetItem, dictDel, hashKey, setAdd } from './builtins/dicto
 import { formatBuiltin } from './builtins/format';
 import { percentFormatObj } from './builtins/percent';
 import { asciiEscape } from './text/strrepr';
+import { versionedMessage } from './builtins/messages';
 
 const BIN_SYMBOL = ['+', '-', '*', '@', '/', '%', '**', '<<', '>>', '|', '^', '&', '//'];
 const BIN_DUNDER = ['add', 'sub', 'mul', 'matmul', 'truediv', 'mod', 'pow', 'lshift', 'rshift', 'or', 'xor', 'and', 'floordiv'];
@@ -33,7 +35,7 @@ const CMP_SWAP = [4, 5, 2, 3, 0, 1];
 
 /** Convert a text-library error into a Python exception. */
 export function rethrow(it: Interp, e: unknown): never {
-  if (e instanceof PyError) it.raise(e.pyType, e.message);
+  if (e instanceof PyError) it.raise(e.pyType, versionedMessage(it.profile, e.message));
   throw e;
 }
 
@@ -123,7 +125,8 @@ function floatBinary(it: Interp, kind: BinKind, x: number, y: number): PyObject 
       case BinKind.Mod: return it.newFloat(floatMod(x, y));
       case BinKind.Pow: {
         const r = floatPow(x, y);
-        if (r === null) it.raise('ValueError', 'math domain error');
+        // float_pow: a negative number to a fractional power is complex.
+        if (r === null) throw new NotSupportedRuntime('complex numbers', it.frame ? it.frame.lineno : 0);
         return it.newFloat(r);
       }
       default: return null;
@@ -503,6 +506,23 @@ function dictIter(it: Interp, d: PyDict, kind: IterKind): PyIterator {
   return r;
 }
 
+/** A 2-tuple an iterator recycles (enumerate's en_result): refilled with `items` (stolen) if
+ *  only the iterator holds it, else a new tuple. */
+function recycledTuple(it: Interp, result: PyTuple, items: PyObject[]): PyTuple {
+  if (result.rc !== 1) return it.newTuple(items);
+  it.inc(result);
+  const old = result.items;
+  result.items = items;
+  for (const x of old) it.dec(x);
+  retrack(it, result);
+  return result;
+}
+
+/** bpo-42536 (3.9+): a recycled result tuple the collector untracked is tracked again. */
+function retrack(it: Interp, t: PyTuple): void {
+  if (t.gcGen < 0 && (it.profile.version[0] > 3 || it.profile.version[1] >= 9)) it.heap.track(t);
+}
+
 /** Next item (new reference) or null when exhausted. */
 export function iterNext(it: Interp, iter: PyObject): PyObject | null {
   if (iter instanceof PyIterator) {
@@ -512,7 +532,9 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
         if (!src) return null;
         const items = (src as PyList).items;
         if (iter.index < items.length) return it.inc(items[iter.index++]);
-        if (iter.kind === 'list') { iter.source = null; it.dec(src); }
+        // listiter_next / tupleiter_next: the exhausted iterator drops its sequence.
+        iter.source = null;
+        it.dec(src);
         return null;
       }
       case 'range': {
@@ -528,6 +550,8 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
           iter.index += ch.length;
           return it.newStr(ch);
         }
+        iter.source = null;
+        it.dec(src);
         return null;
       }
       case 'dict-keys': case 'dict-values': case 'dict-items': {
@@ -537,7 +561,8 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
           iter.keys = [];
           iter.stop = d.map.size;
         }
-        if (d.map.size !== iter.stop) { iter.index = 1 << 30; it.raise('RuntimeError', 'dictionary changed size during iteration'); }
+        // di_used = -1: the error is sticky.
+        if (d.map.size !== iter.stop) { iter.stop = -1; it.raise('RuntimeError', 'dictionary changed size during iteration'); }
         let i = 0;
         for (const e of d.map.values()) {
           if (i++ === iter.index) {
@@ -547,6 +572,9 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
             return it.newTuple([it.inc(e.key), it.inc(e.value)]);
           }
         }
+        // dictiter_iternext*: the exhausted iterator drops its dict.
+        iter.source = null;
+        it.dec(d);
         return null;
       }
       case 'set': {
@@ -564,16 +592,31 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
         return it.inc(table[i]!);
       }
       case 'enumerate': {
-        const inner = iter.extra[0];
-        const v = iterNext(it, inner);
+        // enum_next: the result tuple is recycled while nobody else holds it.
+        const v = iterNext(it, iter.extra[0]);
         if (v === null) return null;
         const n = it.newInt(iter.cur++);
-        return it.newTuple([n, v]);
+        return recycledTuple(it, iter.extra[1] as PyTuple, [n, v]);
       }
       case 'zip': {
-        if (!iter.extra.length) return null;
+        const inners = (iter.extra[0] as PyTuple).items;
+        if (!inners.length) return null;
+        const result = iter.extra[1] as PyTuple;
+        if (result.rc === 1) {
+          // zip_next: fill the recycled tuple item by item (a short iterator leaves it half-filled).
+          it.inc(result);
+          for (let i = 0; i < inners.length; i++) {
+            const v = iterNext(it, inners[i]);
+            if (v === null) { it.dec(result); return null; }
+            const old = result.items[i];
+            result.items[i] = v;
+            it.dec(old);
+          }
+          retrack(it, result);
+          return result;
+        }
         const vals: PyObject[] = [];
-        for (const inner of iter.extra) {
+        for (const inner of inners) {
           const v = iterNext(it, inner);
           if (v === null) { for (const x of vals) it.dec(x); return null; }
           vals.push(v);
@@ -607,6 +650,7 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
           }
         }
         iter.index = -1;
+        if (src instanceof PyList && iter.type === it.types.list_reverseiterator && it.profile.listRevIterKeepsList) return null;
         iter.source = null;
         it.dec(src);
         return null;
@@ -631,7 +675,18 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
         it.dec(src);
         return null;
       }
-      case 'map': case 'filter': {
+      case 'map': {
+        // map_next: one item from each iterator, then func(*items).
+        const inners = (iter.extra[0] as PyTuple).items;
+        const vals: PyObject[] = [];
+        for (const inner of inners) {
+          const v = iterNext(it, inner);
+          if (v === null) { for (const x of vals) it.dec(x); return null; }
+          vals.push(v);
+        }
+        try { return callObject(it, iter.extra[1], vals, null); } finally { for (const x of vals) it.dec(x); }
+      }
+      case 'filter': {
         for (;;) {
           const v = iterNext(it, iter.extra[1]);
           if (v === null) return null;
@@ -641,7 +696,6 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
             continue;
           }
           const r = callObject(it, iter.extra[0], [v], null);
-          if (iter.kind === 'map') { it.dec(v); return r; }
           const keep = isTrue(it, r);
           it.dec(r);
           if (keep) return v;
@@ -784,11 +838,11 @@ export function getItem(it: Interp, o: PyObject, k: PyObject): PyObject {
 }
 
 /** o[k] = v; steals v. */
+/** o[k] = v (PyObject_SetItem: borrows all three). */
 export function setItem(it: Interp, o: PyObject, k: PyObject, v: PyObject): void {
   if (o instanceof PyList) {
     if (k instanceof PySlice) {
       const vals = iterateToArray(it, v);
-      it.dec(v);
       const [a, b, c] = sliceIndices(it, k, o.items.length);
       if (c === 1) {
         const removed = o.items.splice(a, Math.max(0, b - a), ...vals);
@@ -805,16 +859,15 @@ export function setItem(it: Interp, o: PyObject, k: PyObject, v: PyObject): void
     }
     const i = indexOf(it, k, o.items.length, 'list assignment');
     const old = o.items[i];
-    o.items[i] = v;
+    o.items[i] = it.inc(v);
     it.dec(old);
     return;
   }
-  if (o instanceof PyDict) { dictSetItem(it, o, it.inc(k), v); return; }
+  if (o instanceof PyDict) { dictSetItem(it, o, it.inc(k), it.inc(v)); return; }
   if (o instanceof PyInstance) {
     const m = mroLookup(o.type, '__setitem__');
-    if (m) { const r = callObject(it, m, [o, k, v], null); it.dec(r); it.dec(v); return; }
+    if (m) { const r = callObject(it, m, [o, k, v], null); it.dec(r); return; }
   }
-  it.dec(v);
   it.raise('TypeError', `'${typeName(o)}' object does not support item assignment`);
 }
 
@@ -846,7 +899,12 @@ export function delItem(it: Interp, o: PyObject, k: PyObject): void {
     const m = mroLookup(o.type, '__delitem__');
     if (m) { const r = callObject(it, m, [o, k], null); it.dec(r); return; }
   }
-  it.raise('TypeError', `'${typeName(o)}' object does not support item deletion`);
+  // PyObject_DelItem: a type with sequence methods and an index key goes through
+  // PySequence_DelItem, whose message is worded differently.
+  const sequenceLike = o instanceof PyStr || o instanceof PyTuple || o instanceof PyBytes || o instanceof PyRange
+    || o instanceof PySet || o instanceof PyDictView || o instanceof PyInstance;
+  const indexKey = k instanceof PyInt || (k instanceof PyInstance && mroLookup(k.type, '__index__') !== null);
+  it.raise('TypeError', `'${typeName(o)}' object ${sequenceLike && indexKey ? "doesn't" : 'does not'} support item deletion`);
 }
 
 // ---- unpacking, building -----------------------------------------------------------------

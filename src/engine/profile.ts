@@ -30,11 +30,12 @@ export interface Profile {
   sharedRefcounts: 'ordinary' | 'static' | 'immortal';
   immortalRefcount: number;
   staticBase: number;
-  /** References a folded or literal constant gets from the compiled code. */
-  constRefs: number;
-  /** ≤3.6: references of a constant made by the peephole optimiser (folded arithmetic, constant
-   *  tuples): co_consts only, as the parser's arena never held it. */
-  foldedConstRefs?: number;
+  /** 3.8+: the compiler merges equal constants across all code objects of a module, tuple and
+   *  frozenset items included (merge_consts_recursive; scripts/probes/const_merging.py). */
+  mergeConsts: boolean;
+  /** ≤3.6: constants the peephole optimiser makes (folded arithmetic, constant tuples) are
+   *  held by co_consts only, as the parser's arena never held them. */
+  foldedConsts?: boolean;
   /** Automatic collection: 'alloc' = inside the allocation (≤3.11),
    *  'eval-breaker' = at the next eval-breaker check (3.12+). */
   autoCollect: 'alloc' | 'eval-breaker';
@@ -105,6 +106,9 @@ export interface Profile {
     /** Builtin types besides 3.11's without vectorcall: calling them builds an argument tuple
      *  (measured: `type(o)` before 3.10; range, list, tuple, dict, set, frozenset before 3.9). */
     tpCallTypes?: string[];
+    /** Builtin functions that are METH_VARARGS (their calls build an argument tuple; default
+     *  min and max; 3.7 also iter, 3.13 none: scripts/probes/builtin_allocs.py). */
+    varargsBuiltins?: string[];
     /** 3.6: print's keyword arguments arrive as a dict (_PyStack_AsDict), and TextIOWrapper.write
      *  creates its pending list on the first write (3.7+: on the second). */
     printKwargsDict?: boolean; pendingListFirstWrite?: boolean;
@@ -144,9 +148,6 @@ export interface Profile {
   /** 3.14: unraisable exceptions say what was running ("Exception ignored while calling
    *  deallocator <function …>:") instead of "Exception ignored in: <…>". */
   unraisableWhile?: boolean;
-  /** 3.14: `while` tests its condition once per iteration, at the top: the loop's last
-   *  iteration also crosses the back edge (an eval-breaker check). */
-  whileTestOnce?: boolean;
   /** 3.14: Py_FinalizeEx's first collection runs even after gc.disable() (measured, S48). */
   shutdownCollectsWhenDisabled?: boolean;
   /** 3.14: every dict is tracked when created (no lazy tracking, no untrack_dicts). */
@@ -155,6 +156,9 @@ export interface Profile {
   tuplesTrackedOnlyIfNeeded?: boolean;
   /** Full collections keep the list and dict free lists (2.7's clear_freelists leaves them). */
   collectKeepsListDictFreeLists?: boolean;
+  /** 3.13.0: an exhausted list_reverseiterator keeps its list (listreviter_next only sets the
+   *  index to -1; scripts/probes/iter_release.py). */
+  listRevIterKeepsList?: boolean;
   /** Free-list occupancy when the script starts (start-up state). */
   freeListStart: { list: number; dict: number; tuple: number[] };
 }
@@ -170,7 +174,7 @@ const BASE_311: Profile = {
   sharedRefcounts: 'static',
   immortalRefcount: 4294967295,
   staticBase: 999999999,
-  constRefs: 2,
+  mergeConsts: true,
   autoCollect: 'alloc',
   resurrection: 'partial',
   trashcan: 'flush',
@@ -199,7 +203,8 @@ const BASE_311: Profile = {
   freeListStart: { list: 0, dict: 0, tuple: [] },
   frameFreeList: 0,
   unmodelledRefs: null,
-  hidden: { printKwtuple: true, varsArgsTuple: true, importTransients: true, strArgsTuple: true, tuple20Reused: false, printArgsTuple: true, superArgsTuple: false },
+  hidden: { printKwtuple: true, varsArgsTuple: true, importTransients: true, strArgsTuple: true, tuple20Reused: false, printArgsTuple: true, superArgsTuple: false,
+    tpCallTypes: ['int', 'zip'] },
 };
 
 /** 3.12.1: immortal objects (PEP 683), automatic collection at the next eval-breaker
@@ -238,9 +243,10 @@ const BASE_313: Profile = {
     longLivedTotal: 0,
     stats: [[3, 24, 0], [0, 0, 0], [0, 0, 0]],
   },
-  hidden: { ...BASE_312.hidden, varsArgsTuple: true, strArgsTuple: false, tuple20Reused: true },
+  hidden: { ...BASE_312.hidden, varsArgsTuple: true, strArgsTuple: false, tuple20Reused: true, tpCallTypes: ['zip'], varargsBuiltins: [] },
   callCarets: true,
   slotsAttrErrorSuffix: true,
+  listRevIterKeepsList: true,
 };
 
 /** 3.14.2 (CPython 3.14.0–3.14.4): the incremental collector (docs/calibration/cpython-3.14.md).
@@ -259,7 +265,6 @@ const BASE_314: Profile = {
   dictsTrackedAtCreation: true,
   tuplesTrackedOnlyIfNeeded: true,
   unraisableWhile: true,
-  whileTestOnce: true,
   shutdownCollectsWhenDisabled: true,
   // print's `*objects` is an Argument Clinic array (no varargs tuple): measured, see the notes.
   hidden: { ...BASE_313.hidden, printArgsTuple: false, classCallTuple: false },
@@ -292,7 +297,7 @@ const BASE_310: Profile = {
     longLivedTotal: 0,
     stats: [[10, 0, 0], [0, 0, 0], [0, 0, 0]],
   },
-  hidden: { ...BASE_311.hidden, printKwtuple: false, printArgsTuple: false, superArgsTuple: true },
+  hidden: { ...BASE_311.hidden, printKwtuple: false, printArgsTuple: false, superArgsTuple: true, tpCallTypes: ['int', 'enumerate', 'zip'] },
 };
 
 /** 3.9.18: as 3.10 (measured differences: start-up state, `int`'s refcount). */
@@ -301,6 +306,7 @@ const BASE_39: Profile = {
   name: '3.9',
   version: [3, 9, 18],
   percentNumberWord: 'a number',
+  hidden: { ...BASE_310.hidden, tpCallTypes: ['type', 'int', 'float', 'bool', 'enumerate', 'zip', 'map', 'filter', 'reversed'] },
   unmodelledRefs: { ellipsis: 3, smallInts: { [-5]: 1 }, types: { int: 66 } },
   startup: {
     generationSizes: [636, 4175, 0],
@@ -330,7 +336,8 @@ const BASE_38: Profile = {
   version: [3, 8, 18],
   resurrection: 'abort',
   freeListCapacity: { ...BASE_39.freeListCapacity, cfunction: 256 },
-  hidden: { ...BASE_39.hidden, importTransients: false, tpCallTypes: ['type', 'range', 'list', 'tuple', 'dict', 'set', 'frozenset'] },
+  hidden: { ...BASE_39.hidden, importTransients: false, tpCallTypes: ['type', 'range', 'list', 'tuple', 'dict', 'set', 'frozenset',
+    'int', 'float', 'bool', 'enumerate', 'zip', 'map', 'filter', 'reversed'] },
   // The small ints whose start-up count is the same with -S (scripts/probes/smallint_refs.py).
   unmodelledRefs: { ...BASE_39.unmodelledRefs!, smallInts: intRuns(
     '-5:1 -4..-2:2 11:13 12:8 13:6 15:7 17:8 18:5 19..20:6 21..22:5 24:5 25:4 27:4 28..29:6 30:8 31:5 33:2 34:5 35..37:2 38:1 39..41:2 42:3 43..45:2 46:3 47..52:2 53:3 54..55:2 57..59:2 60:3 61..62:2 79..102:2 103..104:3 105..107:2 108:3 109:2 110..111:3 112..113:2 114..115:3 116..126:2 129..131:2 132..255:1') },
@@ -357,6 +364,8 @@ const BASE_37: Profile = {
   statsDoneWhenNothing: 'short',
   getObjectsGeneration: false,
   boundMethodSelfOnStack: true,
+  mergeConsts: false,
+  hidden: { ...BASE_38.hidden, varargsBuiltins: ['min', 'max', 'iter'] },
   unmodelledRefs: { ...BASE_38.unmodelledRefs!, smallInts: intRuns(
     '-5:1 -4..-2:2 11:9 12..13:6 14:7 15:6 17:8 18:4 19:6 20..21:5 22:4 24..28:4 29..30:6 31:4 33:2 34:4 35..37:2 38:1 39..52:2 53:3 54..55:2 57..59:2 60:3 61..63:2 79..102:2 103..104:3 105..107:2 108:3 109:2 110..111:3 112..113:2 114..115:3 116..126:2 129..131:2 132..255:1') },
   startup: {
@@ -377,7 +386,7 @@ const BASE_36: Profile = {
   name: '3.6',
   version: [3, 6, 15],
   resurrection: 'count-all',
-  foldedConstRefs: 1,
+  foldedConsts: true,
   statsPermanentLine: false,
   delIgnoredHeader: 'bound-method',
   bindsMethods: true,

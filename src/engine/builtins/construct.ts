@@ -14,6 +14,8 @@ import { strOf, typeName } from '../repr';
 import { intFromString, floatFromString, floatToInt } from '../text/numbers';
 import { dictSetItem, setAdd } from './dictops';
 import { typeNew } from '../vm/classes';
+import { intToFloat } from '../text/int';
+import { numberWord } from './messages';
 import { callObject } from '../vm/call';
 import { NotSupportedRuntime } from '../errors';
 import { mroLookup } from '../types';
@@ -45,9 +47,9 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
       if (!args.length) return it.newFloat(0);
       const a = args[0];
       if (a instanceof PyFloat) return it.newFloat(a.v);
-      if (a instanceof PyInt) return it.newFloat(Number(a.v));
+      if (a instanceof PyInt) { try { return it.newFloat(intToFloat(a.v)); } catch (e) { rethrow(it, e); } }
       if (a instanceof PyStr) { try { return it.newFloat(floatFromString(a.v)); } catch (e) { rethrow(it, e); } }
-      it.raise('TypeError', `float() argument must be a string or a real number, not '${typeName(a)}'`);
+      it.raise('TypeError', `float() argument must be a string or ${numberWord(it.profile)}, not '${typeName(a)}'`);
     }
     case T.str: {
       rangeArgs(it, 'str', args, kwnames, 0, 1);
@@ -76,8 +78,11 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
       const d = it.newDict(true);
       if (pos.length) {
         const src = pos[0];
-        if (src instanceof PyDict) for (const e of src.map.values()) dictSetItem(it, d, it.inc(e.key), it.inc(e.value));
-        else {
+        if (src instanceof PyDict) {
+          // ≤3.8 dict_update_common looks up src.keys first (a bound method, freed at once).
+          if (it.profile.version[0] === 3 && it.profile.version[1] <= 8) it.hidden.free(it.hidden.boundBuiltin());
+          for (const e of src.map.values()) dictSetItem(it, d, it.inc(e.key), it.inc(e.value));
+        } else {
           for (const pair of iterateToArray(it, src)) {
             const kv = iterateToArray(it, pair);
             it.dec(pair);
@@ -114,22 +119,37 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
       const src = pos[0] ?? kw.get('iterable');
       if (!src) it.raise('TypeError', "enumerate() missing required argument 'iterable' (pos 1)");
       const start = pos[1] ?? kw.get('start');
-      const inner = getIter(it, src);
-      const r = it.gcNew(() => new PyIterator(T.enumerate, null, 'enumerate', [inner]), 48);
+      // enum_new: the object, then its iterator, then the result tuple it recycles (en_result).
+      const r = it.gcNew(() => new PyIterator(T.enumerate, null, 'enumerate', []), 48);
       r.cur = start instanceof PyInt ? Number(start.v) : 0;
+      try { r.extra.push(getIter(it, src)); } catch (e) { it.dec(r); throw e; }
+      r.extra.push(it.newTuple([it.newNone(), it.newNone()]));
       return r;
     }
     case T.zip: {
-      const inners: PyObject[] = [];
+      // zip_new: the tuple of iterators (ittuple), each iterator, the result tuple it
+      // recycles, then the object.
+      if (!args.length) return it.gcNew(() => new PyIterator(T.zip, null, 'zip', [it.inc(it.emptyTuple), it.inc(it.emptyTuple)]), 48);
+      const ittuple = it.newTuple(args.map(() => it.newNone()));
       try {
-        for (const a of args) inners.push(getIter(it, a));
-      } catch (e) { for (const x of inners) it.dec(x); throw e; }
-      return it.gcNew(() => new PyIterator(T.zip, null, 'zip', inners), 48);
+        args.forEach((a, i) => { const x = getIter(it, a); it.dec(ittuple.items[i]); ittuple.items[i] = x; });
+      } catch (e) { it.dec(ittuple); throw e; }
+      const result = it.newTuple(args.map(() => it.newNone()));
+      return it.gcNew(() => new PyIterator(T.zip, null, 'zip', [ittuple, result]), 48);
     }
-    case T.map: case T.filter: {
-      if (args.length < 2) it.raise('TypeError', `${t.name}() must have at least two arguments.`);
+    case T.map: {
+      // map_new: the tuple of iterators, each iterator, then the object.
+      if (args.length < 2) it.raise('TypeError', 'map() must have at least two arguments.');
+      const iters = it.newTuple(args.slice(1).map(() => it.newNone()));
+      try {
+        args.slice(1).forEach((a, i) => { const x = getIter(it, a); it.dec(iters.items[i]); iters.items[i] = x; });
+      } catch (e) { it.dec(iters); throw e; }
+      return it.gcNew(() => new PyIterator(t, null, 'map', [iters, it.inc(args[0])]), 48);
+    }
+    case T.filter: {
+      if (args.length !== 2) it.raise('TypeError', `filter expected 2 arguments, got ${args.length}`);
       const inner = getIter(it, args[1]);
-      return it.gcNew(() => new PyIterator(t, null, t === T.map ? 'map' : 'filter', [it.inc(args[0]), inner]), 48);
+      return it.gcNew(() => new PyIterator(t, null, 'filter', [it.inc(args[0]), inner]), 48);
     }
     case T.reversed: return makeReversed(it, args, kwnames);
     case T.super: return makeSuper(it, args);
@@ -170,7 +190,7 @@ function makeInt(it: Interp, args: PyObject[], kwnames: string[] | null): PyObje
     const m = mroLookup(x.type, '__int__') ?? mroLookup(x.type, '__index__');
     if (m) return callObject(it, m, [x], null);
   }
-  it.raise('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
+  it.raise('TypeError', `int() argument must be a string, a bytes-like object or ${numberWord(it.profile)}, not '${typeName(x)}'`);
 }
 
 /** reversed(seq) (Objects/enumobject.c reversed_new_impl): seq.__reversed__()
@@ -180,6 +200,31 @@ function makeReversed(it: Interp, args: PyObject[], kwnames: string[] | null): P
   const T = it.types;
   exactArgs(it, 'reversed', args, kwnames, 1);
   const src = args[0];
+  if (src instanceof PyList || src instanceof PyRange || src instanceof PyDict || src instanceof PyDictView) {
+    // _PyObject_LookupSpecial binds the type's __reversed__ for the call.
+    const meth = it.hidden.boundBuiltin();
+    try { return builtinReversed(it, src); } finally { it.hidden.free(meth); }
+  }
+  if (src instanceof PyInstance) {
+    const m = mroLookup(src.type, '__reversed__');
+    if (m) {
+      if (m === it.None) it.raise('TypeError', `'${typeName(src)}' object is not reversible`);
+      const meth = it.hidden.alloc(null, 0, 64);
+      try { return callObject(it, m, [src], null); } finally { it.hidden.free(meth); }
+    }
+  }
+  const seq = src instanceof PyTuple || src instanceof PyStr
+    || (src instanceof PyInstance && !(src instanceof PyDict) && mroLookup(src.type, '__getitem__') && mroLookup(src.type, '__len__'));
+  if (!seq) it.raise('TypeError', `'${typeName(src)}' object is not reversible`);
+  const n = lengthOf(it, src);
+  const r = it.gcNew(() => new PyIterator(T.reversed, it.inc(src), 'reversed'), 48);
+  r.index = n - 1;
+  return r;
+}
+
+/** list, range, dict and dict views' __reversed__. */
+function builtinReversed(it: Interp, src: PyList | PyRange | PyDict | PyDictView): PyObject {
+  const T = it.types;
   if (src instanceof PyList) {
     const r = it.gcNew(() => new PyIterator(T.list_reverseiterator, it.inc(src), 'reversed'), 48);
     r.index = src.items.length - 1;
@@ -194,31 +239,15 @@ function makeReversed(it: Interp, args: PyObject[], kwnames: string[] | null): P
     r.stop = src.start - src.step;
     return r;
   }
-  if (src instanceof PyDict || src instanceof PyDictView) {
-    // dict.__reversed__ and the views' __reversed__ (3.8+): the entries from
-    // the last one; `cur` says what is yielded (0 keys, 1 values, 2 items).
-    const d = src instanceof PyDict ? src : src.dict;
-    const what = src instanceof PyDict || src.kind === 'keys' ? 0 : src.kind === 'values' ? 1 : 2;
-    const type = [T.dict_reversekeyiterator, T.dict_reversevalueiterator, T.dict_reverseitemiterator][what];
-    const r = it.gcNew(() => new PyIterator(type, it.inc(d), 'dict-reversed'), 48);
-    r.cur = what;
-    r.stop = d.map.size;
-    r.index = d.map.size - 1;
-    return r;
-  }
-  if (src instanceof PyInstance) {
-    const m = mroLookup(src.type, '__reversed__');
-    if (m) {
-      if (m === it.None) it.raise('TypeError', `'${typeName(src)}' object is not reversible`);
-      return callObject(it, m, [src], null);
-    }
-  }
-  const seq = src instanceof PyTuple || src instanceof PyStr
-    || (src instanceof PyInstance && !(src instanceof PyDict) && mroLookup(src.type, '__getitem__') && mroLookup(src.type, '__len__'));
-  if (!seq) it.raise('TypeError', `'${typeName(src)}' object is not reversible`);
-  const n = lengthOf(it, src);
-  const r = it.gcNew(() => new PyIterator(T.reversed, it.inc(src), 'reversed'), 48);
-  r.index = n - 1;
+  // dict.__reversed__ and the views' __reversed__ (3.8+): the entries from
+  // the last one; `cur` says what is yielded (0 keys, 1 values, 2 items).
+  const d = src instanceof PyDict ? src : src.dict;
+  const what = src instanceof PyDict || src.kind === 'keys' ? 0 : src.kind === 'values' ? 1 : 2;
+  const type = [T.dict_reversekeyiterator, T.dict_reversevalueiterator, T.dict_reverseitemiterator][what];
+  const r = it.gcNew(() => new PyIterator(type, it.inc(d), 'dict-reversed'), 48);
+  r.cur = what;
+  r.stop = d.map.size;
+  r.index = d.map.size - 1;
   return r;
 }
 

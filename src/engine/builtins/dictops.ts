@@ -72,7 +72,8 @@ function tupleKey(s: string): TupleKey {
 
 /** d[key] = value, stealing both references (PyDict_SetItem + decref of the caller's refs). */
 export function dictSetItem(it: Interp, d: PyDict, key: PyObject, value: PyObject): void {
-  const k = hashKey(it, key);
+  let k;
+  try { k = hashKey(it, key); } catch (e) { it.dec(key); it.dec(value); throw e; }
   const e = d.map.get(k);
   if (e) {
     const old = e.value;

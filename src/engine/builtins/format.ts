@@ -9,7 +9,16 @@ import { callObject } from '../vm/call';
 import { strOf, typeName } from '../repr';
 import { rethrow } from '../ops';
 
+/** PyObject_Format: str and int with an empty spec take a fast path; anything else looks up
+ *  __format__ (_PyObject_LookupSpecial), binding a method for the call. */
 export function formatBuiltin(it: Interp, v: PyObject, spec: string): string {
+  if (spec === '' && (v instanceof PyStr || (v instanceof PyInt && !(v instanceof PyBool)))) return formatNow(it, v, spec);
+  const user = v instanceof PyInstance && mroLookup(v.type, '__format__') !== it.objectFormat;
+  const meth = user ? it.hidden.alloc(null, 0, 64) : it.hidden.boundBuiltin();
+  try { return formatNow(it, v, spec); } finally { it.hidden.free(meth); }
+}
+
+function formatNow(it: Interp, v: PyObject, spec: string): string {
   try {
     if (v instanceof PyBool) return spec === '' ? (v.v ? 'True' : 'False') : formatInt(v.v, spec, 'bool');
     if (v instanceof PyInt) return formatInt(v.v, spec);

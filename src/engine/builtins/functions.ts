@@ -24,6 +24,7 @@ import { BinKind, CmpKind } from '../compiler/code';
 import { hashKey } from './dictops';
 import { NotSupportedRuntime } from '../errors';
 import { mroLookup } from '../types';
+import { emptyMinMax, versionedMessage } from './messages';
 
 type Table = Record<string, NativeImpl>;
 
@@ -188,7 +189,7 @@ export function builtinFunctions(): Table {
       if (!items.length) {
         const d = kw.get('default');
         if (d) return it.inc(d);
-        it.raise('ValueError', `${name}() arg is an empty sequence`);
+        it.raise('ValueError', emptyMinMax(it.profile, name));
       }
       const keyOf = (x: PyObject) => (key && key !== it.None ? callObject(it, key, [x], null) : it.inc(x));
       let best = items[0];
@@ -251,8 +252,10 @@ export function builtinFunctions(): Table {
     kwOnly(it, 'sort', kw, ['key', 'reverse']);
     if (pos.length !== 1) it.raise('TypeError', `sorted expected 1 argument, got ${pos.length}`);
     const l = it.newList(iterateToArray(it, pos[0]));
-    it.hidden.transient(72); // the bound list.sort method sorted() calls
-    sortList(it, l, kw.get('key') ?? null, kw.get('reverse') ? isTrue(it, kw.get('reverse')!) : false);
+    const meth = it.hidden.boundBuiltin(); // the bound list.sort method sorted() calls
+    try {
+      sortList(it, l, kw.get('key') ?? null, kw.get('reverse') ? isTrue(it, kw.get('reverse')!) : false);
+    } catch (e) { it.dec(l); throw e; } finally { it.hidden.free(meth); }
     return l;
   };
 
@@ -320,7 +323,7 @@ export function builtinFunctions(): Table {
       // long_invmod: extended Euclid
       let [r0, r1, s0, s1] = [c, base, 0n, 1n];
       while (r1 !== 0n) { const q = r0 / r1; [r0, r1] = [r1, r0 - q * r1]; [s0, s1] = [s1, s0 - q * s1]; }
-      if (r0 !== 1n) it.raise('ValueError', 'base is not invertible for the given modulus');
+      if (r0 !== 1n) it.raise('ValueError', versionedMessage(it.profile, 'base is not invertible for the given modulus'));
       base = mod(s0);
       e = -e;
     }
@@ -379,8 +382,29 @@ function classInfoMatch(it: Interp, t: PyType, info: PyObject, fname: string): b
 export function sortList(it: Interp, l: PyList, key: PyObject | null, reverse: boolean): void {
   const items = l.items;
   l.items = [];
-  const keys = key && key !== it.None ? items.map((x) => callObject(it, key, [x], null)) : items;
-  const idx = items.map((_, i) => i);
+  const keys: PyObject[] = [];
+  let sortedIdx: number[];
+  try {
+    if (key && key !== it.None) for (const x of items) keys.push(callObject(it, key, [x], null));
+    else keys.push(...items);
+    sortedIdx = sortOrder(it, keys, reverse);
+  } catch (e) {
+    // list_sort_impl: the keys are released and the items put back (the list keeps them all).
+    if (keys !== items && key && key !== it.None) for (const k of keys) it.dec(k);
+    const added = l.items;
+    l.items = items;
+    for (const x of added) it.dec(x);
+    throw e;
+  }
+  const out = sortedIdx.map((i) => items[i]);
+  if (key && key !== it.None) for (const k of keys) it.dec(k);
+  const leftover = l.items;
+  l.items = out;
+  for (const x of leftover) it.dec(x);
+}
+
+function sortOrder(it: Interp, keys: PyObject[], reverse: boolean): number[] {
+  const idx = keys.map((_, i) => i);
   const lt = (a: number, b: number): boolean => {
     const r = compareOp(it, CmpKind.Lt, keys[a], keys[b]);
     const t = isTrue(it, r);
@@ -388,13 +412,72 @@ export function sortList(it: Interp, l: PyList, key: PyObject | null, reverse: b
     return t;
   };
   if (reverse) idx.reverse();
-  const sortedIdx = mergeSort(idx, lt);
+  const v = it.profile.version;
+  const sortedIdx = idx.length < 64 ? shortSort(idx, lt, v[0] > 3 || v[1] >= 13) : mergeSort(idx, lt);
   if (reverse) sortedIdx.reverse();
-  const out = sortedIdx.map((i) => items[i]);
-  if (keys !== items) for (const k of keys) it.dec(k);
-  const leftover = l.items;
-  l.items = out;
-  for (const x of leftover) it.dec(x);
+  return sortedIdx;
+}
+
+/** listsort on fewer than 64 items (one run of minrun = n): count_run, then binarysort
+ *  extends it, with CPython's comparisons in CPython's order (visible through __lt__ and
+ *  through which pair a TypeError names). */
+function shortSort(a: number[], lt: (x: number, y: number) => boolean, newRuns: boolean): number[] {
+  const n = a.length;
+  if (n < 2) return a;
+  const run = newRuns ? countRun313(a, lt) : countRun(a, lt);
+  for (let start = run; start < n; start++) {
+    const pivot = a[start];
+    let l = 0, r = start;
+    do {
+      const p = l + ((r - l) >> 1);
+      if (lt(pivot, a[p])) r = p; else l = p + 1;
+    } while (l < r);
+    for (let p = start; p > l; p--) a[p] = a[p - 1];
+    a[l] = pivot;
+  }
+  return a;
+}
+
+function reverseRange(a: number[], from: number, to: number): void {
+  for (let i = from, j = to - 1; i < j; i++, j--) { const t = a[i]; a[i] = a[j]; a[j] = t; }
+}
+
+/** count_run before 3.13: an ascending run, or a strictly descending one (reversed). */
+function countRun(a: number[], lt: (x: number, y: number) => boolean): number {
+  const n = a.length;
+  let run = 2;
+  if (lt(a[1], a[0])) {
+    while (run < n && lt(a[run], a[run - 1])) run++;
+    reverseRange(a, 0, run);
+  } else {
+    while (run < n && !lt(a[run], a[run - 1])) run++;
+  }
+  return run;
+}
+
+/** count_run from 3.13: equal elements may extend a descending run (reversed in blocks to stay
+ *  stable), and an ascending tail may follow it. */
+function countRun313(a: number[], lt: (x: number, y: number) => boolean): number {
+  const len = a.length;
+  let n = 1;
+  while (n < len && !lt(a[n], a[n - 1])) n++;
+  if (n === len) return n;
+  if (n > 1) {
+    if (lt(a[0], a[n - 1])) return n;
+    reverseRange(a, 0, n);
+  }
+  n++;
+  let neq = 0;
+  const reverseLastNeq = () => { if (neq) { neq++; reverseRange(a, n - neq, n); neq = 0; } };
+  for (; n < len; n++) {
+    if (lt(a[n], a[n - 1])) reverseLastNeq();
+    else if (lt(a[n - 1], a[n])) break;
+    else neq++;
+  }
+  reverseLastNeq();
+  reverseRange(a, 0, n);
+  for (; n < len; n++) if (lt(a[n], a[n - 1])) break;
+  return n;
 }
 
 function mergeSort(a: number[], lt: (x: number, y: number) => boolean): number[] {

@@ -15,6 +15,7 @@ import { dictDel, dictGet, dictSetItem, hashKey, setAdd } from './dictops';
 import { sortList } from './functions';
 import { intBitLength } from '../text/int';
 import { strMethods } from './strmethods';
+import { intMethods, floatMethods } from './numbers';
 import * as S from './setops';
 import { setClear, setDiscardKey, setPop } from '../settable';
 
@@ -186,8 +187,11 @@ export function installAllMethods(): void {
       const d = s as PyDict;
       if (pos.length) {
         const src = pos[0];
-        if (src instanceof PyDict) for (const e of src.map.values()) dictSetItem(it, d, it.inc(e.key), it.inc(e.value));
-        else for (const pair of iterateToArray(it, src)) {
+        if (src instanceof PyDict) {
+          // ≤3.8 dict_update_common looks up src.keys first (a bound method, freed at once).
+          if (it.profile.version[0] === 3 && it.profile.version[1] <= 8) it.hidden.free(it.hidden.boundBuiltin());
+          for (const e of src.map.values()) dictSetItem(it, d, it.inc(e.key), it.inc(e.value));
+        } else for (const pair of iterateToArray(it, src)) {
           const kv = iterateToArray(it, pair);
           it.dec(pair);
           dictSetItem(it, d, kv[0], kv[1]);
@@ -283,9 +287,11 @@ export function installAllMethods(): void {
 
   const int: Methods = {
     bit_length: (s, a, k) => { exactArgs(it, 'int.bit_length', a, k, 0); return it.newInt(intBitLength((s as PyInt).v)); },
+    ...intMethods(it),
   };
   const float: Methods = {
     is_integer: (s, a, k) => { exactArgs(it, 'float.is_integer', a, k, 0); return it.newBool(Number.isInteger((s as PyFloat).v)); },
+    ...floatMethods(it),
   };
 
   const object: Methods = {

@@ -65,6 +65,8 @@ export class Code {
   /** Source position of each instruction (index = pc/2): line, col, endLine, endCol. */
   pos: Int32Array = new Int32Array(0);
   consts: PyObject[] = [];
+  /** co_consts index of each constant key (the compiler's u_consts). */
+  constKeys = new Map<string, number>();
   names: string[] = [];
   varnames: string[] = [];
   cellvars: string[] = [];

@@ -4,10 +4,10 @@
 
 import type * as A from '../../lang/ast';
 import { ScenarioError } from '../../lang/errors';
-import type { PyObject } from '../objects';
 import { BinKind, CO_NESTED, CO_VARARGS, CO_VARKEYWORDS, Code, CmpKind, INPLACE_FLAG, Op } from './code';
 import { buildScopes, Scope } from './symtable';
-import { ConstFactory, foldConstants } from './fold';
+import { foldConstants } from './fold';
+import type { ConstFactory } from './constpool';
 
 interface FBlock {
   kind: 'for' | 'while' | 'try-body' | 'finally-body' | 'handler' | 'finally-run';
@@ -25,15 +25,22 @@ function constTypeName(v: A.ConstValue): string {
   return v.type === 'None' ? 'NoneType' : v.type === 'Ellipsis' ? 'ellipsis' : v.type;
 }
 
-export function compileModule(mod: A.Module, filename: string, consts: ConstFactory, warn: WarnFn = () => {},
-  warnLiteralType = false, constDisplays = false, whileTestOnce = false): Code {
-  foldConstants(mod, consts);
+/** What the compiler does differently per CPython version (major, minor). */
+function versionOptions(c: FnCompiler, [major, minor]: [number, number]): void {
+  const atLeast = (m: number) => major > 3 || (major === 3 && minor >= m);
+  c.syntaxWarnings = atLeast(8);
+  c.constDisplays = atLeast(9);
+  c.warnLiteralType = atLeast(12);
+  c.whileTestOnce = atLeast(14);
+}
+
+export function compileModule(mod: A.Module, filename: string, consts: ConstFactory, warn: WarnFn,
+  version: [number, number]): Code {
+  foldConstants(mod);
   const scopes = buildScopes(mod);
   const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<module>', '<module>', filename, 1), filename, '');
   c.warn = warn;
-  c.warnLiteralType = warnLiteralType;
-  c.constDisplays = constDisplays;
-  c.whileTestOnce = whileTestOnce;
+  versionOptions(c, version);
   c.body(mod.body);
   c.emitReturnNone();
   return c.finish();
@@ -45,12 +52,12 @@ export function compileModule(mod: A.Module, filename: string, consts: ConstFact
  * 'eval': a single expression whose value is returned; 'exec': statements.
  */
 export function compileInteractive(mod: A.Module, filename: string, consts: ConstFactory, mode: 'eval' | 'exec',
-  constDisplays = false, whileTestOnce = false): Code {
-  foldConstants(mod, consts);
+  version: [number, number]): Code {
+  foldConstants(mod);
   const scopes = buildScopes(mod);
   const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<debug>', '<debug>', filename, 1), filename, '');
-  c.constDisplays = constDisplays;
-  c.whileTestOnce = whileTestOnce;
+  versionOptions(c, version);
+  c.syntaxWarnings = false;
   if (mode === 'eval') {
     const st = mod.body[0];
     if (mod.body.length !== 1 || st.kind !== 'Expr') throw new ScenarioError('SyntaxError', 'invalid syntax', filename, 1, 1, 1, 1, '');
@@ -72,12 +79,13 @@ const BINOPS: Record<A.BinOperator, BinKind> = {
 class FnCompiler {
   private ops: number[] = [];
   private pos: number[] = [];
-  private constKeys = new Map<unknown, number>();
   private nameIdx = new Map<string, number>();
   private fblocks: FBlock[] = [];
   private cur: A.Pos | null = null;
   private lines = new Set<number>();
   warn: WarnFn = () => {};
+  /** 3.8+: SyntaxWarnings for `is` with a literal and for calling or subscripting a literal. */
+  syntaxWarnings = false;
   /** 3.12+ names the literal's type in the `is` SyntaxWarning. */
   warnLiteralType = false;
   /** 3.9+: a list or set display of three or more constants is one constant (a tuple, or a
@@ -125,18 +133,9 @@ class FnCompiler {
     try { return f(); } finally { this.cur = saved; }
   }
 
-  private constIndex(o: PyObject, key: unknown): number {
-    const got = this.constKeys.get(key);
-    if (got !== undefined) return got;
-    const i = this.code.consts.length;
-    this.code.consts.push(o);
-    this.constKeys.set(key, i);
-    return i;
-  }
-  private loadConst(v: A.ConstValue): void {
-    const [o, key] = this.cf.constant(v);
-    if (this.constKeys.has(key)) this.cf.duplicate?.(o);
-    this.emit(Op.LOAD_CONST, this.constIndex(o, key));
+  /** LOAD_CONST of a constant of the tree, or (made) one the compiler builds from the tree's. */
+  private loadConst(v: A.ConstValue, made = false): void {
+    this.emit(Op.LOAD_CONST, this.cf.constIndex(this.code, v, made));
   }
   private loadNone(): void { this.loadConst({ type: 'None' }); }
   emitReturnNone(): void { this.loadNone(); this.emit(Op.RETURN_VALUE); }
@@ -271,8 +270,7 @@ class FnCompiler {
   }
 
   private constTupleOfStrs(names: string[]): number {
-    const [o, key] = this.cf.strTuple(names);
-    return this.constIndex(o, key);
+    return this.cf.namesIndex(this.code, names);
   }
 
   private assignTarget(t: A.Expr): void {
@@ -536,6 +534,7 @@ class FnCompiler {
     } else if (kind === 'comprehension') code.argcount = 1;
     const c = new FnCompiler(this.cf, this.scopes, scope, code, this.filename, qual + '.<locals>.');
     c.warn = this.warn;
+    c.syntaxWarnings = this.syntaxWarnings;
     c.warnLiteralType = this.warnLiteralType;
     c.constDisplays = this.constDisplays;
     c.whileTestOnce = this.whileTestOnce;
@@ -548,8 +547,7 @@ class FnCompiler {
       this.emit(Op.BUILD_TUPLE, fcode.freevars.length);
       flags |= 8;
     }
-    const [co, key] = this.cf.code(fcode);
-    this.emit(Op.LOAD_CONST, this.constIndex(co, key));
+    this.emit(Op.LOAD_CONST, this.cf.codeIndex(this.code, fcode));
     this.emit(Op.MAKE_FUNCTION, flags);
   }
 
@@ -576,6 +574,7 @@ class FnCompiler {
     const code = new Code('class', s.name, qual, this.filename, s.lineno);
     const c = new FnCompiler(this.cf, this.scopes, scope, code, this.filename, qual + '.');
     c.warn = this.warn;
+    c.syntaxWarnings = this.syntaxWarnings;
     c.warnLiteralType = this.warnLiteralType;
     c.constDisplays = this.constDisplays;
     c.whileTestOnce = this.whileTestOnce;
@@ -599,8 +598,7 @@ class FnCompiler {
       this.emit(Op.BUILD_TUPLE, fcode.freevars.length);
       flags |= 8;
     }
-    const [co, key] = this.cf.code(fcode);
-    this.emit(Op.LOAD_CONST, this.constIndex(co, key));
+    this.emit(Op.LOAD_CONST, this.cf.codeIndex(this.code, fcode));
     this.emit(Op.MAKE_FUNCTION, flags);
     this.loadConst({ type: 'str', value: s.name });
     for (const b of s.bases) this.expr(b);
@@ -627,6 +625,7 @@ class FnCompiler {
         this.emit(Op.LOAD_ATTR, this.name(e.attr));
         return;
       case 'Subscript':
+        this.checkSubscript(e);
         this.expr(e.value);
         this.expr(e.slice);
         this.emit(Op.BINARY_SUBSCR);
@@ -703,7 +702,7 @@ class FnCompiler {
     if (this.constDisplays && build !== Op.BUILD_TUPLE && elts.length > 2 && elts.every((x) => x.kind === 'Constant')) {
       const items = elts.map((x) => (x as A.Constant).value);
       this.emit(build, 0);
-      this.loadConst(build === Op.BUILD_SET ? { type: 'frozenset', items } : { type: 'tuple', items });
+      this.loadConst(build === Op.BUILD_SET ? { type: 'frozenset', items } : { type: 'tuple', items }, true);
       this.emit(build === Op.BUILD_SET ? Op.SET_UPDATE : Op.LIST_EXTEND, 1);
       return;
     }
@@ -754,6 +753,7 @@ class FnCompiler {
 
   /** SyntaxWarning for `is` / `is not` with a literal (compiler_check_compare). */
   private checkCompare(e: A.Compare): void {
+    if (!this.syntaxWarnings) return;
     const literal = (x: A.Expr) => x.kind === 'Constant' && !['None', 'bool', 'Ellipsis'].includes(x.value.type);
     let left = e.left;
     e.ops.forEach((op, i) => {
@@ -797,7 +797,52 @@ class FnCompiler {
     this.patch(end);
   }
 
+  /** infer_type: the type a literal expression will have, or null. */
+  private inferType(e: A.Expr): string | null {
+    switch (e.kind) {
+      case 'Constant': return constTypeName(e.value);
+      case 'Tuple': return 'tuple';
+      case 'List': case 'ListComp': return 'list';
+      case 'Dict': case 'DictComp': return 'dict';
+      case 'Set': case 'SetComp': return 'set';
+      case 'GeneratorExp': return 'generator';
+      case 'Lambda': return 'function';
+      case 'JoinedStr': case 'FormattedValue': return 'str';
+      default: return null;
+    }
+  }
+
+  /** check_caller (3.8+): calling a literal. */
+  private checkCaller(e: A.Call): void {
+    if (!this.syntaxWarnings) return;
+    const f = e.func;
+    if (['Constant', 'Tuple', 'List', 'ListComp', 'Dict', 'DictComp', 'Set', 'SetComp', 'GeneratorExp', 'JoinedStr', 'FormattedValue'].includes(f.kind)) {
+      this.warn(e.lineno, 'SyntaxWarning', `'${this.inferType(f)}' object is not callable; perhaps you missed a comma?`);
+    }
+  }
+
+  /** check_subscripter and check_index (3.8+): subscripting a literal that cannot be, or with the wrong index type. */
+  private checkSubscript(e: A.Subscript): void {
+    if (!this.syntaxWarnings) return;
+    const v = e.value;
+    const notSubscriptable = v.kind === 'Constant'
+      ? ['None', 'Ellipsis', 'int', 'bool', 'float', 'complex', 'frozenset'].includes(v.value.type)
+      : ['Set', 'SetComp', 'GeneratorExp', 'Lambda'].includes(v.kind);
+    if (notSubscriptable) {
+      this.warn(e.lineno, 'SyntaxWarning', `'${this.inferType(v)}' object is not subscriptable; perhaps you missed a comma?`);
+      return;
+    }
+    const index = this.inferType(e.slice);
+    if (index === null || index === 'int' || index === 'bool' || e.slice.kind === 'Slice') return;
+    const sequence = v.kind === 'Constant' ? ['str', 'bytes', 'tuple'].includes(v.value.type)
+      : ['Tuple', 'List', 'ListComp', 'JoinedStr', 'FormattedValue'].includes(v.kind);
+    if (sequence) {
+      this.warn(e.lineno, 'SyntaxWarning', `${this.inferType(v)} indices must be integers or slices, not ${index}; perhaps you missed a comma?`);
+    }
+  }
+
   private call(e: A.Call): void {
+    this.checkCaller(e);
     const simpleArgs = !e.args.some((a) => a.kind === 'Starred') && !e.keywords.some((k) => k.arg === null);
     if (e.func.kind === 'Attribute' && simpleArgs && !e.keywords.length) {
       this.expr(e.func.value);

@@ -4,18 +4,6 @@
 // constant tuples, visible through gc.is_tracked and refcounts).
 
 import type * as A from '../../lang/ast';
-import type { PyObject } from '../objects';
-import type { Code } from './code';
-
-/** Builds the interpreter objects for constants; keys deduplicate co_consts. */
-export interface ConstFactory {
-  constant(v: A.ConstValue): [PyObject, unknown];
-  /** A constant already in this code's co_consts: drop the co_consts reference `constant` gave it
-   *  (the occurrence keeps only the parser's reference). */
-  duplicate?(o: PyObject): void;
-  strTuple(names: string[]): [PyObject, unknown];
-  code(c: Code): [PyObject, unknown];
-}
 
 const MAX_INT_BITS = 128;
 const MAX_STR = 4096;
@@ -99,7 +87,7 @@ function foldUnary(op: A.UnaryOperator, v: CV): CV | null {
 }
 
 /** Fold constants in place throughout the module. */
-export function foldConstants(mod: A.Module, _cf: ConstFactory): void {
+export function foldConstants(mod: A.Module): void {
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) { for (const x of node) visit(x); return; }
@@ -130,14 +118,14 @@ export function foldConstants(mod: A.Module, _cf: ConstFactory): void {
       default: return;
     }
   };
-  // `for x in [a, b]` and `x in [a, b]` iterate a tuple (fold_iter).
+  // `for x in [a, b]`, a comprehension's `for x in [a, b]` and `x in [a, b]` iterate a tuple (fold_iter).
   const visitIters = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) { for (const x of node) visitIters(x); return; }
     const n = node as Record<string, unknown>;
     for (const k of Object.keys(n)) if (n[k] && typeof n[k] === 'object') visitIters(n[k]);
-    const s = node as A.Stmt | A.Expr;
-    if (s.kind === 'For') listToTuple(s.iter);
+    const s = node as A.Stmt | A.Expr | A.Comprehension;
+    if (s.kind === 'For' || s.kind === 'comprehension') listToTuple(s.iter);
     if (s.kind === 'Compare') s.ops.forEach((op, i) => { if (op === 'In' || op === 'NotIn') listToTuple(s.comparators[i]); });
   };
   visitIters(mod.body);

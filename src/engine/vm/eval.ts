@@ -219,11 +219,11 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             f.pc = pc;
             const o = stack.pop()!;
             const v = stack.pop()!;
-            setAttr(it, o, code.names[arg], v);
-            it.dec(o);
+            // The owner is released whether or not the store fails (as CPython's STORE_ATTR).
+            try { setAttr(it, o, code.names[arg], v); } finally { it.dec(o); }
             break;
           }
-          case Op.DELETE_ATTR: { f.pc = pc; const o = stack.pop()!; delAttr(it, o, code.names[arg]); it.dec(o); break; }
+          case Op.DELETE_ATTR: { f.pc = pc; const o = stack.pop()!; try { delAttr(it, o, code.names[arg]); } finally { it.dec(o); } break; }
           case Op.LOAD_METHOD: {
             f.pc = pc;
             const o = stack.pop()!;
@@ -374,9 +374,10 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
           }
           case Op.BINARY_SUBSCR: {
             f.pc = pc;
-            const k = stack.pop()!;
-            const o = stack.pop()!;
+            const k = stack[stack.length - 1]!;
+            const o = stack[stack.length - 2]!;
             const r = getItem(it, o, k);
+            stack.pop(); stack.pop();
             it.dec(o); it.dec(k);
             stack.push(r);
             break;
@@ -386,16 +387,15 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             const k = stack.pop()!;
             const o = stack.pop()!;
             const v = stack.pop()!;
-            setItem(it, o, k, v);
-            it.dec(o); it.dec(k);
+            // STORE_SUBSCR releases the value, container and key whether or not the store fails.
+            try { setItem(it, o, k, v); } finally { it.dec(v); it.dec(o); it.dec(k); }
             break;
           }
           case Op.DELETE_SUBSCR: {
             f.pc = pc;
             const k = stack.pop()!;
             const o = stack.pop()!;
-            delItem(it, o, k);
-            it.dec(o); it.dec(k);
+            try { delItem(it, o, k); } finally { it.dec(o); it.dec(k); }
             break;
           }
           case Op.BUILD_TUPLE: {
@@ -450,12 +450,13 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             dictSetItem(it, stack[stack.length - arg] as PyDict, k, v);
             break;
           }
-          case Op.LIST_EXTEND: { f.pc = pc; const v = stack.pop()!; extendList(it, stack[stack.length - arg] as PyList, v); it.dec(v); break; }
-          case Op.SET_UPDATE: { f.pc = pc; const v = stack.pop()!; updateSet(it, stack[stack.length - arg] as PySet, v); it.dec(v); break; }
+          case Op.LIST_EXTEND: { f.pc = pc; const v = stack[stack.length - 1]!; extendList(it, stack[stack.length - 1 - arg] as PyList, v); stack.pop(); it.dec(v); break; }
+          case Op.SET_UPDATE: { f.pc = pc; const v = stack[stack.length - 1]!; updateSet(it, stack[stack.length - 1 - arg] as PySet, v); stack.pop(); it.dec(v); break; }
           case Op.DICT_UPDATE: case Op.DICT_MERGE: {
             f.pc = pc;
-            const v = stack.pop()!;
-            updateDict(it, stack[stack.length - arg] as PyDict, v, op === Op.DICT_MERGE);
+            const v = stack[stack.length - 1]!;
+            updateDict(it, stack[stack.length - 1 - arg] as PyDict, v, op === Op.DICT_MERGE);
+            stack.pop();
             it.dec(v);
             break;
           }
@@ -468,34 +469,38 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
           }
           case Op.BINARY_OP: {
             f.pc = pc;
-            const b = stack.pop()!;
-            const a = stack.pop()!;
+            const b = stack[stack.length - 1]!;
+            const a = stack[stack.length - 2]!;
             const r = binaryOp(it, (arg & ~INPLACE_FLAG) as BinKind, a, b, (arg & INPLACE_FLAG) !== 0);
+            stack.pop(); stack.pop();
             it.dec(a); it.dec(b);
             stack.push(r);
             break;
           }
           case Op.UNARY_NEGATIVE: case Op.UNARY_POSITIVE: case Op.UNARY_INVERT: {
             f.pc = pc;
-            const a = stack.pop()!;
+            const a = stack[stack.length - 1]!;
             const r = unaryOp(it, op, a);
+            stack.pop();
             it.dec(a);
             stack.push(r);
             break;
           }
           case Op.UNARY_NOT: {
             f.pc = pc;
-            const a = stack.pop()!;
+            const a = stack[stack.length - 1]!;
             const t = isTrue(it, a);
+            stack.pop();
             it.dec(a);
             stack.push(it.newBool(!t));
             break;
           }
           case Op.COMPARE_OP: {
             f.pc = pc;
-            const b = stack.pop()!;
-            const a = stack.pop()!;
+            const b = stack[stack.length - 1]!;
+            const a = stack[stack.length - 2]!;
             const r = compareOp(it, arg, a, b);
+            stack.pop(); stack.pop();
             it.dec(a); it.dec(b);
             stack.push(r);
             break;
@@ -510,9 +515,10 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
           }
           case Op.CONTAINS_OP: {
             f.pc = pc;
-            const b = stack.pop()!;
-            const a = stack.pop()!;
+            const b = stack[stack.length - 1]!;
+            const a = stack[stack.length - 2]!;
             const r = containsOp(it, b, a) !== (arg === 1);
+            stack.pop(); stack.pop();
             it.dec(a); it.dec(b);
             stack.push(it.newBool(r));
             break;
@@ -529,11 +535,12 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             pc = arg;
             break;
           case Op.POP_JUMP_IF_FALSE: case Op.POP_JUMP_IF_TRUE: {
-            const v = stack.pop()!;
+            const v = stack[stack.length - 1]!;
             let t: boolean;
             if (v === it.True) t = true;
             else if (v === it.False) t = false;
             else { f.pc = pc; t = isTrue(it, v); }
+            stack.pop();
             it.dec(v);
             if (t === (op === Op.POP_JUMP_IF_TRUE)) pc = arg;
             break;
@@ -548,8 +555,9 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
           }
           case Op.GET_ITER: {
             f.pc = pc;
-            const o = stack.pop()!;
+            const o = stack[stack.length - 1]!;
             const r = getIter(it, o);
+            stack.pop();
             it.dec(o);
             stack.push(r);
             break;
@@ -640,25 +648,29 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
           }
           case Op.UNPACK_SEQUENCE: {
             f.pc = pc;
-            const o = stack.pop()!;
+            const o = stack[stack.length - 1]!;
             const items = unpackSequence(it, o, arg);
+            stack.pop();
             it.dec(o);
             for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
             break;
           }
           case Op.UNPACK_EX: {
             f.pc = pc;
-            const o = stack.pop()!;
+            const o = stack[stack.length - 1]!;
             const items = unpackEx(it, o, arg & 0xff, arg >> 8);
+            stack.pop();
             it.dec(o);
             for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
             break;
           }
           case Op.FORMAT_VALUE: {
             f.pc = pc;
-            const spec = arg & 4 ? stack.pop()! as PyStr : null;
-            const v = stack.pop()!;
+            const spec = arg & 4 ? stack[stack.length - 1]! as PyStr : null;
+            const v = stack[stack.length - (spec ? 2 : 1)]!;
             const r = formatValue(it, v, arg & 3, spec ? spec.v : '');
+            if (spec) stack.pop();
+            stack.pop();
             it.dec(v);
             if (spec) it.dec(spec);
             stack.push(r);

@@ -1,0 +1,172 @@
+// The constants of one compilation (a module, or one debugger input), made as
+// CPython's compiler makes them (scripts/probes/const_merging.py):
+//  - every constant of the syntax tree is one object, referenced by the AST
+//    arena until the module has run (a folded tuple or frozenset holds its
+//    items, which keep their own arena reference);
+//  - a code object's co_consts holds each distinct constant once (u_consts,
+//    keyed by _PyCode_ConstantKey: value and type, -0.0 apart from 0.0);
+//  - 3.8+ (merge_consts_recursive over c_const_cache) merges equal constants
+//    across all the code objects of the compilation, the items of tuples and
+//    frozensets included: the first one registered wins, a tuple's items are
+//    replaced in place, a frozenset is rebuilt from the merged items in its
+//    iteration order. 3.7 and earlier share nothing between code objects.
+
+import type * as A from '../../lang/ast';
+import type { Interp } from '../interp';
+import { PyObject, PySet, PyTuple } from '../objects';
+import { setAddKey, setItems } from '../settable';
+import { NotSupportedRuntime } from '../errors';
+import { PyCode } from '../codeobj';
+import type { Code } from './code';
+
+const IDENT = /^[A-Za-z0-9_]*$/;
+
+/** The compiler's view: the index in `code`'s co_consts of a constant. */
+export interface ConstFactory {
+  /** `v` from the syntax tree (made = false), or a value the compiler builds from the tree's
+   *  constants (made = true: 3.9+ list and set displays). */
+  constIndex(code: Code, v: A.ConstValue, made?: boolean): number;
+  /** A tuple of interned names (keyword names, `from m import a, b`). */
+  namesIndex(code: Code, names: string[]): number;
+  codeIndex(code: Code, child: Code): number;
+}
+
+/** _PyCode_ConstantKey as a string: equal keys are the same constant. */
+function keyOf(v: A.ConstValue): string {
+  switch (v.type) {
+    case 'int': return 'i' + v.value;
+    case 'float': return 'f' + (Object.is(v.value, -0) ? '-0' : String(v.value));
+    case 'str': return 's' + v.value;
+    case 'bytes': return 'b' + Array.from(v.value).join(',');
+    case 'bool': return 'B' + v.value;
+    case 'tuple': return 't(' + v.items.map(keyOf).join('|') + ')';
+    case 'frozenset': return 'F(' + [...new Set(v.items.map(keyOf))].sort().join('|') + ')';
+    default: return v.type;
+  }
+}
+
+export class ConstPool implements ConstFactory {
+  /** The object of each constant of the tree (one arena reference each). */
+  private arena = new Map<A.ConstValue, PyObject>();
+  /** The key of each constant object made here. */
+  private keys = new Map<PyObject, string>();
+  /** c_const_cache (3.8+): key → the merged object. */
+  private cache = new Map<string, PyObject>();
+
+  /** `folded` (≤3.6): a tree constant the peephole optimiser made, held by co_consts only. */
+  constructor(private it: Interp, private merge: boolean, private folded?: (v: A.ConstValue) => boolean) {}
+
+  constIndex(code: Code, v: A.ConstValue, made = false): number {
+    if (!made && this.folded?.(v)) made = true;
+    return this.add(code, made ? this.build(v, false) : this.arenaObject(v), made);
+  }
+
+  namesIndex(code: Code, names: string[]): number {
+    const items = names.map((n) => this.it.intern(n));
+    for (const s of items) this.keys.set(s, keyOf({ type: 'str', value: s.v }));
+    const t = this.it.constTuple(items);
+    t.rc = 0;
+    this.keys.set(t, keyOf({ type: 'tuple', items: names.map((n) => ({ type: 'str', value: n })) }));
+    return this.add(code, t, true);
+  }
+
+  codeIndex(code: Code, child: Code): number {
+    const o = new PyCode(this.it.types.code, child);
+    o.addr = this.it.heap.rawAddress(160);
+    o.rc = 0;
+    const i = code.consts.length;
+    code.consts.push(o);
+    o.rc++;
+    return i;
+  }
+
+  /** compiler_add_const: merge (3.8+), then one co_consts slot per key. `o` holds no reference
+   *  of its own if `made` (dropped when an equal constant is used instead). */
+  private add(code: Code, o: PyObject, made: boolean): number {
+    const c = this.merge ? this.merged(o) : o;
+    const key = this.keys.get(c)!;
+    let i = code.constKeys.get(key);
+    if (i === undefined) {
+      i = code.consts.length;
+      code.consts.push(c);
+      code.constKeys.set(key, i);
+      c.rc++;
+    }
+    if (made && o.rc === 0) this.release(o);
+    return i;
+  }
+
+  /** An object with no owner left (a made constant not stored): drop what it holds. */
+  private release(o: PyObject): void {
+    if (o.rc > 0) return;
+    if (o instanceof PyTuple) for (const x of o.items) this.it.dec(x);
+    else if (o instanceof PySet) for (const x of setItems(o)) this.it.dec(x);
+  }
+
+  /** merge_consts_recursive: the object equal constants are replaced by. */
+  private merged(o: PyObject): PyObject {
+    const key = this.keys.get(o)!;
+    const got = this.cache.get(key);
+    if (got) return got;
+    this.cache.set(key, o);
+    if (o instanceof PyTuple) {
+      o.items.forEach((x, i) => {
+        const u = this.merged(x);
+        if (u !== x) { this.it.inc(u); o.items[i] = u; this.it.dec(x); }
+      });
+    } else if (o instanceof PySet) {
+      const items = setItems(o);
+      if (items.length === 0) return o;
+      const fs = this.frozenset(items.map((x) => this.it.inc(this.merged(x))));
+      fs.rc = 0;
+      this.keys.set(fs, key);
+      this.cache.set(key, fs);
+      return fs;
+    }
+    return o;
+  }
+
+  /** The object of a tree constant, made once (an arena reference). */
+  private arenaObject(v: A.ConstValue): PyObject {
+    let o = this.arena.get(v);
+    if (!o) { o = this.build(v, true); this.arena.set(v, o); }
+    return o;
+  }
+
+  /** A new constant object: with the arena's reference, or none (made by the compiler). */
+  private build(v: A.ConstValue, inArena: boolean): PyObject {
+    const it = this.it;
+    let o: PyObject;
+    switch (v.type) {
+      case 'int': o = it.newInt(v.value); break;
+      case 'float': o = it.newFloat(v.value); break;
+      case 'str': o = IDENT.test(v.value) || v.value.length <= 1 ? it.intern(v.value) : it.newStr(v.value); break;
+      case 'bytes': o = it.newBytes(v.value); break;
+      case 'bool': o = it.newBool(v.value); break;
+      case 'None': o = it.newNone(); break;
+      case 'Ellipsis': o = it.inc(it.Ellipsis); break;
+      case 'complex': throw new NotSupportedRuntime('complex numbers', 0);
+      case 'tuple': o = it.constTuple(v.items.map((x) => it.inc(this.arenaObject(x)))); break;
+      case 'frozenset': {
+        // PyFrozenSet_New of the items (the 3.9+ display's folded tuple is freed at once).
+        o = this.frozenset(v.items.map((x) => it.inc(this.arenaObject(x))));
+        if (!inArena) o.rc--;
+        return o;
+      }
+    }
+    if (!inArena) o.rc--;
+    this.keys.set(o, keyOf(v));
+    return o;
+  }
+
+  /** An untracked frozenset of `items` (stolen references), made before the scenario runs; its
+   *  key is the set of its members' keys. */
+  private frozenset(items: PyObject[]): PySet {
+    const it = this.it;
+    const fs = new PySet(it.types.frozenset);
+    fs.bsize = 216; fs.addr = it.heap.rawAddress(fs.bsize);
+    for (const x of items) setAddKey(it, fs, x);
+    this.keys.set(fs, 'F(' + [...new Set(setItems(fs).map((x) => this.keys.get(x)!))].sort().join('|') + ')');
+    return fs;
+  }
+}
