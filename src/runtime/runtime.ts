@@ -76,7 +76,9 @@ type Mode =
 interface Checkpoint { step: number; data: StoredCheckpoint }
 
 const SLICE_MS = 25;
-/** Checkpoints are about this much execution time apart (the longest replay of a goto). */
+/** Milliseconds of CPU time used by this process: replay costs measured without the other processes of a busy machine. */
+const cpuNow = (): number => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+/** Checkpoints are about this much execution (CPU) time apart: the longest replay of a goto. */
 const REPLAY_MS = 8;
 /** …or further, so that taking checkpoints costs at most 1/COST_RATIO of the run (big heaps). */
 const COST_RATIO = 5;
@@ -98,7 +100,7 @@ export class GcRuntime extends EventEmitter {
   /** Spacing multiplier, doubled each time the memory budget thins the checkpoints out. */
   private spacingScale = 1;
   private checkpointBytes = 0;
-  /** Milliseconds spent executing (slices), and that figure at the last checkpoint. */
+  /** CPU milliseconds spent executing (slices), and that figure at the last checkpoint. */
   private runMs = 0;
   private sliceStart = 0;
   private runMsAtCheckpoint = 0;
@@ -349,7 +351,7 @@ export class GcRuntime extends EventEmitter {
   /** Run for a while; stop at the requested step or yield to the event loop and come back. */
   private slice(): void {
     this.sliceDeadline = Date.now() + SLICE_MS;
-    this.sliceStart = performance.now();
+    this.sliceStart = cpuNow();
     const engine = this.live;
     if (!this.resumable) {
       // A stop inside native code (a finalizer, a collection phase) cannot continue:
@@ -363,7 +365,7 @@ export class GcRuntime extends EventEmitter {
     let r: ReturnType<Engine['advance']>;
     try {
       r = this.live.advance();
-      this.runMs += performance.now() - this.sliceStart;
+      this.runMs += cpuNow() - this.sliceStart;
     } catch (e) {
       this.running = false;
       this.emit('output', { stream: 'stderr', text: `PyGC Lab internal error: ${(e as Error).stack}\n`, line: 0 });
@@ -614,11 +616,11 @@ export class GcRuntime extends EventEmitter {
 
   private addCheckpoint(step: number): void {
     if (this.checkpoints.some((c) => c.step === step)) return;
-    const t0 = performance.now();
+    const t0 = cpuNow();
     const ran = this.runMs + (t0 - this.sliceStart) - this.runMsAtCheckpoint;
     const steps = step - this.lastCheckpointStep();
     this.pushCheckpoint(step);
-    const t1 = performance.now();
+    const t1 = cpuNow();
     if (!this.fixedInterval) {
       // Steps per millisecond and the cost of a checkpoint, as medians of the last few
       // (a GC pause or a cold JIT must not space them far apart), give the next spacing.
@@ -629,7 +631,7 @@ export class GcRuntime extends EventEmitter {
       const rate = median(recent.map((r) => r.rate));
       const spacing = Math.max(REPLAY_MS, median(recent.map((r) => r.cost)) * COST_RATIO) * this.spacingScale;
       const prev = this.checkpointInterval;
-      this.checkpointInterval = Math.max(MIN_INTERVAL, Math.min(prev * 2, Math.max(prev >> 1, Math.round(rate * spacing))));
+      this.checkpointInterval = Math.max(MIN_INTERVAL, Math.min(prev * 4, Math.max(prev >> 1, Math.round(rate * spacing))));
     }
     while (this.checkpoints.length > 2 && (this.checkpoints.length > MAX_CHECKPOINTS || this.checkpointBytes > CHECKPOINT_BYTES_BUDGET)) {
       // Thin out: keep the first and every other one, and space new ones further apart.
@@ -638,7 +640,7 @@ export class GcRuntime extends EventEmitter {
       this.spacingScale *= 2;
       this.checkpointInterval *= 2;
     }
-    this.runMsAtCheckpoint = this.runMs + (performance.now() - this.sliceStart);
+    this.runMsAtCheckpoint = this.runMs + (cpuNow() - this.sliceStart);
   }
 
   /** Record the live engine's state at `step` (hooks and listeners are not part of it). */
