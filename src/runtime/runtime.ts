@@ -80,9 +80,11 @@ const SLICE_MS = 25;
 const cpuNow = (): number => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
 /** Checkpoints are about this much execution (CPU) time apart: the longest replay of a goto. */
 const REPLAY_MS = 8;
-/** …or further, so that taking checkpoints costs at most 1/COST_RATIO of the run (big heaps). */
-const COST_RATIO = 5;
+/** …or further, so that taking checkpoints costs at most 1/COST_RATIO of the run time (big heaps). */
+const COST_RATIO = 4;
 const MIN_INTERVAL = 64;
+/** Before the first measurement: steps per live object between checkpoints. */
+const STEPS_PER_OBJECT = 1;
 const MAX_CHECKPOINTS = 8192;
 /** Estimated memory the checkpoints may hold; beyond it every other one is dropped. */
 const CHECKPOINT_BYTES_BUDGET = 256 * 1024 * 1024;
@@ -483,7 +485,7 @@ export class GcRuntime extends EventEmitter {
       // Debug Console statements recorded at this step run now (they are part of the timeline).
       const inj = rt.injections.size ? rt.injections.get(step) : undefined;
       if (inj && kind === 'line' && frame) for (const src of inj) rt.evaluator.execInEngine(engine, src, frame);
-      if (clean && step - rt.lastCheckpointStep() >= rt.checkpointInterval) rt.addCheckpoint(step);
+      if (clean && step - rt.lastCheckpointStep() >= rt.checkpointSpacing(it.heap.blocks)) rt.addCheckpoint(step);
       const mode = rt.mode;
       if (mode.kind === 'to') {
         if (step >= mode.step) {
@@ -612,6 +614,15 @@ export class GcRuntime extends EventEmitter {
     return o;
   }
 
+  /**
+   * Steps between checkpoints: measured (addCheckpoint) or fixed; before the cost of a
+   * checkpoint on this heap is known, at least a few steps per object (a checkpoint walks
+   * the whole heap: no walk of 100,000 objects every 2,000 steps).
+   */
+  private checkpointSpacing(objects: number): number {
+    return this.fixedInterval || this.recentCosts.length ? this.checkpointInterval : Math.max(this.checkpointInterval, objects * STEPS_PER_OBJECT);
+  }
+
   private lastCheckpointStep(): number { return this.checkpoints[this.checkpoints.length - 1].step; }
 
   private addCheckpoint(step: number): void {
@@ -622,16 +633,17 @@ export class GcRuntime extends EventEmitter {
     this.pushCheckpoint(step);
     const t1 = cpuNow();
     if (!this.fixedInterval) {
-      // Steps per millisecond and the cost of a checkpoint, as medians of the last few
-      // (a GC pause or a cold JIT must not space them far apart), give the next spacing.
+      // Steps per CPU millisecond (median of the last few) and the cost of a checkpoint per
+      // heap object (the least of the last few: a GC pause or a cold JIT is not the cost)
+      // give the next spacing for the heap as it is now.
+      const objects = Math.max(1, this.live.it.heap.blocks);
       const recent = this.recentCosts;
-      recent.push({ rate: steps / Math.max(ran, 0.25), cost: t1 - t0 });
+      recent.push({ rate: steps / Math.max(ran, 0.25), cost: (t1 - t0) / objects });
       if (recent.length > 7) recent.shift();
-      const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
-      const rate = median(recent.map((r) => r.rate));
-      const spacing = Math.max(REPLAY_MS, median(recent.map((r) => r.cost)) * COST_RATIO) * this.spacingScale;
-      const prev = this.checkpointInterval;
-      this.checkpointInterval = Math.max(MIN_INTERVAL, Math.min(prev * 4, Math.max(prev >> 1, Math.round(rate * spacing))));
+      const rate = recent.map((r) => r.rate).sort((a, b) => a - b)[recent.length >> 1];
+      const cost = Math.min(...recent.map((r) => r.cost)) * objects;
+      const spacing = Math.max(REPLAY_MS, cost * COST_RATIO) * this.spacingScale;
+      this.checkpointInterval = Math.max(MIN_INTERVAL, Math.round(rate * spacing));
     }
     while (this.checkpoints.length > 2 && (this.checkpoints.length > MAX_CHECKPOINTS || this.checkpointBytes > CHECKPOINT_BYTES_BUDGET)) {
       // Thin out: keep the first and every other one, and space new ones further apart.
