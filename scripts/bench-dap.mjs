@@ -7,8 +7,10 @@
 //     1,000,000-step run (target ≤ 50 ms each), and the adapter's memory after
 //     that run (target ≤ 500 MB).
 //  3. with BENCH_BIG_HEAP=1: the same 1,000,000-step run with 100,000 live
-//     objects (checkpoints are spaced by heap size and bounded in memory; each
-//     goto copies a 100,000-object heap, so it is slower).
+//     objects (a checkpoint walks the whole heap, so they are spaced further
+//     apart; a restore compares the heap with the checkpoint's records).
+// Next to wall times, the adapter's own CPU time per request (from /proc) is
+// printed: on a busy machine it shows the cost without the waiting.
 // Env: BENCH_ROUNDS (default 200 round trips), BENCH_GOTOS (default 40).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -53,6 +55,15 @@ async function launchTo(dc, program, line) {
   });
   await Promise.all([config, dc.launch({ program, maxSteps: 50_000_000 })]);
   await stopped;
+}
+
+/** CPU time (user + system) used so far by the adapter process (Linux /proc), in ms. */
+function cpuMs(dc) {
+  const pid = dc._adapterProcess?.pid;
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch { return NaN; }
 }
 
 /** RSS of the adapter process (Linux /proc), in MB. */
@@ -135,25 +146,32 @@ console.log(`PyGC Lab debug adapter benchmarks — ${new Date().toISOString().sl
     const rss = rssMB(dc);
     const back = [];
     const gotos = [];
+    const cpuGoto = [];
+    const cpuBack = [];
     let rng = 12345;
     const rand = () => { rng = (rng * 1103515245 + 12345) % 2 ** 31; return rng / 2 ** 31; };
     for (let i = 0; i < GOTOS; i++) {
       const target = 1 + Math.floor(rand() * (steps - 1));
+      let c = cpuMs(dc);
       let t = now();
       let stopped = dc.waitForEvent('stopped');
       await dc.customRequest('pygc/gotoStep', { step: target });
       await stopped;
       gotos.push(now() - t);
+      cpuGoto.push(cpuMs(dc) - c);
+      c = cpuMs(dc);
       t = now();
       stopped = dc.waitForEvent('stopped');
       await dc.stepBackRequest({ threadId: 1 });
       await stopped;
       back.push(now() - t);
+      cpuBack.push(cpuMs(dc) - c);
     }
     const rssEnd = rssMB(dc);
     console.log(`2. a ${steps.toLocaleString('en')}-step run (${runTime.toFixed(1)} s to reach its last line)`);
     console.log(`   goto step N (random N): median ${ms(median(gotos))}   p90 ${ms(pct(gotos, 0.9))}   max ${ms(Math.max(...gotos))}   (target ≤ 50 ms)`);
     console.log(`   step back:             median ${ms(median(back))}   p90 ${ms(pct(back, 0.9))}   max ${ms(Math.max(...back))}   (target ≤ 50 ms)`);
+    console.log(`   adapter CPU time (10 ms ticks): goto median ${median(cpuGoto)} ms, p90 ${pct(cpuGoto, 0.9)} ms, max ${Math.max(...cpuGoto)} ms; step back median ${median(cpuBack)} ms, p90 ${pct(cpuBack, 0.9)} ms, max ${Math.max(...cpuBack)} ms`);
     console.log(`   adapter memory (RSS, timeline and checkpoints included): ${rss.toFixed(0)} MB after the run, ${rssEnd.toFixed(0)} MB after ${GOTOS} gotos (target ≤ 500 MB)`);
   } finally {
     await dc.stop();
@@ -178,15 +196,18 @@ if (process.env.BENCH_BIG_HEAP === '1') {
     const steps = (await dc.customRequest('pygc/timeline')).body.timeline.lastStep;
     const rss = rssMB(dc);
     const gotos = [];
+    const cpu = [];
     for (const f of [0.5, 0.0002, 0.999, 0.75, 0.12]) {
+      const c = cpuMs(dc);
       const t = now();
       const stopped = dc.waitForEvent('stopped');
       await dc.customRequest('pygc/gotoStep', { step: Math.max(1, Math.floor(steps * f)) });
       await stopped;
       gotos.push(now() - t);
+      cpu.push(cpuMs(dc) - c);
     }
     console.log(`\n3. a ${steps.toLocaleString('en')}-step run with 100,000 live objects (${runTime.toFixed(1)} s to reach its last line)`);
-    console.log(`   goto step N: median ${ms(median(gotos))}   max ${ms(Math.max(...gotos))}   memory (RSS) ${rss.toFixed(0)} MB after the run, ${rssMB(dc).toFixed(0)} MB after the gotos`);
+    console.log(`   goto step N: median ${ms(median(gotos))}   max ${ms(Math.max(...gotos))}   (adapter CPU median ${median(cpu)} ms, max ${Math.max(...cpu)} ms)   memory (RSS) ${rss.toFixed(0)} MB after the run, ${rssMB(dc).toFixed(0)} MB after the gotos`);
   } finally {
     await dc.stop();
   }

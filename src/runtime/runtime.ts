@@ -5,8 +5,10 @@
 //
 // Where to start: `advanceTo()` — every command (continue, next, step back,
 // goto …) is a predicate over the next steps. Going back restores the nearest
-// checkpoint (a deep copy of the engine) and replays deterministically;
-// output already shown is not shown twice.
+// checkpoint in place (checkpoint-store.ts: records of the heap, restored by
+// diff) and replays deterministically; output already shown is not shown twice.
+// Checkpoints are placed by replay cost: about REPLAY_MS of execution apart,
+// further when taking one costs more (big heaps), within a memory budget.
 //
 // Events: 'stopped' (StopInfo), 'output' (OutputEvent), 'exited' (code),
 // 'terminated', 'timeline' (after each stop).
@@ -25,6 +27,7 @@ import { TimelineLog } from './timeline';
 import { Evaluator, EvalResult } from './evaluate';
 import { isUncaught } from './uncaught';
 import { exceptionLine } from '../engine/exceptions';
+import { CheckpointStore, StoredCheckpoint } from './checkpoint-store';
 
 export type StopReason = 'entry' | 'step' | 'breakpoint' | 'function breakpoint' | 'data breakpoint' | 'exception'
   | 'pause' | 'goto' | 'gc';
@@ -46,7 +49,7 @@ export interface LaunchOptions {
   filename: string;
   python?: string;
   maxSteps?: number;
-  /** Steps between checkpoints (adapted to the heap size when omitted). */
+  /** Steps between checkpoints (placed by replay cost when omitted). */
   checkpointInterval?: number;
 }
 
@@ -70,18 +73,21 @@ type Mode =
   | { kind: 'out'; depth: number }
   | { kind: 'to'; step: number; reason: StopReason; description?: string };
 
-interface Checkpoint { step: number; engine: Engine; objects: number }
+interface Checkpoint { step: number; data: StoredCheckpoint }
 
 const SLICE_MS = 25;
-const MAX_CHECKPOINTS = 256;
-/**
- * Copying a heap costs about as much per object as running a few steps, so on
- * big heaps checkpoints are spaced at least this many steps per live object
- * apart (bounding the copying to a fraction of the run).
- */
-const STEPS_PER_OBJECT = 10;
-/** At most this many object copies are kept in checkpoints in all (memory). */
-const CHECKPOINT_OBJECT_BUDGET = 1_500_000;
+/** Milliseconds of CPU time used by this process: replay costs measured without the other processes of a busy machine. */
+const cpuNow = (): number => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+/** Checkpoints are about this much execution (CPU) time apart: the longest replay of a goto. */
+const REPLAY_MS = 8;
+/** …or further, so that taking checkpoints costs at most 1/COST_RATIO of the run time (big heaps). */
+const COST_RATIO = 4;
+const MIN_INTERVAL = 64;
+/** Before the first measurement: steps per live object between checkpoints. */
+const STEPS_PER_OBJECT = 1;
+const MAX_CHECKPOINTS = 8192;
+/** Estimated memory the checkpoints may hold; beyond it every other one is dropped. */
+const CHECKPOINT_BYTES_BUDGET = 256 * 1024 * 1024;
 
 export class GcRuntime extends EventEmitter {
   private opts!: LaunchOptions;
@@ -89,7 +95,20 @@ export class GcRuntime extends EventEmitter {
   /** The live engine can continue from where it stopped (a clean stop in __main__). */
   private resumable = false;
   private checkpoints: Checkpoint[] = [];
+  private store = new CheckpointStore();
   private checkpointInterval = 2000;
+  /** Set by LaunchOptions.checkpointInterval: fixed spacing in steps. */
+  private fixedInterval = false;
+  /** Spacing multiplier, doubled each time the memory budget thins the checkpoints out. */
+  private spacingScale = 1;
+  private checkpointBytes = 0;
+  /** CPU milliseconds spent executing (slices), and that figure at the last checkpoint. */
+  private runMs = 0;
+  private sliceStart = 0;
+  private runMsAtCheckpoint = 0;
+  private recentCosts: { rate: number; cost: number }[] = [];
+  /** How many times a checkpoint was restored (tests, benchmarks). */
+  restores = 0;
   /** Output chunks already sent (replays do not resend them). */
   private emitted = 0;
   readonly breakpoints = new Breakpoints();
@@ -118,8 +137,11 @@ export class GcRuntime extends EventEmitter {
     this.opts = opts;
     this.live = this.newEngine();
     this.live.compile();
+    this.fixedInterval = opts.checkpointInterval !== undefined;
     this.checkpointInterval = opts.checkpointInterval ?? 2000;
-    this.checkpoints = [{ step: 0, engine: this.live.clone(), objects: this.live.it.heap.blocks }];
+    this.checkpoints = [];
+    this.checkpointBytes = 0;
+    this.pushCheckpoint(0);
     this.resumable = true;
   }
 
@@ -186,7 +208,12 @@ export class GcRuntime extends EventEmitter {
   }
 
   private restore(cp: Checkpoint): void {
-    this.live = cp.engine.clone();
+    const it = this.live.it;
+    it.hook = null;
+    it.heap.listener = null;
+    this.store.restore(cp.data);
+    this.restores++;
+    this.watchCache.clear();
     this.live.it.out = { stdout: (s) => this.onOutput('stdout', s), stderr: (s) => this.onOutput('stderr', s) };
     this.live.it.heap.fineEvents = this.breakpoints.dataWatches().some((d) => d.accessType === 'free');
     this.resumable = true;
@@ -248,7 +275,10 @@ export class GcRuntime extends EventEmitter {
     // Not resumable: rebuild the state at the current step on a copy.
     const step = this.currentStep;
     const cp = [...this.checkpoints].reverse().find((c) => c.step <= step)!;
-    const e = cp.engine.clone();
+    const resumable = this.resumable;
+    this.restore(cp);
+    this.resumable = resumable;
+    const e = this.live.clone();
     e.it.out = { stdout: () => {}, stderr: () => {} };
     if (cp.step === step) return e;
     e.it.hook = { line: () => { if (e.it.steps >= step) throw new StopExecution('fork'); }, phase: () => { if (e.it.steps >= step) throw new StopExecution('fork'); }, exception: () => {} };
@@ -294,6 +324,7 @@ export class GcRuntime extends EventEmitter {
     this.injections.set(step, list);
     // The future may differ now: forget what was recorded after this step.
     this.checkpoints = this.checkpoints.filter((c) => c.step < step || c.step === 0);
+    this.checkpointBytes = this.checkpoints.reduce((n, c) => n + c.data.bytes, 0);
     this.frontier = step;
     this.timeline.truncate(step);
     this.emitted = this.live.it.outputCount;
@@ -322,6 +353,7 @@ export class GcRuntime extends EventEmitter {
   /** Run for a while; stop at the requested step or yield to the event loop and come back. */
   private slice(): void {
     this.sliceDeadline = Date.now() + SLICE_MS;
+    this.sliceStart = cpuNow();
     const engine = this.live;
     if (!this.resumable) {
       // A stop inside native code (a finalizer, a collection phase) cannot continue:
@@ -335,6 +367,7 @@ export class GcRuntime extends EventEmitter {
     let r: ReturnType<Engine['advance']>;
     try {
       r = this.live.advance();
+      this.runMs += cpuNow() - this.sliceStart;
     } catch (e) {
       this.running = false;
       this.emit('output', { stream: 'stderr', text: `PyGC Lab internal error: ${(e as Error).stack}\n`, line: 0 });
@@ -452,7 +485,7 @@ export class GcRuntime extends EventEmitter {
       // Debug Console statements recorded at this step run now (they are part of the timeline).
       const inj = rt.injections.size ? rt.injections.get(step) : undefined;
       if (inj && kind === 'line' && frame) for (const src of inj) rt.evaluator.execInEngine(engine, src, frame);
-      if (clean && step - rt.lastCheckpointStep() >= Math.max(rt.checkpointInterval, it.heap.blocks * STEPS_PER_OBJECT)) rt.addCheckpoint(step);
+      if (clean && step - rt.lastCheckpointStep() >= rt.checkpointSpacing(it.heap.blocks)) rt.addCheckpoint(step);
       const mode = rt.mode;
       if (mode.kind === 'to') {
         if (step >= mode.step) {
@@ -581,16 +614,65 @@ export class GcRuntime extends EventEmitter {
     return o;
   }
 
+  /**
+   * Steps between checkpoints: measured (addCheckpoint) or fixed; before the cost of a
+   * checkpoint on this heap is known, at least a few steps per object (a checkpoint walks
+   * the whole heap: no walk of 100,000 objects every 2,000 steps).
+   */
+  private checkpointSpacing(objects: number): number {
+    return this.fixedInterval || this.recentCosts.length ? this.checkpointInterval : Math.max(this.checkpointInterval, objects * STEPS_PER_OBJECT);
+  }
+
   private lastCheckpointStep(): number { return this.checkpoints[this.checkpoints.length - 1].step; }
 
   private addCheckpoint(step: number): void {
     if (this.checkpoints.some((c) => c.step === step)) return;
-    this.checkpoints.push({ step, engine: this.live.clone(), objects: this.live.it.heap.blocks });
-    const copies = () => this.checkpoints.reduce((n, c) => n + c.objects, 0);
-    while (this.checkpoints.length > 2 && (this.checkpoints.length > MAX_CHECKPOINTS || copies() > CHECKPOINT_OBJECT_BUDGET)) {
+    const t0 = cpuNow();
+    const ran = this.runMs + (t0 - this.sliceStart) - this.runMsAtCheckpoint;
+    const steps = step - this.lastCheckpointStep();
+    this.pushCheckpoint(step);
+    const t1 = cpuNow();
+    if (!this.fixedInterval) {
+      // Steps per CPU millisecond (median of the last few) and the cost of a checkpoint per
+      // heap object (the least of the last few: a GC pause or a cold JIT is not the cost)
+      // give the next spacing for the heap as it is now.
+      const objects = Math.max(1, this.live.it.heap.blocks);
+      const recent = this.recentCosts;
+      recent.push({ rate: steps / Math.max(ran, 0.25), cost: (t1 - t0) / objects });
+      if (recent.length > 7) recent.shift();
+      const rate = recent.map((r) => r.rate).sort((a, b) => a - b)[recent.length >> 1];
+      const cost = Math.min(...recent.map((r) => r.cost)) * objects;
+      const spacing = Math.max(REPLAY_MS, cost * COST_RATIO) * this.spacingScale;
+      this.checkpointInterval = Math.max(MIN_INTERVAL, Math.round(rate * spacing));
+    }
+    while (this.checkpoints.length > 2 && (this.checkpoints.length > MAX_CHECKPOINTS || this.checkpointBytes > CHECKPOINT_BYTES_BUDGET)) {
       // Thin out: keep the first and every other one, and space new ones further apart.
       this.checkpoints = this.checkpoints.filter((c, i) => i === 0 || i % 2 === 1);
+      this.checkpointBytes = this.checkpoints.reduce((n, c) => n + c.data.bytes, 0);
+      this.spacingScale *= 2;
       this.checkpointInterval *= 2;
+    }
+    this.runMsAtCheckpoint = this.runMs + (cpuNow() - this.sliceStart);
+  }
+
+  /** Record the live engine's state at `step` (hooks and listeners are not part of it). */
+  private pushCheckpoint(step: number): void {
+    const e = this.live;
+    const it = e.it;
+    const saved = { hook: it.hook, listener: it.heap.listener, runDepth: it.runDepth };
+    it.hook = null;
+    it.heap.listener = null;
+    // Taken at a clean stop inside runFrame: recorded as it is once the stop has unwound
+    // it (runDepth 0), so that advancing a restored copy is a clean resumption again.
+    it.runDepth = 0;
+    try {
+      const data = this.store.take(e, new Set<object>([it.out as object, it.sources, e.profile]));
+      this.checkpoints.push({ step, data });
+      this.checkpointBytes += data.bytes;
+    } finally {
+      it.hook = saved.hook;
+      it.heap.listener = saved.listener;
+      it.runDepth = saved.runDepth;
     }
   }
 }
