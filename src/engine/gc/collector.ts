@@ -61,6 +61,8 @@ export interface CollectionState {
 export class Collector {
   readonly stats: GenStats[] = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 }));
   current: CollectionState | null = null;
+  /** Set when a collection called a finalizer or a weakref callback. */
+  private calledOut = false;
 
   constructor(private it: Interp) {
     it.collector = this;
@@ -177,6 +179,8 @@ export class Collector {
       if (debug & DEBUG_COLLECTABLE) {
         for (const op of unreachable.toArray()) this.debugCycle('collectable', op);
       }
+      const steps = it.steps;
+      this.calledOut = false;
       m += this.handleWeakrefs(unreachable, old);
       this.emitPhase('handle_weakrefs', generation);
       this.finalizeGarbage(unreachable);
@@ -185,7 +189,12 @@ export class Collector {
       this.current.unreachable = finalUnreachable;
       const res = it.profile.resurrection;
       let abort = false;
-      if (res === 'partial') {
+      if (!this.calledOut && it.steps === steps) {
+        // No finalizer or callback ran and no debugger stop came (which counts a step): nothing
+        // can have changed, and recomputing reachability (either way below) would find every
+        // object unreachable again, in the same order, with gc_refs 0 and COLLECTING set.
+        if (!unreachable.isEmpty()) moveSegment(unreachable.gcNext!, unreachable.gcPrev!, finalUnreachable);
+      } else if (res === 'partial') {
         this.handleResurrectedObjects(unreachable, finalUnreachable, old, generation);
       } else {
         // 3.6–3.8 check_garbage: any resurrection keeps the whole set.
@@ -396,7 +405,7 @@ export class Collector {
     for (let g = unreachable.gcNext; g !== unreachable;) {
       const op = g as PyObject;
       const next = op.gcNext;
-      if (op instanceof PyWeakref) clearRef(op);
+      if (op.type === it.types.weakref && op instanceof PyWeakref) clearRef(op);
       if (op.weakrefs) {
         for (const wr of [...op.weakrefs]) {
           clearRef(wr);
@@ -409,6 +418,7 @@ export class Collector {
       g = next;
     }
     let freed = 0;
+    if (!toCall.isEmpty()) this.calledOut = true;
     while (!toCall.isEmpty()) {
       const wr = toCall.first() as PyWeakref;
       const cb = wr.callback!;
@@ -434,6 +444,7 @@ export class Collector {
       const del = op.finalized ? null : typeDel(op.type);
       if (del === null) { g = op.gcNext; continue; }
       moveSegment(collectable.gcNext!, op, seen);
+      this.calledOut = true;
       op.finalized = true;
       if (it.heap.listener) it.heap.listener({ kind: 'finalize', obj: op, cause: 'gc' });
       it.inc(op);
