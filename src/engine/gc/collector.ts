@@ -64,6 +64,8 @@ export class Collector {
   current: CollectionState | null = null;
   /** 3.14.0–3.14.4: the incremental collector takes every collection. */
   readonly incremental: IncrementalGc | null;
+  /** Set when a collection called a finalizer or a weakref callback. */
+  private calledOut = false;
 
   constructor(private it: Interp) {
     it.collector = this;
@@ -182,6 +184,8 @@ export class Collector {
       if (debug & DEBUG_COLLECTABLE) {
         for (const op of unreachable.toArray()) this.debugCycle('collectable', op);
       }
+      const steps = it.steps;
+      this.calledOut = false;
       m += this.handleWeakrefs(unreachable, old);
       this.emitPhase('handle_weakrefs', generation);
       this.finalizeGarbage(unreachable);
@@ -190,7 +194,12 @@ export class Collector {
       this.current.unreachable = finalUnreachable;
       const res = it.profile.resurrection;
       let abort = false;
-      if (res === 'partial') {
+      if (!this.calledOut && it.steps === steps) {
+        // No finalizer or callback ran and no debugger stop came (which counts a step): nothing
+        // can have changed, and recomputing reachability (either way below) would find every
+        // object unreachable again, in the same order, with gc_refs 0 and COLLECTING set.
+        if (!unreachable.isEmpty()) moveSegment(unreachable.gcNext!, unreachable.gcPrev!, finalUnreachable);
+      } else if (res === 'partial') {
         this.handleResurrectedObjects(unreachable, finalUnreachable, old, generation);
       } else {
         // 3.6–3.8 check_garbage: any resurrection keeps the whole set.
@@ -410,7 +419,7 @@ export class Collector {
     for (let g = unreachable.gcNext; g !== unreachable;) {
       const op = g as PyObject;
       const next = op.gcNext;
-      if (op instanceof PyWeakref) clearRef(op);
+      if (op.type === it.types.weakref && op instanceof PyWeakref) clearRef(op);
       if (op.weakrefs) {
         for (const wr of [...op.weakrefs]) {
           clearRef(wr);
@@ -423,6 +432,7 @@ export class Collector {
       g = next;
     }
     let freed = 0;
+    if (!toCall.isEmpty()) this.calledOut = true;
     while (!toCall.isEmpty()) {
       const wr = toCall.first() as PyWeakref;
       const cb = wr.callback!;
@@ -448,6 +458,7 @@ export class Collector {
       const del = op.finalized ? null : typeDel(op.type);
       if (del === null) { g = op.gcNext; continue; }
       moveSegment(collectable.gcNext!, op, seen);
+      this.calledOut = true;
       op.finalized = true;
       if (it.heap.listener) it.heap.listener({ kind: 'finalize', obj: op, cause: 'gc' });
       it.inc(op);

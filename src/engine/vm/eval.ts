@@ -4,7 +4,7 @@
 // CPython's does, so refcounts seen by sys.getrefcount agree.
 
 import type { Interp } from '../interp';
-import { Op, BinKind, INPLACE_FLAG } from '../compiler/code';
+import { Op, BinKind, INPLACE_FLAG, type Code } from '../compiler/code';
 import { Frame, BLOCK_EXCEPT_HANDLER, BLOCK_SETUP } from './frame';
 import {
   PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyStr, PyTuple, PyType, PyCell,
@@ -79,31 +79,13 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
   }
   let f = resume ?? entry;
   if (!resume && it.heap.collectPending) it.gcPoint(); // RESUME
-  let code = f.code;
-  let ops = code.ops;
-  let stack = f.stack;
-  let locals = f.locals;
-  let pc = f.pc;
+  // The running frame's state lives in plain locals (no closure captures them, so
+  // they stay in registers); `continue frames` reloads them after f changes.
   const T = it.types;
+  let code: Code, ops: Int32Array, stack: (PyObject | null)[], locals: (PyObject | null)[], pc: number;
 
-  const reload = () => { code = f.code; ops = code.ops; stack = f.stack; locals = f.locals; pc = f.pc; };
-
-  /** Push a Python frame called from this loop. */
-  const enter = (nf: Frame): void => {
-    if (it.frameDepth >= it.recursionLimit) {
-      clearFrame(it, nf);
-      it.raise('RecursionError', 'maximum recursion depth exceeded');
-    }
-    f.pc = pc;
-    nf.back = f;
-    it.frame = nf;
-    it.frameDepth++;
-    f = nf;
-    reload();
-    if (it.heap.collectPending) it.gcPoint(); // RESUME
-  };
-
-  for (;;) {
+  frames: for (;;) {
+    code = f.code; ops = code.ops; stack = f.stack; locals = f.locals; pc = f.pc;
     try {
       for (;;) {
         const op = ops[pc];
@@ -248,7 +230,8 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             f.kwnames = null;
             const kwnames = kw ? kw.items.map((x) => (x as PyStr).v) : null;
             const popCount = stack.length - base;
-            if (callable instanceof PyFunction) {
+            // (A type check before each instanceof: a failing instanceof walks the whole prototype chain.)
+            if (callable.type === T.function && callable instanceof PyFunction) {
               if (it.profile.argPassing === 'move') {
                 const args = stack.slice(argStart) as PyObject[];
                 stack.length = base;
@@ -260,14 +243,17 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                   throw e;
                 }
                 nf.funcRef = callable;
-                enter(nf);
+                f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
+                if (it.heap.collectPending) it.gcPoint(); // RESUME
+                continue frames;
               } else {
                 const args = stack.slice(argStart) as PyObject[];
                 const nf = makeFrame(it, callable, args, kwnames, false, f);
                 nf.callerPop = popCount;
-                enter(nf);
+                f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
+                if (it.heap.collectPending) it.gcPoint(); // RESUME
+                continue frames;
               }
-              break;
             }
             if (callable instanceof PyType && callable.isHeap && callable.builtinBase === 'object') {
               const args = argStart === stack.length ? EMPTY : stack.slice(argStart) as PyObject[];
@@ -278,7 +264,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                 self = newObjectFor(it, callable, args, kwnames);
               } catch (e) { releaseBlocks(it, hidden); throw e; }
               const init = typeInit(callable);
-              if (init instanceof PyFunction) {
+              if (init !== null && init.type === T.function && init instanceof PyFunction) {
                 let nf: Frame;
                 try {
                   nf = makeFrame(it, init, [self, ...args], kwnames, false, f);
@@ -288,8 +274,9 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                 nf.role = 'init';
                 // 3.6 slot_tp_init: __init__ is called through a bound method (PyMethod free list).
                 nf.hiddenArgs = it.profile.bindsMethods ? [...hidden, ...it.hidden.boundCall(args.length)] : hidden;
-                enter(nf);
-                break;
+                f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
+                if (it.heap.collectPending) it.gcPoint(); // RESUME
+                continue frames;
               }
               try {
                 if (init && init !== it.objectInit) {
@@ -309,8 +296,9 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               const nf = makeFrame(it, fn, [it.inc(callable.self), ...args], kwnames, true, f);
               nf.funcRef = it.inc(fn);
               it.dec(callable);
-              enter(nf);
-              break;
+              f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
+              if (it.heap.collectPending) it.gcPoint(); // RESUME
+              continue frames;
             }
             if (callable instanceof PyMethod && it.profile.boundMethodSelfOnStack) {
               // ≤3.7 call_function: Py_SETREF(*pfunc, self), Py_INCREF(func), call, Py_DECREF(func).
@@ -326,8 +314,9 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                 } catch (e) { it.dec(fn); throw e; }
                 nf.callerPop = popCount;
                 nf.funcRef = fn;
-                enter(nf);
-                break;
+                f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
+                if (it.heap.collectPending) it.gcPoint(); // RESUME
+                continue frames;
               }
               let r: PyObject;
               try { r = callObject(it, fn, margs, kwnames); } finally { it.dec(fn); }
@@ -595,7 +584,8 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                 it.dec(self);
                 if (done === entry) it.raise('TypeError', `__init__() should return None, not '${n}'`);
                 f = done.back!;
-                reload();
+                pc = f.pc;
+                stack = f.stack;
                 for (let i = 0; i < done.callerPop; i++) { const o = stack.pop(); if (o) it.dec(o); }
                 it.raise('TypeError', `__init__() should return None, not '${n}'`);
               }
@@ -605,11 +595,12 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             if (done.hiddenArgs.length) releaseBlocks(it, done.hiddenArgs);
             if (done === entry) return rv;
             f = done.back!;
-            reload();
+            pc = f.pc;
+            stack = f.stack;
             for (let i = 0; i < done.callerPop; i++) { const o = stack.pop(); if (o) it.dec(o); }
             stack.push(rv);
             if (done.role === 'init' && it.heap.collectPending) it.gcPoint(); // the class call returned
-            break;
+            continue frames;
           }
           case Op.BUILD_CLASS: {
             f.pc = pc;
@@ -728,7 +719,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
       // Find a handler in this frame, else pop frames up to the entry.
       for (;;) {
         const handler = findHandler(it, f, err.exc);
-        if (handler >= 0) { reload(); pc = handler; break; }
+        if (handler >= 0) { f.pc = handler; break; }
         const done = f;
         clearFrame(it, done);
         it.frameDepth--;
@@ -737,13 +728,26 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
         if (done.hiddenArgs.length) releaseBlocks(it, done.hiddenArgs);
         if (done === entry) throw err;
         f = done.back!;
-        reload();
+        pc = f.pc;
+        stack = f.stack;
         for (let i = 0; i < done.callerPop; i++) { const o = stack.pop(); if (o) it.dec(o); }
         addTraceback(it, err.exc, f, f.pc);
         err.tbFrame = f;
       }
     }
   }
+}
+
+/** Make `nf`, called from `f`, the running frame (RecursionError past the limit). */
+function pushFrame(it: Interp, f: Frame, nf: Frame): Frame {
+  if (it.frameDepth >= it.recursionLimit) {
+    clearFrame(it, nf);
+    it.raise('RecursionError', 'maximum recursion depth exceeded');
+  }
+  nf.back = f;
+  it.frame = nf;
+  it.frameDepth++;
+  return nf;
 }
 
 /** Debugger input: read a name of the target frame (fast local, cell, class namespace). */
