@@ -262,8 +262,10 @@ export class GraphView {
   private drawnBox(): { x1: number; y1: number; x2: number; y2: number } | null {
     let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
     this.cy.nodes().forEach((n) => {
-      if (n.data('ghost') || n.hasClass('off')) return;
-      const p = n.position(), w = (n.data('w') as number) / 2 + 12, h = (n.data('h') as number) / 2 + 12;
+      // The model's nodes (not the fading ghosts), unless filtered out; sizes from the model (faster than data()).
+      const id = n.id(), g = this.byId.get(id);
+      if (!g || this.applied.get(id)?.endsWith(' off')) return;
+      const p = n.position(), w = g.w / 2 + 12, h = g.h / 2 + 12;
       x1 = Math.min(x1, p.x - w); x2 = Math.max(x2, p.x + w); y1 = Math.min(y1, p.y - h); y2 = Math.max(y2, p.y + h);
     });
     return x1 === Infinity ? null : { x1, y1, x2, y2 };
