@@ -184,8 +184,13 @@ export class GraphView {
         const ele = have.get(n.id);
         const c = cls.get(n.id)!;
         if (ele) {
-          if (ele.data('ghost')) { ele.stop(true, false); ele.removeStyle('opacity'); ele.data('ghost', false); }
-          if (ele.data('label') !== n.label || ele.data('w') !== n.w || ele.data('h') !== n.h) ele.data({ label: n.label, w: n.w, h: n.h });
+          const ghost = prev.has(n.id) ? false : ele.data('ghost') === true;
+          if (ghost) { ele.stop(true, false); ele.removeStyle('opacity'); ele.data('ghost', false); }
+          // Compared with the node drawn at the previous step when there was one (cheaper than data() by the thousand).
+          const was = ghost ? undefined : prev.get(n.id);
+          const same = was ? was.label === n.label && was.w === n.w && was.h === n.h
+            : ele.data('label') === n.label && ele.data('w') === n.w && ele.data('h') === n.h;
+          if (!same) ele.data({ label: n.label, w: n.w, h: n.h });
           if (this.applied.get(n.id) !== c) { ele.classes(c); this.applied.set(n.id, c); }
         } else {
           const p = spots.get(n.id) ?? this.posCache.get(n.id) ?? { x: 0, y: 0 };
