@@ -6,7 +6,7 @@
 // `npm run bench` (scripts/bench-panel.mjs), never asserted here.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ensureBuilt, launchBrowser, PanelPage, snapshotMessage, startServer, type Browser, type Server } from './harness';
+import { ensureBuilt, launchBrowser, loadFixture, PanelPage, snapshotMessage, startServer, type Browser, type Server } from './harness';
 import { formatFigures, measureHeap, recordBigHeap } from './perf';
 
 let server: Server;
@@ -50,5 +50,36 @@ test('performance: 10,000-object heap — grouped by type, stays responsive, a g
   assert.equal(nodes.filter((n) => n.id.startsWith('o') && n.label.startsWith('Node\n')).length, 1000);
   assert.match(nodes.find((n) => n.id === 'g:Node')!.label, /more/);
   await p.screenshot('grouped-dark.png');
+  await p.close();
+});
+
+test('performance: big snapshots sent faster than drawn — the newest is shown, never an older one after a newer', async () => {
+  const rec = recordBigHeap(4999);
+  const small = loadFixture('c_cycle_leak');
+  const [a, b] = rec.snapshots.slice(-2);
+  const post = (p: PanelPage, ...ms: unknown[]) => p.page.evaluate((json) => {
+    for (const m of JSON.parse(json) as unknown[]) (globalThis as unknown as { postMessage(m: unknown, t: string): void }).postMessage(m, '*');
+  }, JSON.stringify(ms));
+  const shown = (p: PanelPage) => p.page.evaluate(() =>
+    (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } }).document.body.dataset.renderedStep);
+  const p = await PanelPage.open(browser, server);
+  // Two big snapshots in a row: the first one is replaced before it is modelled.
+  await post(p, snapshotMessage(rec, a), snapshotMessage(rec, b, false));
+  await p.waitStep(b.step);
+  await p.settle();
+  assert.equal(await shown(p), String(b.step));
+  assert.ok(!(await p.frames()).some((f) => f.step === a.step), 'the replaced snapshot was never drawn');
+  assert.equal(Number(/× ([\d,]+)/.exec((await p.nodes()).find((n) => n.id === 'g:Node')!.label)![1].replace(/,/g, '')),
+    b.objects.filter((o) => o.type === 'Node').length);
+  // A big snapshot, then a small one: the small one stays (the big one, modelled later, is dropped).
+  const s = small.snapshots[small.snapshots.length - 1];
+  await post(p, snapshotMessage(rec, a), snapshotMessage(small, s));
+  await p.waitStep(s.step);
+  await p.page.waitForTimeout(1000); // the groups of the big heap drawn before fade out (650 ms)
+  await p.settle();
+  assert.equal(await shown(p), String(s.step));
+  assert.ok(!(await p.nodes()).some((n) => n.id.startsWith('g:')), 'no groups of the big heap');
+  assert.ok(!(await p.frames()).some((f) => f.step === a.step), 'the big snapshot sent before the small one was never drawn');
+  assert.deepEqual(p.errors, []);
   await p.close();
 });

@@ -14,6 +14,8 @@ import { blend, type Palette } from '../theme';
 export function graphStyle(p: Palette, big = false, labels = true): StylesheetJson {
   // A big graph zoomed out: an overview, edges as plain lines (cytoscape's cheapest kind) without arrowheads.
   const overview = big && !labels;
+  const arrow = (c: string) => (overview ? {} : { 'target-arrow-color': c });
+  const loop = { 'control-point-step-size': 26, 'loop-sweep': '-60deg' };
   const hc = p.kind === 'high-contrast' || p.kind === 'high-contrast-light';
   const tint = (c: string) => (hc ? p.background : blend(c, p.background, p.kind === 'light' ? 0.22 : 0.3));
   const font = `${Math.round(p.fontSize * 0.92)}px`;
@@ -52,7 +54,7 @@ export function graphStyle(p: Palette, big = false, labels = true): StylesheetJs
     { selector: 'node.garbage', style: { 'border-style': 'double', 'border-width': 5, 'border-color': p.cycle } },
     {
       selector: 'node.cycle',
-      style: { 'outline-width': 2.5, 'outline-color': p.cycle, 'outline-offset': 3, 'outline-style': 'solid', 'outline-opacity': 0.9 },
+      style: { 'outline-width': 2.5, 'outline-color': p.cycle, 'outline-offset': 3, 'outline-opacity': 0.9 },
     },
     {
       selector: 'node.root',
@@ -80,11 +82,9 @@ export function graphStyle(p: Palette, big = false, labels = true): StylesheetJs
       style: {
         width: 1.3,
         'curve-style': overview ? 'haystack' : big ? 'straight' : 'bezier',
-        'haystack-radius': 0,
-        'control-point-step-size': 26,
         'line-color': p.muted,
-        'target-arrow-color': p.muted,
-        'target-arrow-shape': overview ? 'none' : 'triangle',
+        // Each property set costs cytoscape work per element: the overview sets only what it draws.
+        ...(overview ? {} : { 'target-arrow-color': p.muted, 'target-arrow-shape': 'triangle', ...loop }),
         ...(labels ? {
           label: 'data(label)',
           'font-family': p.fontFamily,
@@ -95,15 +95,14 @@ export function graphStyle(p: Palette, big = false, labels = true): StylesheetJs
           'text-rotation': 'autorotate',
           'min-zoomed-font-size': 7,
         } : {}),
-        'loop-sweep': '-60deg',
       },
     },
-    ...(big ? [{ selector: 'edge:loop', style: { 'curve-style': 'bezier' } }] as StylesheetJson : []),
-    { selector: 'edge.rootref', style: { 'line-color': p.link, 'target-arrow-color': p.link, width: 1.8 } },
+    ...(big ? [{ selector: 'edge:loop', style: { 'curve-style': 'bezier', ...loop } }] as StylesheetJson : []),
+    { selector: 'edge.rootref', style: { 'line-color': p.link, ...arrow(p.link), width: 1.8 } },
     { selector: 'edge.faint', style: { opacity: 0.35 } },
-    { selector: 'edge.cycle', style: { 'line-color': p.cycle, 'target-arrow-color': p.cycle, width: 2.4 } },
+    { selector: 'edge.cycle', style: { 'line-color': p.cycle, ...arrow(p.cycle), width: 2.4 } },
     { selector: 'edge.agg', style: { width: 2, 'line-style': 'dashed' } },
-    { selector: 'edge.new', style: { 'line-color': p.warning, 'target-arrow-color': p.warning, width: 2.6 } },
+    { selector: 'edge.new', style: { 'line-color': p.warning, ...arrow(p.warning), width: 2.6 } },
     { selector: '.dim', style: { opacity: 0.18 } },
     { selector: '.match', style: { 'border-color': p.focus, 'border-width': 3 } },
     { selector: '.off', style: { display: 'none' } },

@@ -20,6 +20,8 @@ export const LAYOUT_FCOSE = 300;
 /** Above this many nodes edges are drawn straight, and labels only from LABEL_ZOOM on. */
 export const BIG_GRAPH = 500;
 const LABEL_ZOOM = 0.45;
+/** Labels are switched this long after the last zoom step of the person's. */
+const RESTYLE_DELAY = 150;
 /** More freed nodes than this in one step are removed at once instead of fading out. */
 const FADE_LIMIT = 200;
 const FADE_MS = 650;
@@ -68,7 +70,8 @@ export class GraphView {
       selectionType: 'single',
       minZoom: 0.05,
       maxZoom: 4,
-      textureOnViewport: false,
+      // While the person pans or zooms, move a picture of the graph instead of drawing every element.
+      textureOnViewport: true,
     });
     this.cy.on('tap', 'node', (e) => {
       const n = e.target as NodeSingular;
@@ -80,7 +83,12 @@ export class GraphView {
     this.cy.on('tap', (e) => { if (e.target === this.cy) this.cb.onSelect(null); });
     container.addEventListener('wheel', () => { this.userMoved = true; }, { passive: true });
     this.cy.on('dragpan', () => { this.userMoved = true; });
-    this.cy.on('zoom', () => { if (this.big) this.restyle(); });
+    this.cy.on('zoom', () => {
+      if (!this.big) return;
+      // Showing or hiding the labels restyles every element: once the zooming pauses, not at every wheel step.
+      window.clearTimeout(this.restyleTimer);
+      this.restyleTimer = window.setTimeout(() => { this.restyleTimer = undefined; this.restyle(); }, RESTYLE_DELAY);
+    });
     this.cy.on('dragfree', 'node', (e) => {
       const n = e.target as NodeSingular;
       this.posCache.set(n.id(), { ...n.position() });
@@ -104,6 +112,7 @@ export class GraphView {
     this.cy.style(graphStyle(this.palette, this.big, labels));
   }
   private styledBig = false;
+  private restyleTimer: number | undefined;
 
   /** Draw a step. `highlight`: mark what changed since the model drawn before. */
   render(model: GraphModel, highlight: boolean): RenderResult {
@@ -175,8 +184,13 @@ export class GraphView {
         const ele = have.get(n.id);
         const c = cls.get(n.id)!;
         if (ele) {
-          if (ele.data('ghost')) { ele.stop(true, false); ele.removeStyle('opacity'); ele.data('ghost', false); }
-          if (ele.data('label') !== n.label || ele.data('w') !== n.w || ele.data('h') !== n.h) ele.data({ label: n.label, w: n.w, h: n.h });
+          const ghost = prev.has(n.id) ? false : ele.data('ghost') === true;
+          if (ghost) { ele.stop(true, false); ele.removeStyle('opacity'); ele.data('ghost', false); }
+          // Compared with the node drawn at the previous step when there was one (cheaper than data() by the thousand).
+          const was = ghost ? undefined : prev.get(n.id);
+          const same = was ? was.label === n.label && was.w === n.w && was.h === n.h
+            : ele.data('label') === n.label && ele.data('w') === n.w && ele.data('h') === n.h;
+          if (!same) ele.data({ label: n.label, w: n.w, h: n.h });
           if (this.applied.get(n.id) !== c) { ele.classes(c); this.applied.set(n.id, c); }
         } else {
           const p = spots.get(n.id) ?? this.posCache.get(n.id) ?? { x: 0, y: 0 };
@@ -253,8 +267,10 @@ export class GraphView {
   private drawnBox(): { x1: number; y1: number; x2: number; y2: number } | null {
     let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
     this.cy.nodes().forEach((n) => {
-      if (n.data('ghost') || n.hasClass('off')) return;
-      const p = n.position(), w = (n.data('w') as number) / 2 + 12, h = (n.data('h') as number) / 2 + 12;
+      // The model's nodes (not the fading ghosts), unless filtered out; sizes from the model (faster than data()).
+      const id = n.id(), g = this.byId.get(id);
+      if (!g || this.applied.get(id)?.endsWith(' off')) return;
+      const p = n.position(), w = g.w / 2 + 12, h = g.h / 2 + 12;
       x1 = Math.min(x1, p.x - w); x2 = Math.max(x2, p.x + w); y1 = Math.min(y1, p.y - h); y2 = Math.max(y2, p.y + h);
     });
     return x1 === Infinity ? null : { x1, y1, x2, y2 };
@@ -269,6 +285,7 @@ export class GraphView {
     const pad = 30;
     const zoom = Math.max(cy.minZoom(), Math.min(1.25, (W - 2 * pad) / Math.max(1, bb.x2 - bb.x1), (H - 2 * pad) / Math.max(1, bb.y2 - bb.y1)));
     cy.viewport({ zoom, pan: { x: W / 2 - ((bb.x1 + bb.x2) / 2) * zoom, y: H / 2 - ((bb.y1 + bb.y2) / 2) * zoom } });
+    if (this.big) this.restyle();
   }
 
   /** Give the view back to the automatic fitting ("Fit" button). */
