@@ -76,9 +76,13 @@ export class IncrementalGc {
     return true;
   }
 
-  /** Number of tracked objects (gcstate->heap_size; stand-ins count their weight). */
+  /** Objects in the lists that heap.track() did not count (start-up stand-ins by weight, the
+   *  module's globals), measured when the collector first runs. */
+  private baseSize = 0;
+
+  /** Number of tracked objects (gcstate->heap_size), kept as heap.track/untrack count them. */
   heapSize(): number {
-    return this.young.size() + this.old(0).size() + this.old(1).size() + this.heap.permanent.size();
+    return this.heap.trackedCount + this.baseSize;
   }
 
   // ---- _PyGC_Collect ------------------------------------------------------------------
@@ -88,6 +92,8 @@ export class IncrementalGc {
   private startup(): void {
     if (this.started) return;
     this.started = true;
+    const listed = this.young.size() + this.old(0).size() + this.old(1).size() + this.heap.permanent.size();
+    this.baseSize = listed - this.heap.trackedCount;
     const s = this.it.profile.incrementalStartup;
     if (!s) return;
     this.phase = s.phase === 'mark' ? 'GC_PHASE_MARK' : 'GC_PHASE_COLLECT';
@@ -185,6 +191,11 @@ export class IncrementalGc {
     st.uncollectable += stats.uncollectable;
   }
 
+  /** The debugger's "candidates" are the region being collected. */
+  private showRegion(l: GcList): void {
+    if (this.collector.current) this.collector.current.young = l;
+  }
+
   private hooks(generation: number): RegionHooks {
     return {
       phase: (name) => this.collector.emitPhase(name, generation),
@@ -199,6 +210,7 @@ export class IncrementalGc {
     this.untrack_tuples_young();
     const survivors = new GcList(-2, 'survivors');
     this.young.mergeInto(survivors);
+    this.showRegion(survivors);
     gc_collect_region(this.it, survivors, survivors, stats, this.hooks(0), unreachable);
     survivors.mergeInto(this.visited);
     this.heap.count[0] = 0;
@@ -233,6 +245,7 @@ export class IncrementalGc {
       increment_size += this.expand_region_transitively_reachable(increment, op);
     }
     const survivors = new GcList(-2, 'survivors');
+    this.showRegion(increment);
     gc_collect_region(this.it, increment, survivors, stats, this.hooks(1), unreachable);
     survivors.mergeInto(visited);
     this.work_to_do -= increment_size;
@@ -247,6 +260,7 @@ export class IncrementalGc {
     this.young.mergeInto(this.pending);
     this.pending.mergeInto(visited);
     this.heap.count[0] = 0;
+    this.showRegion(visited);
     gc_collect_region(this.it, visited, visited, stats, this.hooks(2), unreachable);
     this.heap.count[0] = 0;
     this.heap.count[1] = 0;
@@ -262,7 +276,7 @@ export class IncrementalGc {
     for (let g = this.young.gcNext; g !== this.young;) {
       const op = g as PyObject;
       g = op.gcNext;
-      if (this.standInTuples.has(op)) { gcUnlink(op); op.gcGen = -1; }
+      if (this.standInTuples.has(op)) { gcUnlink(op); op.gcGen = -1; this.baseSize -= (op as PyStandIn).weight; }
     }
   }
 
