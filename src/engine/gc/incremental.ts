@@ -50,9 +50,10 @@ export class IncrementalGc {
   visited_space = 0;
   work_to_do = 0;
   phase: Phase = 'GC_PHASE_MARK';
-  /** Start-up stand-ins the mark phase does not reach from the roots / tuples untrack_tuples drops. */
+  /** Start-up stand-ins the mark phase does not reach from the roots; the start-up young tuples
+   *  (a stand-in the first untrack_tuples of the young list drops). */
   private readonly notFromRoots = new WeakSet<PyObject>();
-  private readonly standInTuples = new WeakSet<PyObject>();
+  private youngTuples: PyStandIn | null = null;
   private started = false;
   /** frame->visited: frames mark_stacks has scanned (set once, for the frame's life). */
   private readonly visitedFrames = new WeakSet<Frame>();
@@ -99,7 +100,7 @@ export class IncrementalGc {
     this.phase = s.phase === 'mark' ? 'GC_PHASE_MARK' : 'GC_PHASE_COLLECT';
     this.work_to_do = s.workToDo;
     const young = standInOf(this.young);
-    if (young && s.youngTuples > 0) this.standInTuples.add(this.split(young, s.youngTuples));
+    if (young && s.youngTuples > 0) this.youngTuples = this.split(young, s.youngTuples);
     let left = s.notFromRoots;
     for (const l of [this.pending, this.visited]) {
       const o = standInOf(l);
@@ -118,7 +119,6 @@ export class IncrementalGc {
     piece.gcPrev = prev; piece.gcNext = o; prev.gcNext = piece; o.gcPrev = piece;
     piece.gcGen = o.gcGen;
     if (this.notFromRoots.has(o)) this.notFromRoots.add(piece);
-    if (this.standInTuples.has(o)) this.standInTuples.add(piece);
     return piece;
   }
 
@@ -273,11 +273,9 @@ export class IncrementalGc {
   /** untrack_tuples(young), the start-up tuples included. */
   private untrack_tuples_young(): void {
     untrack_tuples(this.it, this.young);
-    for (let g = this.young.gcNext; g !== this.young;) {
-      const op = g as PyObject;
-      g = op.gcNext;
-      if (this.standInTuples.has(op)) { gcUnlink(op); op.gcGen = -1; this.baseSize -= (op as PyStandIn).weight; }
-    }
+    const t = this.youngTuples;
+    if (t && t.gcGen === 0) { gcUnlink(t); t.gcGen = -1; this.baseSize -= t.weight; }
+    this.youngTuples = null;
   }
 
   // ---- bookkeeping ----------------------------------------------------------------------------
