@@ -30,6 +30,10 @@ function python(ver) {
 }
 
 const PY = python('3.11');
+/** Profiles without a CPython here (3.14: only Pyodide, not comparable for speed) are skipped. */
+const haveCPython = (ver) => spawnSync(python(ver), ['-c', '0']).status === 0;
+const benchProfiles = () => (process.env.BENCH_PROFILES ? process.env.BENCH_PROFILES.split(',') : availableProfiles())
+  .filter((ver) => haveCPython(ver) || (console.log(`(no CPython ${ver} on this machine: ${ver} skipped)\n`), false));
 const runs = Number(process.env.BENCH_RUNS || 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -45,7 +49,7 @@ console.log(`PyGC Lab benchmarks — ${new Date().toISOString().slice(0, 10)}, $
 console.log(`median of ${runs} runs; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
 
 // 1. Allocation loop with automatic collection, for every profile against the matching CPython.
-for (const ver of (process.env.BENCH_PROFILES ? process.env.BENCH_PROFILES.split(',') : availableProfiles())) {
+for (const ver of benchProfiles()) {
   const py = python(ver);
   const file = path.join(ROOT, 'bench', 'alloc_cycles.py');
   const cpy = [], sim = [];
@@ -61,7 +65,7 @@ for (const ver of (process.env.BENCH_PROFILES ? process.env.BENCH_PROFILES.split
 }
 
 // 2. One full collection over 1,000,000 reachable tracked objects, per profile.
-for (const ver of (process.env.BENCH_PROFILES ? process.env.BENCH_PROFILES.split(',') : availableProfiles())) {
+for (const ver of benchProfiles()) {
   const file = path.join(ROOT, 'bench', 'collect_reachable.py');
   const src = fs.readFileSync(file, 'utf8');
   const cpy = [], sim = [];

@@ -143,6 +143,11 @@ export interface Profile {
   /** 3.14.0–3.14.4: the incremental collector (gc/incremental.ts): young generation, two old
    *  spaces, gc.collect(1) and automatic collections run one increment. */
   incrementalGc?: boolean;
+  /** The incremental collector's state at start-up beyond the list sizes of `startup`
+   *  (generationSizes = young, old[visited], old[pending]): the phase, the work budget left,
+   *  how many young objects are tuples the next untrack_tuples untracks, and how many old
+   *  objects the mark phase does not reach from the roots. */
+  incrementalStartup?: { phase: 'mark' | 'collect'; workToDo: number; youngTuples: number; notFromRoots: number };
   /** 3.14.1+: count[0] counts track events (+1 on track, -1 on untrack) instead of GC allocations. */
   gcCountsTracks?: boolean;
   /** 3.14: unraisable exceptions say what was running ("Exception ignored while calling
@@ -251,8 +256,10 @@ const BASE_313: Profile = {
 
 /** 3.14.2 (CPython 3.14.0–3.14.4): the incremental collector (docs/calibration/cpython-3.14.md).
  *  Immortal objects report 3 << 30 as on 64-bit builds; the start-up state is Pyodide's (the
- *  only 3.14.2 measured): 890 young objects (count 524, 3.14.1+ counts track events), 19556 in
- *  the old generation's pending space, 4 increments (230 collected) run during start-up. */
+ *  only 3.14.2 measured): 881 young objects (369 of them tuples the first collection untracks;
+ *  count 524, 3.14.1+ counts track events), 19035 visited and 521 pending old objects in the
+ *  collect phase, 4 increments (230 collected) run during start-up, 997 old objects out of
+ *  the roots' reach. */
 const BASE_314: Profile = {
   ...BASE_313,
   name: '3.14',
@@ -269,12 +276,13 @@ const BASE_314: Profile = {
   // print's `*objects` is an Argument Clinic array (no varargs tuple): measured, see the notes.
   hidden: { ...BASE_313.hidden, printArgsTuple: false, classCallTuple: false },
   startup: {
-    generationSizes: [890, 0, 19556],
+    generationSizes: [881, 19035, 521],
     count: [524, 0, 0],
     longLivedPending: 0,
     longLivedTotal: 0,
     stats: [[0, 0, 0], [4, 230, 0], [0, 0, 0]],
   },
+  incrementalStartup: { phase: 'collect', workToDo: -298, youngTuples: 369, notFromRoots: 997 },
 };
 
 /** 3.10.13: instances own a separate, tracked __dict__; the caller keeps its stack

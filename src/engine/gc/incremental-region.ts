@@ -7,13 +7,13 @@
 //   subtract_refs            gc_refs -= references from inside `from`
 //   move_unreachable         unreachable objects move out, survivors are reordered
 //   untrack_tuples(from), survivors merge into `to`
-//   handle_weakref_callbacks weakrefs *with callbacks* to garbage are cleared, the
-//                            callbacks of weakrefs outside the garbage run
+//   handle_weakrefs          every weakref to the garbage (and inside it) is cleared,
+//                            the callbacks of weakrefs outside the garbage run
 //   finalize_garbage         __del__ once per object (PEP 442)
 //   handle_resurrected_objects
-//   clear_weakrefs           the remaining weakrefs (without callbacks) are cleared
-//                            only now, after the finalizers (GH-135552)
 //   delete_garbage           tp_clear breaks the cycles
+// (Later sources clear weakrefs without callbacks only after the finalizers, GH-135552;
+// 3.14.2 does not: a weakref to the garbage is dead inside __del__, measured.)
 // 3.x has no legacy (tp_del) finalizers among Python objects: `finalizers` stays empty.
 
 import type { Interp } from '../interp';
@@ -45,15 +45,14 @@ export function gc_collect_region(it: Interp, from: GcList, to: GcList, stats: R
       it.writeStderr(`gc: collectable <${op.type.name} 0x${op.addr.toString(16)}>\n`);
     }
   }
-  stats.collected += handle_weakref_callbacks(it, unreachable, to);
-  hooks.phase('handle_weakref_callbacks');
+  stats.collected += handle_weakrefs(it, unreachable, to);
+  hooks.phase('handle_weakrefs');
   finalize_garbage(it, unreachable);
   hooks.phase('finalize_garbage');
   const finalUnreachable = new GcList(-2, 'final unreachable');
   hooks.unreachable(finalUnreachable);
   handle_resurrected_objects(it, unreachable, finalUnreachable, to);
   hooks.phase('handle_resurrected_objects');
-  clear_weakrefs(finalUnreachable);
   stats.collected += finalUnreachable.size();
   delete_garbage(it, finalUnreachable, to);
   hooks.phase('delete_garbage');
@@ -130,16 +129,17 @@ export function untrack_tuples(it: Interp, head: GcList): void {
   }
 }
 
-/** Weakrefs with callbacks to garbage are cleared; callbacks of weakrefs outside the garbage run. */
-function handle_weakref_callbacks(it: Interp, unreachable: GcList, old: GcList): number {
+/** Weakrefs to the garbage (and weakrefs in it) are cleared; callbacks of weakrefs outside the garbage run. */
+function handle_weakrefs(it: Interp, unreachable: GcList, old: GcList): number {
   const toCall = new GcList(-2, 'wrcb_to_call');
   for (let g = unreachable.gcNext; g !== unreachable;) {
     const op = g as PyObject;
     const next = op.gcNext;
+    if (op instanceof PyWeakref) clearRef(op);
     if (op.weakrefs) {
       for (const wr of [...op.weakrefs]) {
-        if (!wr.callback) continue;
         clearRef(wr);
+        if (!wr.callback) continue;
         if (wr.gcFlags & GCFLAG_COLLECTING) continue;
         it.inc(wr);
         gcMove(wr, toCall);
@@ -156,15 +156,6 @@ function handle_weakref_callbacks(it: Interp, unreachable: GcList, old: GcList):
     else freed++;
   }
   return freed;
-}
-
-/** clear_weakrefs: weakrefs inside the garbage, and every weakref to it, are cleared. */
-function clear_weakrefs(unreachable: GcList): void {
-  for (let g = unreachable.gcNext; g !== unreachable; g = g!.gcNext) {
-    const op = g as PyObject;
-    if (op instanceof PyWeakref) clearRef(op);
-    if (op.weakrefs) for (const wr of [...op.weakrefs]) clearRef(wr);
-  }
 }
 
 /** __del__ (tp_finalize) once per object, in list order. */

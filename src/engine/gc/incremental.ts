@@ -30,7 +30,7 @@
 import type { Interp } from '../interp';
 import type { Collector } from './collector';
 import { DEBUG_STATS } from './collector';
-import { GcList, gcMove } from './gclist';
+import { GcList, gcMove, gcUnlink } from './gclist';
 import { PyDict, PyObject, PyStandIn } from '../objects';
 import type { Frame } from '../vm/frame';
 import { traverse } from './traverse';
@@ -50,6 +50,11 @@ export class IncrementalGc {
   visited_space = 0;
   work_to_do = 0;
   phase: Phase = 'GC_PHASE_MARK';
+  /** Start-up stand-ins the mark phase does not reach from the roots; the start-up young tuples
+   *  (a stand-in the first untrack_tuples of the young list drops). */
+  private readonly notFromRoots = new WeakSet<PyObject>();
+  private youngTuples: PyStandIn | null = null;
+  private started = false;
   /** frame->visited: frames mark_stacks has scanned (set once, for the frame's life). */
   private readonly visitedFrames = new WeakSet<Frame>();
 
@@ -72,17 +77,56 @@ export class IncrementalGc {
     return true;
   }
 
-  /** Number of tracked objects (gcstate->heap_size; stand-ins count their weight). */
+  /** Objects in the lists that heap.track() did not count (start-up stand-ins by weight, the
+   *  module's globals), measured when the collector first runs. */
+  private baseSize = 0;
+
+  /** Number of tracked objects (gcstate->heap_size), kept as heap.track/untrack count them. */
   heapSize(): number {
-    return this.young.size() + this.old(0).size() + this.old(1).size() + this.heap.permanent.size();
+    return this.heap.trackedCount + this.baseSize;
   }
 
   // ---- _PyGC_Collect ------------------------------------------------------------------
+
+  /** The start-up state (profile.incrementalStartup): phase and budget, and the start-up
+   *  stand-ins split into the young tuples, the old objects out of the roots' reach and the rest. */
+  private startup(): void {
+    if (this.started) return;
+    this.started = true;
+    const listed = this.young.size() + this.old(0).size() + this.old(1).size() + this.heap.permanent.size();
+    this.baseSize = listed - this.heap.trackedCount;
+    const s = this.it.profile.incrementalStartup;
+    if (!s) return;
+    this.phase = s.phase === 'mark' ? 'GC_PHASE_MARK' : 'GC_PHASE_COLLECT';
+    this.work_to_do = s.workToDo;
+    const young = standInOf(this.young);
+    if (young && s.youngTuples > 0) this.youngTuples = this.split(young, s.youngTuples);
+    let left = s.notFromRoots;
+    for (const l of [this.pending, this.visited]) {
+      const o = standInOf(l);
+      if (!o || left <= 0) continue;
+      const piece = o.weight > left ? this.split(o, left) : o;
+      this.notFromRoots.add(piece);
+      left -= piece.weight;
+    }
+  }
+
+  /** A stand-in for `n` of the objects `o` stands for, placed right before it in its list. */
+  private split(o: PyStandIn, n: number): PyStandIn {
+    const piece = this.it.rawNew(new PyStandIn(o.type, n), 72);
+    o.weight -= n;
+    const prev = o.gcPrev!;
+    piece.gcPrev = prev; piece.gcNext = o; prev.gcNext = piece; o.gcPrev = piece;
+    piece.gcGen = o.gcGen;
+    if (this.notFromRoots.has(o)) this.notFromRoots.add(piece);
+    return piece;
+  }
 
   /** _PyGC_Collect(generation): callbacks, DEBUG_STATS lines, the collection, statistics. */
   collect(generation: number, automatic: boolean): number {
     const it = this.it;
     const heap = this.heap;
+    this.startup();
     const stats: RegionStats = { collected: 0, uncollectable: 0, candidates: 0 };
     this.invoke_gc_callback('start', generation, stats);
     if (heap.debug & DEBUG_STATS) {
@@ -103,10 +147,6 @@ export class IncrementalGc {
     } finally {
       this.collector.current = null;
     }
-    const st = this.collector.stats[generation];
-    st.collections++;
-    st.collected += stats.collected;
-    st.uncollectable += stats.uncollectable;
     if (heap.listener) heap.listener({ kind: 'collect-end', generation, collected: stats.collected, uncollectable: stats.uncollectable, automatic });
     this.invoke_gc_callback('stop', generation, stats);
     if (heap.debug & DEBUG_STATS) {
@@ -142,6 +182,20 @@ export class IncrementalGc {
     it.dec(info);
   }
 
+  /** add_stats: 3.14 counts a collection only when it collected a region (not a mark phase,
+   *  not an increment that found its budget spent). */
+  private add_stats(generation: number, stats: RegionStats): void {
+    const st = this.collector.stats[generation];
+    st.collections++;
+    st.collected += stats.collected;
+    st.uncollectable += stats.uncollectable;
+  }
+
+  /** The debugger's "candidates" are the region being collected. */
+  private showRegion(l: GcList): void {
+    if (this.collector.current) this.collector.current.young = l;
+  }
+
   private hooks(generation: number): RegionHooks {
     return {
       phase: (name) => this.collector.emitPhase(name, generation),
@@ -153,20 +207,22 @@ export class IncrementalGc {
 
   /** gc.collect(0): the young list as one region; survivors join old[visited]. */
   gc_collect_young(stats: RegionStats, unreachable: GcList): void {
-    untrack_tuples(this.it, this.young);
+    this.untrack_tuples_young();
     const survivors = new GcList(-2, 'survivors');
     this.young.mergeInto(survivors);
+    this.showRegion(survivors);
     gc_collect_region(this.it, survivors, survivors, stats, this.hooks(0), unreachable);
     survivors.mergeInto(this.visited);
     this.heap.count[0] = 0;
     this.heap.count[1]++; // old[visited].count
+    this.add_stats(0, stats);
   }
 
   /** gc.collect(1) and automatic collections: one increment of the old generation. */
   gc_collect_increment(stats: RegionStats, unreachable: GcList): void {
     this.work_to_do += this.assess_work_to_do();
     if (this.work_to_do < 0) return;
-    untrack_tuples(this.it, this.young);
+    this.untrack_tuples_young();
     if (this.phase === 'GC_PHASE_MARK') {
       const objects_marked = this.mark_at_start();
       this.work_to_do -= objects_marked;
@@ -180,32 +236,46 @@ export class IncrementalGc {
     this.young.mergeInto(increment);
     let increment_size = increment.size();
     while (increment_size < this.work_to_do) {
-      const op = notVisited.first();
+      let op = notVisited.first();
       if (!op) break;
+      // A stand-in gives up only as many of its objects as the budget still asks for.
+      if (op instanceof PyStandIn && op.weight > this.work_to_do - increment_size) op = this.split(op, this.work_to_do - increment_size);
       gcMove(op, increment);
       increment_size += (op as { weight?: number }).weight ?? 1;
       increment_size += this.expand_region_transitively_reachable(increment, op);
     }
     const survivors = new GcList(-2, 'survivors');
+    this.showRegion(increment);
     gc_collect_region(this.it, increment, survivors, stats, this.hooks(1), unreachable);
     survivors.mergeInto(visited);
     this.work_to_do -= increment_size;
+    this.add_stats(1, stats);
     if (notVisited.isEmpty()) this.completed_scavenge();
   }
 
   /** gc.collect(2): everything merged into old[visited] and collected as one region. */
   gc_collect_full(stats: RegionStats, unreachable: GcList): void {
-    untrack_tuples(this.it, this.young);
+    this.untrack_tuples_young();
     const visited = this.visited;
     this.young.mergeInto(this.pending);
     this.pending.mergeInto(visited);
     this.heap.count[0] = 0;
+    this.showRegion(visited);
     gc_collect_region(this.it, visited, visited, stats, this.hooks(2), unreachable);
     this.heap.count[0] = 0;
     this.heap.count[1] = 0;
     this.heap.count[2] = 0;
     this.completed_scavenge();
     this.heap.clearFreeLists();
+    this.add_stats(2, stats);
+  }
+
+  /** untrack_tuples(young), the start-up tuples included. */
+  private untrack_tuples_young(): void {
+    untrack_tuples(this.it, this.young);
+    const t = this.youngTuples;
+    if (t && t.gcGen === 0) { gcUnlink(t); t.gcGen = -1; this.baseSize -= t.weight; }
+    this.youngTuples = null;
   }
 
   // ---- bookkeeping ----------------------------------------------------------------------------
@@ -269,7 +339,7 @@ export class IncrementalGc {
       for (let g = l.gcNext; g !== l;) {
         const op = g as PyObject;
         g = op.gcNext;
-        if (op instanceof PyStandIn) n += this.move_to_reachable(op, reachable);
+        if (op instanceof PyStandIn && !this.notFromRoots.has(op)) n += this.move_to_reachable(op, reachable);
       }
     }
     return n + this.mark_all_reachable(reachable, visited);
@@ -317,4 +387,10 @@ export class IncrementalGc {
     }
     return size;
   }
+}
+
+/** The start-up stand-in of a list, if any. */
+function standInOf(l: GcList): PyStandIn | null {
+  for (let g = l.gcNext; g !== l; g = g!.gcNext) if (g instanceof PyStandIn) return g;
+  return null;
 }
