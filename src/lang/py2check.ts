@@ -5,7 +5,8 @@
 //    statement would print a tuple for several arguments);
 //  - `/` without `from __future__ import division` (classic division);
 //  - Python-3-only syntax: f-strings, nonlocal, keyword-only parameters,
-//    annotations, `super()` without arguments, `raise … from …`.
+//    annotations, `super()` without arguments, `raise … from …`;
+//  - non-ASCII source text (2.7 reads bytes).
 
 import type { Module, Pos } from './ast';
 import { ScenarioError } from './errors';
@@ -62,6 +63,15 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
     for (const v of Object.values(node)) if (v && typeof v === 'object') scan(v);
   };
   scan(module.body);
+  // 2.7 reads source as bytes: without a coding declaration non-ASCII text is a SyntaxError,
+  // with one a str literal holds its UTF-8 bytes. Neither is simulated.
+  const lines = source.split(/\r?\n/);
+  const bad = lines.findIndex((l) => /[^\x00-\x7f]/.test(l));
+  if (bad >= 0) {
+    const col = lines[bad].search(/[^\x00-\x7f]/);
+    const p: Pos = { lineno: bad + 1, col_offset: col, end_lineno: bad + 1, end_col_offset: col + 1 };
+    refuse(p, 'non-ASCII source text', 'Python 2 source is bytes and its str is bytes');
+  }
   out.sort((a, b) => a.lineno - b.lineno || a.col - b.col);
   return out;
 }
