@@ -34,16 +34,26 @@ zeta = D('zeta')
 _priv = D('_priv')
 h = {'one': D('v1'), 'two': D('v2'), 'three': D('v3'), 'four': D('v4')}
 print(list(h.keys()))
-print('items = %s' % [(k, v.n) for k, v in h.items()])
+items = []
+for k, v in h.items():
+    items.append((k, v.n))
+del k, v
+print('items = %s' % items)
 n = {}
 for i in range(12):
     n[i * 7] = i
 print('int_keys = %s' % list(n))
 t = {(1, 2): 'a', (2, 1): 'b', 'x': 'c', 2.5: 'd', -3: 'e', '': 'f', 'longer key': 'g'}
 print('mixed = %s' % sorted(t.values()))
-print('mixed_order = %s' % [t[k] for k in t])
+order = []
+for k in t:
+    order.append(t[k])
+print('mixed_order = %s' % order)
 del t['x']
 t['y'] = 'h'
-print('after_del = %s' % [t[k] for k in t])
+order = []
+for k in t:
+    order.append(t[k])
+print('after_del = %s' % order)
 gc.disable()
 print('end')
