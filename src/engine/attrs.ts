@@ -37,6 +37,12 @@ function bind(it: Interp, descr: PyObject, o: PyObject, owner: PyType): PyObject
 }
 
 function attrError(it: Interp, o: PyObject, name: string): never {
+  if (it.profile.version[0] === 2) {
+    // 2.7's wordings: classic instances and classes, and modules without their name.
+    if (o instanceof PyType && o.classic) it.raise('AttributeError', `class ${o.name} has no attribute '${name}'`);
+    if (o.type.classic) it.raise('AttributeError', `${o.type.name} instance has no attribute '${name}'`);
+    if (o instanceof PyModule) it.raise('AttributeError', `'module' object has no attribute '${name}'`);
+  }
   if (o instanceof PyType) it.raise('AttributeError', `type object '${o.name}' has no attribute '${name}'`);
   if (o instanceof PyModule) it.raise('AttributeError', `module '${o.name}' has no attribute '${name}'`);
   it.raise('AttributeError', `'${typeName(o)}' object has no attribute '${name}'`);

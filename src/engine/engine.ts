@@ -71,11 +71,11 @@ export class Engine {
     it.heap.gens[2].append(g);
     // 2.7: PyModule_New's __name__/__doc__/__package__, initmain's __builtins__, the runner's __file__.
     const names = this.profile.version[0] === 2 ? ['__name__', '__doc__', '__package__', '__builtins__', '__file__'] : null;
-    for (const [k, v] of [['__name__', it.newStr('__main__')], ['__doc__', it.newNone()], ['__package__', it.newNone()],
-      ['__loader__', it.newNone()], ['__spec__', it.newNone()], ['__annotations__', it.rawDict()],
-      ['__builtins__', it.inc(it.modules.get('builtins')!)], ['__file__', it.newStr(opts.filename)],
-      ['__cached__', it.newNone()]] as [string, PyObject][]) {
-      if (!names || names.includes(k)) dictSetStr(it, g, k, v); else it.dec(v);
+    for (const [k, v] of [['__name__', () => it.newStr('__main__')], ['__doc__', () => it.newNone()], ['__package__', () => it.newNone()],
+      ['__loader__', () => it.newNone()], ['__spec__', () => it.newNone()], ['__annotations__', () => it.rawDict()],
+      ['__builtins__', () => it.inc(it.modules.get('builtins')!)], ['__file__', () => it.newStr(opts.filename)],
+      ['__cached__', () => it.newNone()]] as [string, () => PyObject][]) {
+      if (!names || names.includes(k)) dictSetStr(it, g, k, v());
     }
     this.mainModule = new PyModule(it.types.module, '__main__', g);
     this.mainModule.addr = it.heap.rawAddress(72);

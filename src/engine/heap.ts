@@ -201,6 +201,12 @@ export class Heap {
     drop(this.freeList.dict, 64);
   }
 
+  /** Parked objects taken for good by work the simulation does not run (2.7's weakref.py import). */
+  dropParked(kind: 'list' | 'dict', n: number): void {
+    const l = this.freeList[kind];
+    for (let i = 0; i < n && l.length; i++) this.releaseAddress(l.pop()!, kind === 'list' ? 72 : 64);
+  }
+
   freeListSizes(): { list: number; dict: number; tuple: number[] } {
     return { list: this.freeList.list.length, dict: this.freeList.dict.length, tuple: this.freeList.tuple.map((l) => (l ? l.length : 0)) };
   }

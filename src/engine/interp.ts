@@ -41,6 +41,8 @@ const SMALL_MIN = -5, SMALL_MAX = 256;
 
 export class Interp {
   readonly heap: Heap;
+  /** Modules a 2.7 scenario has imported (py2/imports.ts: the first import's side effects). */
+  importedModules = new Set<string>();
   readonly types: Types;
   readonly None: PyNone;
   readonly True: PyBool;
@@ -190,7 +192,10 @@ export class Interp {
   }
 
   raiseKeyError(key: PyObject): never {
-    throw new PyRaise(this.makeExcOf(this.types.get('KeyError'), [this.inc(key)]));
+    const exc = this.makeExcOf(this.types.get('KeyError'), [this.inc(key)]);
+    // 2.7 set_key_error: the unnormalised value is the 1-tuple (key,).
+    if (this.profile.version[0] === 2) noteRaisedFromC(exc, true);
+    throw new PyRaise(exc);
   }
 
   /** A PyRaise for an existing exception object (reference stolen). */

@@ -5,7 +5,11 @@
 //    statement would print a tuple for several arguments);
 //  - `/` without `from __future__ import division` (classic division);
 //  - Python-3-only syntax: f-strings, nonlocal, keyword-only parameters,
-//    annotations, `super()` without arguments, `raise … from …`.
+//    annotations, `super()` without arguments, `raise … from …`;
+//  - non-ASCII source text (2.7 reads bytes);
+//  - constructs whose 2.7 lifetimes differ and are not simulated: list
+//    comprehensions (inline, the variable leaks) and `except` clauses (the
+//    exception stays in sys.exc_info until the function returns).
 
 import type { Module, Pos } from './ast';
 import { ScenarioError } from './errors';
@@ -40,6 +44,14 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
         }
         break;
       case 'JoinedStr': py3only(n, 'an f-string'); return;
+      case 'ListComp':
+        refuse(n, 'a list comprehension under 2.7',
+          '2.7 runs it inline in the enclosing scope, where its loop variable stays bound; use a for loop');
+        break;
+      case 'ExceptHandler':
+        refuse(n, "an 'except' clause under 2.7",
+          '2.7 keeps the caught exception and its traceback in sys.exc_info until the function returns');
+        break;
       case 'Nonlocal': py3only(n, "'nonlocal'"); break;
       case 'Raise': if (n.cause) py3only(n, "'raise … from …'"); break;
       case 'AnnAssign': py3only(n, 'a variable annotation'); break;
@@ -62,6 +74,18 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
     for (const v of Object.values(node)) if (v && typeof v === 'object') scan(v);
   };
   scan(module.body);
+  // 2.7 reads source as bytes: without a coding declaration non-ASCII text is a SyntaxError,
+  // with one a str literal holds its UTF-8 bytes. Neither is simulated.
+  const lines = source.split(/\r?\n/);
+  const bad = lines.findIndex((l) => /[^\x00-\x7f]/.test(l));
+  if (bad >= 0) {
+    const col = lines[bad].search(/[^\x00-\x7f]/);
+    const p: Pos = { lineno: bad + 1, col_offset: col, end_lineno: bad + 1, end_col_offset: col + 1 };
+    refuse(p, 'non-ASCII source text', 'Python 2 source is bytes and its str is bytes');
+  }
   out.sort((a, b) => a.lineno - b.lineno || a.col - b.col);
+  // 2.7 rejects non-ASCII bytes while reading the file, before anything else.
+  const ascii = out.findIndex((e) => e.msg.startsWith('non-ASCII'));
+  if (ascii > 0) out.unshift(...out.splice(ascii, 1));
   return out;
 }

@@ -10,9 +10,10 @@ import { PyException, PyObject } from '../objects';
 import { reprOf } from '../repr';
 
 /** Exceptions the interpreter raised from C (not normalised when reported). */
-const fromC = new WeakSet<PyObject>();
+const fromC = new WeakMap<PyObject, 'message' | 'args'>();
 
-export function noteRaisedFromC(exc: PyObject): void { fromC.add(exc); }
+/** `argsTuple`: the value was the argument tuple itself (dict KeyError: `('k',)`). */
+export function noteRaisedFromC(exc: PyObject, argsTuple = false): void { fromC.set(exc, argsTuple ? 'args' : 'message'); }
 
 export function py2UnraisableText(it: Interp, exc: PyObject, objRepr: string): string {
   const t = exc.type;
@@ -20,7 +21,8 @@ export function py2UnraisableText(it: Interp, exc: PyObject, objRepr: string): s
   let value = '';
   if (exc instanceof PyException && fromC.has(exc)) {
     const args = exc.args ? exc.args.items : [];
-    if (args.length === 1) value = reprOf(it, args[0]);
+    if (fromC.get(exc) === 'args' && exc.args) value = reprOf(it, exc.args);
+    else if (args.length === 1) value = reprOf(it, args[0]);
     else if (args.length > 1) value = reprOf(it, exc.args!);
   } else value = reprOf(it, exc);
   return `Exception ${cls}${value ? `: ${value}` : ''} in ${objRepr} ignored\n`;

@@ -29,9 +29,10 @@ export function buildClass(it: Interp, body: PyFunction, name: string, basesTupl
     }
   }
   // __build_class__: type.__prepare__ is fetched as a bound method, called for the namespace, dropped.
-  const prepare = it.hidden.alloc(null, 0, 72);
+  // (2.7's build_class has no __prepare__.)
+  const prepare = it.profile.version[0] === 2 ? null : it.hidden.alloc(null, 0, 72);
   const ns = it.newDict();
-  it.hidden.free(prepare);
+  it.hidden.release(prepare);
   const f: Frame = makeFrame(it, body, [], null, false, it.frame);
   f.localsDict = it.inc(ns);
   f.role = 'class-body';
@@ -128,13 +129,16 @@ export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, c
   t.subclassRef = it.hidden.alloc(null, 0, 80);
   // type_new_set_names works on a copy of the dict (parked at once); __init_subclass__
   // is called through a super object and a bound method (both freed).
-  it.hidden.free(it.hidden.alloc('dict'));
-  const supArgs = it.hidden.profileSuperArgs();
-  const sup = it.hidden.alloc(null, 0, 48);
-  it.hidden.release(supArgs);
-  const meth = it.hidden.alloc(null, 0, 64);
-  it.hidden.free(meth);
-  it.hidden.free(sup);
+  // (Neither exists in 2.7: __set_name__ and __init_subclass__ are 3.6's PEP 487.)
+  if (it.profile.version[0] >= 3) {
+    it.hidden.free(it.hidden.alloc('dict'));
+    const supArgs = it.hidden.profileSuperArgs();
+    const sup = it.hidden.alloc(null, 0, 48);
+    it.hidden.release(supArgs);
+    const meth = it.hidden.alloc(null, 0, 64);
+    it.hidden.free(meth);
+    it.hidden.free(sup);
+  }
   // Functions defined in the body know their class through __class__.
   if (classCell) {
     const old = classCell.ref;

@@ -3,6 +3,7 @@
 // owns a reference; each instruction increfs and decrefs exactly where
 // CPython's does, so refcounts seen by sys.getrefcount agree.
 
+import { firstImport } from '../py2/imports';
 import type { Interp } from '../interp';
 import { Op, BinKind, INPLACE_FLAG, type Code } from '../compiler/code';
 import { Frame, BLOCK_EXCEPT_HANDLER, BLOCK_SETUP } from './frame';
@@ -629,6 +630,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               for (let k = 0; k < 3; k++) it.hidden.transient(80);
               it.hidden.release(blk);
             }
+            if (it.profile.version[0] === 2) firstImport(it, code.names[arg]);
             stack.push(importName(it, code.names[arg]));
             break;
           }
