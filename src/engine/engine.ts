@@ -132,7 +132,7 @@ export class Engine {
 
   /** The constants of one compilation (merged across code objects: 3.8+). */
   private constFactory(): ConstFactory {
-    return new ConstPool(this.it, this.profile.mergeConsts);
+    return new ConstPool(this.it, this.profile.mergeConsts, this.profile.constTuplesTracked);
   }
 
   /**

@@ -518,9 +518,9 @@ function recycledTuple(it: Interp, result: PyTuple, items: PyObject[]): PyTuple 
   return result;
 }
 
-/** bpo-42536 (3.9+): a recycled result tuple the collector untracked is tracked again. */
+/** bpo-42536 (in 3.8.18, not in 3.7.16): a recycled result tuple the collector untracked is tracked again. */
 function retrack(it: Interp, t: PyTuple): void {
-  if (t.gcGen < 0 && (it.profile.version[0] > 3 || it.profile.version[1] >= 9)) it.heap.track(t);
+  if (t.gcGen < 0 && (it.profile.version[0] > 3 || it.profile.version[1] >= 8)) it.heap.track(t);
 }
 
 /** Next item (new reference) or null when exhausted. */

@@ -31,6 +31,9 @@ export interface Profile {
   /** 3.8+: the compiler merges equal constants across all code objects of a module, tuple and
    *  frozenset items included (merge_consts_recursive; scripts/probes/const_merging.py). */
   mergeConsts: boolean;
+  /** Constant tuples start tracked by the collector (PyTuple_New), until a collection untracks
+   *  them; 3.12 creates them untracked (scripts/probes/const_merging.py). */
+  constTuplesTracked: boolean;
   /** Automatic collection: 'alloc' = inside the allocation (≤3.11),
    *  'eval-breaker' = at the next eval-breaker check (3.12+). */
   autoCollect: 'alloc' | 'eval-breaker';
@@ -141,6 +144,7 @@ const BASE_311: Profile = {
   immortalRefcount: 4294967295,
   staticBase: 999999999,
   mergeConsts: true,
+  constTuplesTracked: true,
   autoCollect: 'alloc',
   resurrection: 'partial',
   trashcan: 'flush',
@@ -181,6 +185,7 @@ const BASE_312: Profile = {
   version: [3, 12, 1],
   sharedRefcounts: 'immortal',
   autoCollect: 'eval-breaker',
+  constTuplesTracked: false,
   permanentAtStart: 375,
   startup: {
     generationSizes: [3, 4993, 0],
@@ -198,6 +203,7 @@ const BASE_313: Profile = {
   ...BASE_312,
   name: '3.13',
   version: [3, 13, 0],
+  constTuplesTracked: true,
   thresholds: [2000, 10, 10],
   instanceLayout: 'inline-untracked',
   setThresholdErrors: '3.13',

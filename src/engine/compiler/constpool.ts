@@ -53,7 +53,7 @@ export class ConstPool implements ConstFactory {
   /** c_const_cache (3.8+): key → the merged object. */
   private cache = new Map<string, PyObject>();
 
-  constructor(private it: Interp, private merge: boolean) {}
+  constructor(private it: Interp, private merge: boolean, private trackTuples = false) {}
 
   constIndex(code: Code, v: A.ConstValue, made = false): number {
     return this.add(code, made ? this.build(v, false) : this.arenaObject(v), made);
@@ -89,6 +89,7 @@ export class ConstPool implements ConstFactory {
       code.consts.push(c);
       code.constKeys.set(key, i);
       c.rc++;
+      this.track(c);
     }
     if (made && o.rc === 0) this.release(o);
     return i;
@@ -127,8 +128,14 @@ export class ConstPool implements ConstFactory {
   /** The object of a tree constant, made once (an arena reference). */
   private arenaObject(v: A.ConstValue): PyObject {
     let o = this.arena.get(v);
-    if (!o) { o = this.build(v, true); this.arena.set(v, o); }
+    if (!o) { o = this.build(v, true); this.arena.set(v, o); this.track(o); }
     return o;
+  }
+
+  /** A constant tuple kept alive by co_consts or the arena is tracked by the collector where
+   *  the version creates it tracked (until a collection untracks it). */
+  private track(o: PyObject): void {
+    if (this.trackTuples && o instanceof PyTuple && o.items.length && o.gcGen < 0) this.it.heap.track(o);
   }
 
   /** A new constant object: with the arena's reference, or none (made by the compiler). */
