@@ -615,13 +615,17 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
           retrack(it, result);
           return result;
         }
-        const vals: PyObject[] = [];
-        for (const inner of inners) {
-          const v = iterNext(it, inner);
-          if (v === null) { for (const x of vals) it.dec(x); return null; }
-          vals.push(v);
+        // Otherwise a new tuple, made before the items are fetched (and freed again when an
+        // iterator is exhausted: the last call allocates one too).
+        const t = it.newTuple(inners.map(() => it.newNone()));
+        for (let i = 0; i < inners.length; i++) {
+          const v = iterNext(it, inners[i]);
+          if (v === null) { it.dec(t); return null; }
+          const old = t.items[i];
+          t.items[i] = v;
+          it.dec(old);
         }
-        return it.newTuple(vals);
+        return t;
       }
       case 'reversed': {
         // listreviter_next / reversed_next: item index--, and the sequence is

@@ -129,6 +129,12 @@ d1 = gc.get_count()[0] - b
 r = None
 gc.collect()
 b = gc.get_count()[0]
+list(zip(L, L))
+d2 = gc.get_count()[0] - b
+print('list_zip', d1, d2)
+r = None
+gc.collect()
+b = gc.get_count()[0]
 r = map(str, L)
 d1 = gc.get_count()[0] - b
 r = None
