@@ -3,7 +3,8 @@
 # once (second): argument tuples of types called through tp_call (per version),
 # enumerate's and zip's recycled result tuples, zip's and map's tuples of
 # iterators, the methods bound by _PyObject_LookupSpecial (PyCFunction free list
-# up to 3.8), iter() as METH_VARARGS in 3.7, min()/max() fast calls in 3.13.
+# up to 3.8), list.sort's keyword tuple (3.8-3.11), iter() as METH_VARARGS in
+# 3.7, min()/max() fast calls in 3.13.
 import gc
 L = [3, 1, 2]
 D = {'a': 1, 'b': 2}
@@ -203,6 +204,12 @@ gc.collect()
 b = gc.get_count()[0]
 r = sorted(L, key=abs)
 d1 = gc.get_count()[0] - b
+r = None
+gc.collect()
+b = gc.get_count()[0]
+sorted(L, key=abs)
+d2 = gc.get_count()[0] - b
+print('sorted_key', d1, d2)
 r = None
 gc.collect()
 b = gc.get_count()[0]
