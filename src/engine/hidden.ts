@@ -124,6 +124,17 @@ export class Hidden {
     this.free(this.alloc(null, 0, bytes));
   }
 
+  /** Argument Clinic parsers that have built their keyword-name tuple. */
+  private clinicParsers = new Set<string>();
+
+  /** An Argument Clinic function called with keywords for the first time builds its parser's
+   *  keyword-name tuple (_PyArg_Parser.kwtuple), kept for good (≤3.11; static from 3.12). */
+  clinicKwtuple(name: string, nkw: number): void {
+    if (!this.it.profile.hidden.clinicKwtuples || this.clinicParsers.has(name)) return;
+    this.clinicParsers.add(name);
+    this.alloc('tuple', nkw);
+  }
+
   /** A builtin method bound by an attribute lookup (_PyObject_LookupSpecial, getattr) for the
    *  duration of one call: free it with free() (≤3.8 it goes to the PyCFunction free list). */
   boundBuiltin(): Block {

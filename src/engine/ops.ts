@@ -518,9 +518,9 @@ function recycledTuple(it: Interp, result: PyTuple, items: PyObject[]): PyTuple 
   return result;
 }
 
-/** bpo-42536 (3.9+): a recycled result tuple the collector untracked is tracked again. */
+/** bpo-42536 (in 3.8.18, not in 3.7.16): a recycled result tuple the collector untracked is tracked again. */
 function retrack(it: Interp, t: PyTuple): void {
-  if (t.gcGen < 0 && (it.profile.version[0] > 3 || it.profile.version[1] >= 9)) it.heap.track(t);
+  if (t.gcGen < 0 && (it.profile.version[0] > 3 || it.profile.version[1] >= 8)) it.heap.track(t);
 }
 
 /** Next item (new reference) or null when exhausted. */
@@ -615,13 +615,17 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
           retrack(it, result);
           return result;
         }
-        const vals: PyObject[] = [];
-        for (const inner of inners) {
-          const v = iterNext(it, inner);
-          if (v === null) { for (const x of vals) it.dec(x); return null; }
-          vals.push(v);
+        // Otherwise a new tuple, made before the items are fetched (and freed again when an
+        // iterator is exhausted: the last call allocates one too).
+        const t = it.newTuple(inners.map(() => it.newNone()));
+        for (let i = 0; i < inners.length; i++) {
+          const v = iterNext(it, inners[i]);
+          if (v === null) { it.dec(t); return null; }
+          const old = t.items[i];
+          t.items[i] = v;
+          it.dec(old);
         }
-        return it.newTuple(vals);
+        return t;
       }
       case 'reversed': {
         // listreviter_next / reversed_next: item index--, and the sequence is

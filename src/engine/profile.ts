@@ -36,6 +36,9 @@ export interface Profile {
   /** ≤3.6: constants the peephole optimiser makes (folded arithmetic, constant tuples) are
    *  held by co_consts only, as the parser's arena never held them. */
   foldedConsts?: boolean;
+  /** Constant tuples start tracked by the collector (PyTuple_New), until a collection untracks
+   *  them; 3.12 creates them untracked (scripts/probes/const_merging.py). */
+  constTuplesTracked: boolean;
   /** Automatic collection: 'alloc' = inside the allocation (≤3.11),
    *  'eval-breaker' = at the next eval-breaker check (3.12+). */
   autoCollect: 'alloc' | 'eval-breaker';
@@ -109,6 +112,9 @@ export interface Profile {
     /** Builtin functions that are METH_VARARGS (their calls build an argument tuple; default
      *  min and max; 3.7 also iter, 3.13 none: scripts/probes/builtin_allocs.py). */
     varargsBuiltins?: string[];
+    /** Argument Clinic parsers build their keyword-name tuple at the first call with keywords
+     *  (list.sort; 3.8–3.11: scripts/probes/builtin_allocs.py). */
+    clinicKwtuples?: boolean;
     /** 3.6: print's keyword arguments arrive as a dict (_PyStack_AsDict), and TextIOWrapper.write
      *  creates its pending list on the first write (3.7+: on the second). */
     printKwargsDict?: boolean; pendingListFirstWrite?: boolean;
@@ -180,6 +186,7 @@ const BASE_311: Profile = {
   immortalRefcount: 4294967295,
   staticBase: 999999999,
   mergeConsts: true,
+  constTuplesTracked: true,
   autoCollect: 'alloc',
   resurrection: 'partial',
   trashcan: 'flush',
@@ -209,7 +216,7 @@ const BASE_311: Profile = {
   frameFreeList: 0,
   unmodelledRefs: null,
   hidden: { printKwtuple: true, varsArgsTuple: true, importTransients: true, strArgsTuple: true, tuple20Reused: false, printArgsTuple: true, superArgsTuple: false,
-    tpCallTypes: ['int', 'zip'] },
+    tpCallTypes: ['int', 'zip'], clinicKwtuples: true },
 };
 
 /** 3.12.1: immortal objects (PEP 683), automatic collection at the next eval-breaker
@@ -220,6 +227,7 @@ const BASE_312: Profile = {
   version: [3, 12, 1],
   sharedRefcounts: 'immortal',
   autoCollect: 'eval-breaker',
+  constTuplesTracked: false,
   permanentAtStart: 375,
   startup: {
     generationSizes: [3, 4993, 0],
@@ -228,7 +236,7 @@ const BASE_312: Profile = {
     longLivedTotal: 0,
     stats: [[5, 24, 0], [0, 0, 0], [0, 0, 0]],
   },
-  hidden: { ...BASE_311.hidden, printKwtuple: false, varsArgsTuple: false, importTransients: false },
+  hidden: { ...BASE_311.hidden, printKwtuple: false, varsArgsTuple: false, importTransients: false, clinicKwtuples: false },
 };
 
 /** 3.13.0: threshold 2000, materialised instance dicts stay untracked, str() vectorcall,
@@ -237,6 +245,7 @@ const BASE_313: Profile = {
   ...BASE_312,
   name: '3.13',
   version: [3, 13, 0],
+  constTuplesTracked: true,
   thresholds: [2000, 10, 10],
   instanceLayout: 'inline-untracked',
   setThresholdErrors: '3.13',
@@ -373,7 +382,7 @@ const BASE_37: Profile = {
   getObjectsGeneration: false,
   boundMethodSelfOnStack: true,
   mergeConsts: false,
-  hidden: { ...BASE_38.hidden, varargsBuiltins: ['min', 'max', 'iter'] },
+  hidden: { ...BASE_38.hidden, varargsBuiltins: ['min', 'max', 'iter'], clinicKwtuples: false },
   unmodelledRefs: { ...BASE_38.unmodelledRefs!, smallInts: intRuns(
     '-5:1 -4..-2:2 11:9 12..13:6 14:7 15:6 17:8 18:4 19:6 20..21:5 22:4 24..28:4 29..30:6 31:4 33:2 34:4 35..37:2 38:1 39..52:2 53:3 54..55:2 57..59:2 60:3 61..63:2 79..102:2 103..104:3 105..107:2 108:3 109:2 110..111:3 112..113:2 114..115:3 116..126:2 129..131:2 132..255:1') },
   startup: {

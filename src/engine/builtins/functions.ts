@@ -253,6 +253,7 @@ export function builtinFunctions(): Table {
     if (pos.length !== 1) it.raise('TypeError', `sorted expected 1 argument, got ${pos.length}`);
     const l = it.newList(iterateToArray(it, pos[0]));
     const meth = it.hidden.boundBuiltin(); // the bound list.sort method sorted() calls
+    if (kw.size) it.hidden.clinicKwtuple('list.sort', 2); // sorted passes its keywords on to list.sort
     try {
       sortList(it, l, kw.get('key') ?? null, kw.get('reverse') ? isTrue(it, kw.get('reverse')!) : false);
     } catch (e) { it.dec(l); throw e; } finally { it.hidden.free(meth); }
@@ -265,17 +266,17 @@ export function builtinFunctions(): Table {
     const x = pos[0] ?? kw.get('number');
     const nd = pos[1] ?? kw.get('ndigits') ?? null;
     if (!x) it.raise('TypeError', "round() missing required argument 'number' (pos 1)");
+    if (!(x instanceof PyFloat || x instanceof PyInt)) it.raise('TypeError', `type ${typeName(x)} doesn't define __round__ method`);
+    // _PyObject_LookupSpecial binds x.__round__ for the call.
+    const meth = it.hidden.boundBuiltin();
     try {
       if (x instanceof PyFloat) {
         if (nd === null || nd === it.None) return it.newInt(roundFloatToInt(x.v));
         return it.newFloat(roundFloat(x.v, intArg('round', nd).v));
       }
-      if (x instanceof PyInt) {
-        if (nd === null || nd === it.None) return it.newInt(x.v);
-        return it.newInt(roundInt(x.v, intArg('round', nd).v));
-      }
-    } catch (e) { rethrow(it, e); }
-    it.raise('TypeError', `type ${typeName(x)} doesn't define __round__ method`);
+      if (nd === null || nd === it.None) return it.newInt(x.v);
+      return it.newInt(roundInt(x.v, intArg('round', nd).v));
+    } catch (e) { rethrow(it, e); } finally { it.hidden.free(meth); }
   };
 
   const divmod: NativeImpl = (args, kwnames) => {

@@ -139,6 +139,7 @@ export function installAllMethods(): void {
       const [pos, kw] = splitArgs(a, k);
       if (pos.length) it.raise('TypeError', 'sort() takes no positional arguments');
       kwOnly(it, 'sort', kw, ['key', 'reverse']);
+      if (kw.size) it.hidden.clinicKwtuple('list.sort', 2);
       sortList(it, s as PyList, kw.get('key') ?? null, kw.get('reverse') ? isTrue(it, kw.get('reverse')!) : false);
       return none();
     },

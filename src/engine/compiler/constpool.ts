@@ -54,7 +54,8 @@ export class ConstPool implements ConstFactory {
   private cache = new Map<string, PyObject>();
 
   /** `folded` (≤3.6): a tree constant the peephole optimiser made, held by co_consts only. */
-  constructor(private it: Interp, private merge: boolean, private folded?: (v: A.ConstValue) => boolean) {}
+  constructor(private it: Interp, private merge: boolean, private trackTuples = false,
+    private folded?: (v: A.ConstValue) => boolean) {}
 
   constIndex(code: Code, v: A.ConstValue, made = false): number {
     if (!made && this.folded?.(v)) made = true;
@@ -91,6 +92,7 @@ export class ConstPool implements ConstFactory {
       code.consts.push(c);
       code.constKeys.set(key, i);
       c.rc++;
+      this.track(c);
     }
     if (made && o.rc === 0) this.release(o);
     return i;
@@ -129,8 +131,14 @@ export class ConstPool implements ConstFactory {
   /** The object of a tree constant, made once (an arena reference). */
   private arenaObject(v: A.ConstValue): PyObject {
     let o = this.arena.get(v);
-    if (!o) { o = this.build(v, true); this.arena.set(v, o); }
+    if (!o) { o = this.build(v, true); this.arena.set(v, o); this.track(o); }
     return o;
+  }
+
+  /** A constant tuple kept alive by co_consts or the arena is tracked by the collector where
+   *  the version creates it tracked (until a collection untracks it). */
+  private track(o: PyObject): void {
+    if (this.trackTuples && o instanceof PyTuple && o.items.length && o.gcGen < 0) this.it.heap.track(o);
   }
 
   /** A new constant object: with the arena's reference, or none (made by the compiler). */
