@@ -59,7 +59,7 @@ function compileShape(keys: string[]): Shape {
   const eq = keys.length ? new Function('S', `return function eq(o, v) { return ${keys.map((k, i) => `S(${at(k)}, v[${i}])`).join(' && ')}; }`)(same)
     : () => true;
   const values = new Function(`return function values(o) { return [${keys.map(at).join(', ')}]; }`)();
-  const put = new Function(`return function put(o, v) { ${keys.map((k, i) => `${at(k)} = v[${i}];`).join(' ')} }`)();
+  const put = new Function('S', `return function put(o, v) { ${keys.map((k, i) => `if (!S(${at(k)}, v[${i}])) ${at(k)} = v[${i}];`).join(' ')} }`)(same);
   const kids = new Function(`return function kids(o, p) { let x; ${keys.map((k) => `x = ${at(k)}; if (x !== null && typeof x === 'object') p(x);`).join(' ')} }`)();
   return { keys, has: new Set(keys), eq, values, put, kids };
 }
