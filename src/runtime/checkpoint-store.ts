@@ -13,6 +13,7 @@
 // objects in `share` are kept by reference and not walked.
 
 import { TupleKey } from '../engine/builtins/dictops';
+import { PyObject } from '../engine/objects';
 
 type Obj = Record<string, unknown>;
 
@@ -135,6 +136,15 @@ const recordBytes = (r: Rec): number => 32 + 8 * (r instanceof ObjRec ? r.v.leng
 export class CheckpointStore {
   /** The latest record of every object met, and the walk that last met it. */
   private seen = new Map<object, Seen>();
+  /**
+   * The same for heap objects, by serial number (an array index instead of a Map
+   * lookup: most of a big heap). A serial can be reused by a replayed run, so the
+   * object is kept too and checked.
+   */
+  private bySerial: (PyObject | undefined)[] = [];
+  private seenBySerial: (Seen | undefined)[] = [];
+  /** Serials met by the last walk (to forget those no longer reachable). */
+  private serialsMet: number[] = [];
   private epoch = 0;
   private shapes = new Map<object | null, Shape[]>();
 
@@ -147,15 +157,21 @@ export class CheckpointStore {
     let bytes = 0;
     const stack: object[] = [root];
     const push = (x: object) => { stack.push(x); };
+    const bySerial = this.bySerial;
+    const seenBySerial = this.seenBySerial;
+    const met: number[] = [];
     while (stack.length) {
       const o = stack.pop()!;
-      let s = seen.get(o);
+      const serial = o instanceof PyObject ? o.serial : -1;
+      let s = serial >= 0 ? (bySerial[serial] === o ? seenBySerial[serial] : undefined) : seen.get(o);
       if (s === undefined) {
         if (share.has(o) || isLeaf(o)) continue;
         s = { rec: record(o, shapes), epoch };
-        seen.set(o, s);
+        if (serial >= 0) { bySerial[serial] = o as PyObject; seenBySerial[serial] = s; met.push(serial); }
+        else seen.set(o, s);
         bytes += recordBytes(s.rec) + 64;
       } else {
+        if (serial >= 0 && s.epoch !== epoch) met.push(serial);
         if (s.epoch === epoch) continue;
         s.epoch = epoch;
         if (!matches(o, s.rec)) { s.rec = record(o, shapes); bytes += recordBytes(s.rec); }
@@ -168,7 +184,12 @@ export class CheckpointStore {
       else if (o instanceof Set) { for (const v of o) if (v !== null && typeof v === 'object') stack.push(v); }
     }
     // Forget objects no longer reachable (a restore brings back their records from its own list).
-    if (seen.size > pairs.length / 2) for (const [o, s] of seen) if (s.epoch !== epoch) seen.delete(o);
+    if (seen.size + met.length > pairs.length / 2) for (const [o, s] of seen) if (s.epoch !== epoch) seen.delete(o);
+    for (const n of this.serialsMet) {
+      const s = seenBySerial[n];
+      if (s !== undefined && s.epoch !== epoch) { bySerial[n] = undefined; seenBySerial[n] = undefined; }
+    }
+    this.serialsMet = met;
     bytes += 8 * pairs.length;
     return { pairs, bytes };
   }
