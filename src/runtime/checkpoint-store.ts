@@ -24,7 +24,6 @@ type Obj = Record<string, unknown>;
  */
 interface Shape {
   keys: string[];
-  has: Set<string>;
   /** Do o's fields equal the values v (in key order)? */
   eq(o: object, v: unknown[]): boolean;
   values(o: object): unknown[];
@@ -62,7 +61,7 @@ function compileShape(keys: string[]): Shape {
   const values = new Function(`return function values(o) { return [${keys.map(at).join(', ')}]; }`)();
   const put = new Function('S', `return function put(o, v) { ${keys.map((k, i) => `if (!S(${at(k)}, v[${i}])) ${at(k)} = v[${i}];`).join(' ')} }`)(same);
   const kids = new Function(`return function kids(o, p) { let x; ${keys.map((k) => `x = ${at(k)}; if (x !== null && typeof x === 'object') p(x);`).join(' ')} }`)();
-  return { keys, has: new Set(keys), eq, values, put, kids };
+  return { keys, eq, values, put, kids };
 }
 
 /** Number of enumerable keys (own, for the engine's class instances). */
@@ -117,8 +116,12 @@ function matches(o: object, r: Rec): boolean {
 
 function write(o: object, r: Rec): void {
   if (r instanceof ObjRec) {
-    if (keyCount(o) !== r.v.length) for (const k in o) if (!r.s.has.has(k)) delete (o as Obj)[k];
-    r.s.put(o, r.v);
+    if (keyCount(o) === r.v.length) r.s.put(o, r.v);
+    else {
+      // Keys were added or deleted since: rebuild the fields in their recorded order.
+      for (const k in o) delete (o as Obj)[k];
+      r.s.keys.forEach((k, i) => { (o as Obj)[k] = r.v[i]; });
+    }
   } else if (Array.isArray(o)) {
     o.length = r.length;
     for (let i = 0; i < r.length; i++) o[i] = r[i];
