@@ -44,6 +44,8 @@ export interface StoredCheckpoint {
   readonly pairs: unknown[];
   /** Estimated bytes held only by this checkpoint (its list and its new records). */
   readonly bytes: number;
+  /** Objects met for the first time (recorded, not only compared): a walk's cost depends on it. */
+  readonly fresh: number;
 }
 
 const isLeaf = (v: object): boolean => typeof v === 'function' || ArrayBuffer.isView(v) || v instanceof TupleKey;
@@ -158,6 +160,7 @@ export class CheckpointStore {
     const shapes = this.shapes;
     const pairs: unknown[] = [];
     let bytes = 0;
+    let fresh = 0;
     const stack: object[] = [root];
     const push = (x: object) => { stack.push(x); };
     const bySerial = this.bySerial;
@@ -173,6 +176,7 @@ export class CheckpointStore {
         if (serial >= 0) { bySerial[serial] = o as PyObject; seenBySerial[serial] = s; met.push(serial); }
         else seen.set(o, s);
         bytes += recordBytes(s.rec) + 64;
+        fresh++;
       } else {
         if (serial >= 0 && s.epoch !== epoch) met.push(serial);
         if (s.epoch === epoch) continue;
@@ -194,7 +198,7 @@ export class CheckpointStore {
     }
     this.serialsMet = met;
     bytes += 8 * pairs.length;
-    return { pairs, bytes };
+    return { pairs, bytes, fresh };
   }
 
   /** Put every object of `cp` back as it was; returns how many objects were written. */
