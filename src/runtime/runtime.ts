@@ -110,6 +110,8 @@ export class GcRuntime extends EventEmitter {
   private costPerObject = 0;
   /** CPU milliseconds spent taking checkpoints in all. */
   private checkpointMs = 0;
+  /** runMs when the current command started. */
+  private commandStartMs = 0;
   private stepsToCheck = CHECK_EVERY;
   /** How many times a checkpoint was restored (tests, benchmarks). */
   restores = 0;
@@ -347,6 +349,7 @@ export class GcRuntime extends EventEmitter {
   // ---- the run loop ------------------------------------------------------------------------
 
   private runForward(): void {
+    this.commandStartMs = this.runMs;
     this.running = true;
     this.stop = null;
     this.snapshotCache = null;
@@ -631,7 +634,11 @@ export class GcRuntime extends EventEmitter {
     this.stepsToCheck = CHECK_EVERY;
     const runNow = this.runMs + (cpuNow() - this.sliceStart);
     if (runNow - this.runMsAtCheckpoint < REPLAY_MS * this.spacingScale) return false;
-    return this.checkpointMs + this.costPerObject * objects <= runNow / COST_RATIO;
+    const cost = this.costPerObject * objects;
+    // A costly walk (a big heap) waits for a command that has itself run that long:
+    // a `next` of one statement is not held up by it.
+    if (cost > REPLAY_MS && runNow - this.commandStartMs < cost) return false;
+    return this.checkpointMs + cost <= runNow / COST_RATIO;
   }
 
   private lastCheckpointStep(): number { return this.checkpoints[this.checkpoints.length - 1].step; }
