@@ -13,6 +13,7 @@
 // objects in `share` are kept by reference and not walked.
 
 import { TupleKey } from '../engine/builtins/dictops';
+import { PyObject } from '../engine/objects';
 
 type Obj = Record<string, unknown>;
 
@@ -23,7 +24,6 @@ type Obj = Record<string, unknown>;
  */
 interface Shape {
   keys: string[];
-  has: Set<string>;
   /** Do o's fields equal the values v (in key order)? */
   eq(o: object, v: unknown[]): boolean;
   values(o: object): unknown[];
@@ -44,6 +44,8 @@ export interface StoredCheckpoint {
   readonly pairs: unknown[];
   /** Estimated bytes held only by this checkpoint (its list and its new records). */
   readonly bytes: number;
+  /** Objects met for the first time (recorded, not only compared): a walk's cost depends on it. */
+  readonly fresh: number;
 }
 
 const isLeaf = (v: object): boolean => typeof v === 'function' || ArrayBuffer.isView(v) || v instanceof TupleKey;
@@ -59,9 +61,9 @@ function compileShape(keys: string[]): Shape {
   const eq = keys.length ? new Function('S', `return function eq(o, v) { return ${keys.map((k, i) => `S(${at(k)}, v[${i}])`).join(' && ')}; }`)(same)
     : () => true;
   const values = new Function(`return function values(o) { return [${keys.map(at).join(', ')}]; }`)();
-  const put = new Function(`return function put(o, v) { ${keys.map((k, i) => `${at(k)} = v[${i}];`).join(' ')} }`)();
+  const put = new Function('S', `return function put(o, v) { ${keys.map((k, i) => `if (!S(${at(k)}, v[${i}])) ${at(k)} = v[${i}];`).join(' ')} }`)(same);
   const kids = new Function(`return function kids(o, p) { let x; ${keys.map((k) => `x = ${at(k)}; if (x !== null && typeof x === 'object') p(x);`).join(' ')} }`)();
-  return { keys, has: new Set(keys), eq, values, put, kids };
+  return { keys, eq, values, put, kids };
 }
 
 /** Number of enumerable keys (own, for the engine's class instances). */
@@ -116,8 +118,12 @@ function matches(o: object, r: Rec): boolean {
 
 function write(o: object, r: Rec): void {
   if (r instanceof ObjRec) {
-    if (keyCount(o) !== r.v.length) for (const k in o) if (!r.s.has.has(k)) delete (o as Obj)[k];
-    r.s.put(o, r.v);
+    if (keyCount(o) === r.v.length) r.s.put(o, r.v);
+    else {
+      // Keys were added or deleted since: rebuild the fields in their recorded order.
+      for (const k in o) delete (o as Obj)[k];
+      r.s.keys.forEach((k, i) => { (o as Obj)[k] = r.v[i]; });
+    }
   } else if (Array.isArray(o)) {
     o.length = r.length;
     for (let i = 0; i < r.length; i++) o[i] = r[i];
@@ -135,6 +141,15 @@ const recordBytes = (r: Rec): number => 32 + 8 * (r instanceof ObjRec ? r.v.leng
 export class CheckpointStore {
   /** The latest record of every object met, and the walk that last met it. */
   private seen = new Map<object, Seen>();
+  /**
+   * The same for heap objects, by serial number (an array index instead of a Map
+   * lookup: most of a big heap). A serial can be reused by a replayed run, so the
+   * object is kept too and checked.
+   */
+  private bySerial: (PyObject | undefined)[] = [];
+  private seenBySerial: (Seen | undefined)[] = [];
+  /** Serials met by the last walk (to forget those no longer reachable). */
+  private serialsMet: number[] = [];
   private epoch = 0;
   private shapes = new Map<object | null, Shape[]>();
 
@@ -145,17 +160,25 @@ export class CheckpointStore {
     const shapes = this.shapes;
     const pairs: unknown[] = [];
     let bytes = 0;
+    let fresh = 0;
     const stack: object[] = [root];
     const push = (x: object) => { stack.push(x); };
+    const bySerial = this.bySerial;
+    const seenBySerial = this.seenBySerial;
+    const met: number[] = [];
     while (stack.length) {
       const o = stack.pop()!;
-      let s = seen.get(o);
+      const serial = o instanceof PyObject ? o.serial : -1;
+      let s = serial >= 0 ? (bySerial[serial] === o ? seenBySerial[serial] : undefined) : seen.get(o);
       if (s === undefined) {
         if (share.has(o) || isLeaf(o)) continue;
         s = { rec: record(o, shapes), epoch };
-        seen.set(o, s);
+        if (serial >= 0) { bySerial[serial] = o as PyObject; seenBySerial[serial] = s; met.push(serial); }
+        else seen.set(o, s);
         bytes += recordBytes(s.rec) + 64;
+        fresh++;
       } else {
+        if (serial >= 0 && s.epoch !== epoch) met.push(serial);
         if (s.epoch === epoch) continue;
         s.epoch = epoch;
         if (!matches(o, s.rec)) { s.rec = record(o, shapes); bytes += recordBytes(s.rec); }
@@ -168,9 +191,14 @@ export class CheckpointStore {
       else if (o instanceof Set) { for (const v of o) if (v !== null && typeof v === 'object') stack.push(v); }
     }
     // Forget objects no longer reachable (a restore brings back their records from its own list).
-    if (seen.size > pairs.length / 2) for (const [o, s] of seen) if (s.epoch !== epoch) seen.delete(o);
+    if (seen.size + met.length > pairs.length / 2) for (const [o, s] of seen) if (s.epoch !== epoch) seen.delete(o);
+    for (const n of this.serialsMet) {
+      const s = seenBySerial[n];
+      if (s !== undefined && s.epoch !== epoch) { bySerial[n] = undefined; seenBySerial[n] = undefined; }
+    }
+    this.serialsMet = met;
     bytes += 8 * pairs.length;
-    return { pairs, bytes };
+    return { pairs, bytes, fresh };
   }
 
   /** Put every object of `cp` back as it was; returns how many objects were written. */

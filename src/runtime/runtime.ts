@@ -80,11 +80,10 @@ const SLICE_MS = 25;
 const cpuNow = (): number => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
 /** Checkpoints are about this much execution (CPU) time apart: the longest replay of a goto. */
 const REPLAY_MS = 8;
-/** …or further, so that taking checkpoints costs at most 1/COST_RATIO of the run time (big heaps). */
+/** …or further, so that taking checkpoints costs at most 1/COST_RATIO of the run time in all (big heaps). */
 const COST_RATIO = 4;
-const MIN_INTERVAL = 64;
-/** Before the first measurement: steps per live object between checkpoints. */
-const STEPS_PER_OBJECT = 1;
+/** Steps between looks at the clock. */
+const CHECK_EVERY = 64;
 const MAX_CHECKPOINTS = 8192;
 /** Estimated memory the checkpoints may hold; beyond it every other one is dropped. */
 const CHECKPOINT_BYTES_BUDGET = 256 * 1024 * 1024;
@@ -96,8 +95,8 @@ export class GcRuntime extends EventEmitter {
   private resumable = false;
   private checkpoints: Checkpoint[] = [];
   private store = new CheckpointStore();
-  private checkpointInterval = 2000;
-  /** Set by LaunchOptions.checkpointInterval: fixed spacing in steps. */
+  /** LaunchOptions.checkpointInterval: fixed spacing in steps (tests). */
+  private checkpointInterval = 0;
   private fixedInterval = false;
   /** Spacing multiplier, doubled each time the memory budget thins the checkpoints out. */
   private spacingScale = 1;
@@ -106,7 +105,14 @@ export class GcRuntime extends EventEmitter {
   private runMs = 0;
   private sliceStart = 0;
   private runMsAtCheckpoint = 0;
-  private recentCosts: { rate: number; cost: number }[] = [];
+  private recentCosts: number[] = [];
+  /** CPU milliseconds a checkpoint costs per heap object (measured). */
+  private costPerObject = 0;
+  /** CPU milliseconds spent taking checkpoints in all. */
+  private checkpointMs = 0;
+  /** runMs when the current command started. */
+  private commandStartMs = 0;
+  private stepsToCheck = CHECK_EVERY;
   /** How many times a checkpoint was restored (tests, benchmarks). */
   restores = 0;
   /** Output chunks already sent (replays do not resend them). */
@@ -138,7 +144,7 @@ export class GcRuntime extends EventEmitter {
     this.live = this.newEngine();
     this.live.compile();
     this.fixedInterval = opts.checkpointInterval !== undefined;
-    this.checkpointInterval = opts.checkpointInterval ?? 2000;
+    this.checkpointInterval = opts.checkpointInterval ?? 0;
     this.checkpoints = [];
     this.checkpointBytes = 0;
     this.pushCheckpoint(0);
@@ -343,6 +349,7 @@ export class GcRuntime extends EventEmitter {
   // ---- the run loop ------------------------------------------------------------------------
 
   private runForward(): void {
+    this.commandStartMs = this.runMs;
     this.running = true;
     this.stop = null;
     this.snapshotCache = null;
@@ -485,7 +492,7 @@ export class GcRuntime extends EventEmitter {
       // Debug Console statements recorded at this step run now (they are part of the timeline).
       const inj = rt.injections.size ? rt.injections.get(step) : undefined;
       if (inj && kind === 'line' && frame) for (const src of inj) rt.evaluator.execInEngine(engine, src, frame);
-      if (clean && step - rt.lastCheckpointStep() >= rt.checkpointSpacing(it.heap.blocks)) rt.addCheckpoint(step);
+      if (clean && rt.checkpointDue(step, it.heap.blocks)) rt.addCheckpoint(step);
       const mode = rt.mode;
       if (mode.kind === 'to') {
         if (step >= mode.step) {
@@ -615,12 +622,23 @@ export class GcRuntime extends EventEmitter {
   }
 
   /**
-   * Steps between checkpoints: measured (addCheckpoint) or fixed; before the cost of a
-   * checkpoint on this heap is known, at least a few steps per object (a checkpoint walks
-   * the whole heap: no walk of 100,000 objects every 2,000 steps).
+   * Is it time for a checkpoint? With a fixed interval, by steps. Otherwise by CPU time
+   * (looked at every CHECK_EVERY steps): REPLAY_MS of execution since the last one, as
+   * long as all checkpoints, this one included (its cost estimated for a heap this
+   * size), stay within 1/COST_RATIO of the run time. A stretch that is slow to replay
+   * (one statement building a big heap) is followed by a checkpoint.
    */
-  private checkpointSpacing(objects: number): number {
-    return this.fixedInterval || this.recentCosts.length ? this.checkpointInterval : Math.max(this.checkpointInterval, objects * STEPS_PER_OBJECT);
+  private checkpointDue(step: number, objects: number): boolean {
+    if (this.fixedInterval) return step - this.lastCheckpointStep() >= this.checkpointInterval;
+    if (--this.stepsToCheck > 0) return false;
+    this.stepsToCheck = CHECK_EVERY;
+    const runNow = this.runMs + (cpuNow() - this.sliceStart);
+    if (runNow - this.runMsAtCheckpoint < REPLAY_MS * this.spacingScale) return false;
+    const cost = this.costPerObject * objects;
+    // A costly walk (a big heap) waits for a command that has itself run that long:
+    // a `next` of one statement is not held up by it.
+    if (cost > REPLAY_MS && runNow - this.commandStartMs < cost) return false;
+    return this.checkpointMs + cost <= runNow / COST_RATIO;
   }
 
   private lastCheckpointStep(): number { return this.checkpoints[this.checkpoints.length - 1].step; }
@@ -628,35 +646,30 @@ export class GcRuntime extends EventEmitter {
   private addCheckpoint(step: number): void {
     if (this.checkpoints.some((c) => c.step === step)) return;
     const t0 = cpuNow();
-    const ran = this.runMs + (t0 - this.sliceStart) - this.runMsAtCheckpoint;
-    const steps = step - this.lastCheckpointStep();
-    this.pushCheckpoint(step);
+    const cp = this.pushCheckpoint(step);
     const t1 = cpuNow();
-    if (!this.fixedInterval) {
-      // Steps per CPU millisecond (median of the last few) and the cost of a checkpoint per
-      // heap object (the least of the last few: a GC pause or a cold JIT is not the cost)
-      // give the next spacing for the heap as it is now.
-      const objects = Math.max(1, this.live.it.heap.blocks);
+    this.checkpointMs += t1 - t0;
+    // The cost of a checkpoint per heap object: the least of the last few (a GC pause or a
+    // cold JIT is not the cost), from walks that mostly compared (recording an object met
+    // for the first time costs more, and happens once).
+    const objects = cp.data.pairs.length / 2;
+    if (cp.data.fresh * 10 <= objects) {
       const recent = this.recentCosts;
-      recent.push({ rate: steps / Math.max(ran, 0.25), cost: (t1 - t0) / objects });
+      recent.push((t1 - t0) / Math.max(1, this.live.it.heap.blocks));
       if (recent.length > 7) recent.shift();
-      const rate = recent.map((r) => r.rate).sort((a, b) => a - b)[recent.length >> 1];
-      const cost = Math.min(...recent.map((r) => r.cost)) * objects;
-      const spacing = Math.max(REPLAY_MS, cost * COST_RATIO) * this.spacingScale;
-      this.checkpointInterval = Math.max(MIN_INTERVAL, Math.round(rate * spacing));
+      this.costPerObject = Math.min(...recent);
     }
     while (this.checkpoints.length > 2 && (this.checkpoints.length > MAX_CHECKPOINTS || this.checkpointBytes > CHECKPOINT_BYTES_BUDGET)) {
       // Thin out: keep the first and every other one, and space new ones further apart.
       this.checkpoints = this.checkpoints.filter((c, i) => i === 0 || i % 2 === 1);
       this.checkpointBytes = this.checkpoints.reduce((n, c) => n + c.data.bytes, 0);
       this.spacingScale *= 2;
-      this.checkpointInterval *= 2;
     }
     this.runMsAtCheckpoint = this.runMs + (cpuNow() - this.sliceStart);
   }
 
   /** Record the live engine's state at `step` (hooks and listeners are not part of it). */
-  private pushCheckpoint(step: number): void {
+  private pushCheckpoint(step: number): Checkpoint {
     const e = this.live;
     const it = e.it;
     const saved = { hook: it.hook, listener: it.heap.listener, runDepth: it.runDepth };
@@ -667,8 +680,10 @@ export class GcRuntime extends EventEmitter {
     it.runDepth = 0;
     try {
       const data = this.store.take(e, new Set<object>([it.out as object, it.sources, e.profile]));
-      this.checkpoints.push({ step, data });
+      const cp = { step, data };
+      this.checkpoints.push(cp);
       this.checkpointBytes += data.bytes;
+      return cp;
     } finally {
       it.hook = saved.hook;
       it.heap.listener = saved.listener;
