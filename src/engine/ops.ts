@@ -503,6 +503,8 @@ function dictIter(it: Interp, d: PyDict, kind: IterKind): PyIterator {
   const t = kind === 'dict-keys' ? T.dict_keyiterator : kind === 'dict-values' ? T.dict_valueiterator : T.dict_itemiterator;
   const r = newIter(it, t, d, kind);
   r.index = 0;
+  // dictiter_new: an items iterator keeps a result tuple to recycle (di_result).
+  if (kind === 'dict-items') r.extra.push(it.newTuple([it.newNone(), it.newNone()]));
   return r;
 }
 
@@ -569,7 +571,8 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
             iter.index++;
             if (iter.kind === 'dict-keys') return it.inc(e.key);
             if (iter.kind === 'dict-values') return it.inc(e.value);
-            return it.newTuple([it.inc(e.key), it.inc(e.value)]);
+            const pair = [it.inc(e.key), it.inc(e.value)];
+            return iter.extra.length ? recycledTuple(it, iter.extra[0] as PyTuple, pair) : it.newTuple(pair);
           }
         }
         // dictiter_iternext*: the exhausted iterator drops its dict.
@@ -671,7 +674,8 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
               iter.index--;
               if (iter.cur === 0) return it.inc(e.key);
               if (iter.cur === 1) return it.inc(e.value);
-              return it.newTuple([it.inc(e.key), it.inc(e.value)]);
+              const pair = [it.inc(e.key), it.inc(e.value)];
+              return iter.extra.length ? recycledTuple(it, iter.extra[0] as PyTuple, pair) : it.newTuple(pair);
             }
           }
         }

@@ -614,3 +614,22 @@ del b
 gc.collect()
 b = next(z)
 print('zip_after_collect', b, gc.is_tracked(b))
+# A dict items iterator keeps a result tuple to recycle too (di_result); dict
+# views are reversible from 3.8.
+gc.collect()
+b = gc.get_count()[0]
+it = iter(D.items())
+print('iter_items', gc.get_count()[0] - b)
+a = next(it)
+first = id(a)
+del a
+b2 = next(it)
+print('items_recycled', id(b2) == first, b2)
+try:
+    it = reversed(D.items())
+    a = next(it)
+    first = id(a)
+    del a
+    print('reversed_items_recycled', id(next(it)) == first)
+except TypeError as e:
+    print(e)

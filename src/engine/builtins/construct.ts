@@ -200,10 +200,13 @@ function makeReversed(it: Interp, args: PyObject[], kwnames: string[] | null): P
   const T = it.types;
   exactArgs(it, 'reversed', args, kwnames, 1);
   const src = args[0];
-  if (src instanceof PyList || src instanceof PyRange || src instanceof PyDict || src instanceof PyDictView) {
+  // dict and its views have __reversed__ from 3.8.
+  const dictReversible = src instanceof PyDict || src instanceof PyDictView
+    ? it.profile.version[0] > 3 || it.profile.version[1] >= 8 : false;
+  if (src instanceof PyList || src instanceof PyRange || dictReversible) {
     // _PyObject_LookupSpecial binds the type's __reversed__ for the call.
     const meth = it.hidden.boundBuiltin();
-    try { return builtinReversed(it, src); } finally { it.hidden.free(meth); }
+    try { return builtinReversed(it, src as PyList | PyRange | PyDict | PyDictView); } finally { it.hidden.free(meth); }
   }
   if (src instanceof PyInstance) {
     const m = mroLookup(src.type, '__reversed__');
@@ -245,6 +248,7 @@ function builtinReversed(it: Interp, src: PyList | PyRange | PyDict | PyDictView
   const what = src instanceof PyDict || src.kind === 'keys' ? 0 : src.kind === 'values' ? 1 : 2;
   const type = [T.dict_reversekeyiterator, T.dict_reversevalueiterator, T.dict_reverseitemiterator][what];
   const r = it.gcNew(() => new PyIterator(type, it.inc(d), 'dict-reversed'), 48);
+  if (what === 2) r.extra.push(it.newTuple([it.newNone(), it.newNone()])); // di_result
   r.cur = what;
   r.stop = d.map.size;
   r.index = d.map.size - 1;
