@@ -4,7 +4,8 @@
 // leaves the list free list one entry shorter after the scenario's first
 // collection (measured, site and -S alike: `import gc, sys; gc.collect()`
 // leaves 4 parked lists, `import gc, sys, weakref; gc.collect()` 3). The
-// first import of such a module consumes those parked objects.
+// first import of such a module consumes those parked objects. Every import
+// statement also packs __import__'s arguments in a 4-tuple.
 
 import type { Interp } from '../interp';
 
@@ -14,7 +15,11 @@ const PY27_IMPORT_EFFECTS: Record<string, { list?: number; dict?: number }> = {
 };
 
 export function firstImport(it: Interp, name: string): void {
-  if (it.profile.version[0] !== 2 || it.importedModules.has(name)) return;
+  if (it.profile.version[0] !== 2) return;
+  // IMPORT_NAME calls __import__ with PyTuple_Pack(4, name, globals, locals, fromlist)
+  // (level -1, 2.7's default), a tuple from the 4-tuple free list.
+  it.hidden.release(it.hidden.argsTuple(4));
+  if (it.importedModules.has(name)) return;
   it.importedModules.add(name);
   const e = PY27_IMPORT_EFFECTS[name];
   if (!e) return;
