@@ -3,15 +3,17 @@
 // `weakref` is weakref.py (with UserDict.py and _weakrefset.py): executing it
 // leaves the list free list one entry shorter after the scenario's first
 // collection (measured, site and -S alike: `import gc, sys; gc.collect()`
-// leaves 4 parked lists, `import gc, sys, weakref; gc.collect()` 3). The
-// first import of such a module consumes those parked objects. Every import
+// leaves 4 parked lists, `import gc, sys, weakref; gc.collect()` 3) and two
+// sets parked (0 without it, with -S). The first import of such a module
+// consumes or leaves those parked objects. Every import
 // statement also packs __import__'s arguments in a 4-tuple.
 
 import type { Interp } from '../interp';
 
 /** Parked objects each module's first import uses up, per free list. */
-const PY27_IMPORT_EFFECTS: Record<string, { list?: number; dict?: number }> = {
-  weakref: { list: 1 },
+const PY27_IMPORT_EFFECTS: Record<string, { list?: number; dict?: number; set?: number }> = {
+  // _weakrefset.py's sets are freed onto the set free list (2 parked after, -S and site).
+  weakref: { list: 1, set: -2 },
 };
 
 export function firstImport(it: Interp, name: string): void {
@@ -25,4 +27,5 @@ export function firstImport(it: Interp, name: string): void {
   if (!e) return;
   if (e.list) it.heap.dropParked('list', e.list);
   if (e.dict) it.heap.dropParked('dict', e.dict);
+  if (e.set) it.heap.dropParked('set', e.set);
 }
