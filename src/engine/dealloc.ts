@@ -32,7 +32,7 @@ export function dealloc(it: Interp, o: PyObject): void {
     const items = [...o.map.values()];
     o.map.clear();
     for (const x of items) it.dec(x);
-    freeMemory(it, o, o.bsize, null);
+    freeMemory(it, o, o.bsize, o.type === it.types.set || o.type === it.types.frozenset ? 'set' : null);
     trashEnd(it);
     return;
   }

@@ -10,7 +10,8 @@ import type { Profile } from './profile';
 
 /** 'cfunction': ≤3.8's PyCFunction free list (builtin bound methods, e.g. print's file.write). */
 /** 'method': ≤3.6's PyMethod free list (bound Python methods, cap 256; only the 3.6 profile sets a capacity). */
-export type FreeListKind = 'list' | 'dict' | 'tuple' | 'cfunction' | 'method' | null;
+/** 'set': 2.7's set/frozenset free list (80; only the 2.7 profile sets a capacity). */
+export type FreeListKind = 'list' | 'dict' | 'tuple' | 'cfunction' | 'method' | 'set' | null;
 
 /** A heap event, for the debugger and the panel; emitted only when a listener is set. */
 export type HeapEvent =
@@ -48,8 +49,8 @@ export class Heap {
   fineEvents = false;
 
   /** Free lists: addresses of parked objects (LIFO). */
-  private freeList: { list: number[]; dict: number[]; tuple: number[][]; cfunction: number[]; method: number[] } = { list: [], dict: [], tuple: [], cfunction: [], method: [] };
-  private freeCap: { list: number; dict: number; tuple: number; cfunction: number; method: number };
+  private freeList: { list: number[]; dict: number[]; tuple: number[][]; cfunction: number[]; method: number[]; set: number[] } = { list: [], dict: [], tuple: [], cfunction: [], method: [], set: [] };
+  private freeCap: { list: number; dict: number; tuple: number; cfunction: number; method: number; set: number };
   /** Freed blocks per size class (LIFO) and the bump pointer. */
   /** Per size-class index: freed blocks (LIFO) and the next unused block of the current pool. */
   private freeBlocks: number[][] = [];
@@ -58,7 +59,7 @@ export class Heap {
 
   constructor(public profile: Profile) {
     this.threshold = [...profile.thresholds] as [number, number, number];
-    this.freeCap = { cfunction: 0, method: 0, ...profile.freeListCapacity };
+    this.freeCap = { cfunction: 0, method: 0, set: 0, ...profile.freeListCapacity };
     // Start-up state of the free lists: parked blocks exist but are not counted.
     for (let i = 0; i < profile.freeListStart.list; i++) this.freeList.list.push(this.rawAddress(72));
     for (let i = 0; i < profile.freeListStart.dict; i++) this.freeList.dict.push(this.rawAddress(64));
@@ -201,10 +202,12 @@ export class Heap {
     drop(this.freeList.dict, 64);
   }
 
-  /** Parked objects taken for good by work the simulation does not run (2.7's weakref.py import). */
-  dropParked(kind: 'list' | 'dict', n: number): void {
+  /** Parked objects taken (n > 0) or left (n < 0) by work the simulation does not run (2.7's weakref.py import). */
+  dropParked(kind: 'list' | 'dict' | 'set', n: number): void {
     const l = this.freeList[kind];
-    for (let i = 0; i < n && l.length; i++) this.releaseAddress(l.pop()!, kind === 'list' ? 72 : 64);
+    const bytes = kind === 'list' ? 72 : kind === 'dict' ? 64 : 216;
+    for (let i = 0; i < n && l.length; i++) this.releaseAddress(l.pop()!, bytes);
+    for (let i = 0; i < -n && l.length < this.freeCap[kind]; i++) l.push(this.rawAddress(bytes));
   }
 
   freeListSizes(): { list: number; dict: number; tuple: number[] } {

@@ -383,7 +383,8 @@ export class Interp {
   }
 
   newSet(type = this.types.set): PySet {
-    const addr = this.gcAlloc(216, null);
+    // 2.7 make_new_set: exact sets and frozensets come from the set free list (none in 3.x).
+    const addr = this.gcAlloc(216, type === this.types.set || type === this.types.frozenset ? 'set' : null);
     const o = new PySet(type);
     o.addr = addr; o.bsize = 216;
     this.noteAlloc(o);

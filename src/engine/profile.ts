@@ -141,7 +141,7 @@ export interface Profile {
   frameFreeList: number;
   /** Free-list capacities (0 = no free list). cfunction: builtin bound methods (PyCFunction,
    *  ≤3.8: 256; gone in 3.9). */
-  freeListCapacity: { list: number; dict: number; tuple: number; cfunction?: number; method?: number };
+  freeListCapacity: { list: number; dict: number; tuple: number; cfunction?: number; method?: number; set?: number };
   /** ≤3.6: no LOAD_METHOD at run time (every `obj.meth(…)` builds a bound method: PyMethod or
    *  PyCFunction, from their free lists), and slot_tp_init/slot_tp_finalize call __init__/__del__
    *  through a bound method (lookup_method). */
@@ -437,6 +437,7 @@ const BASE_27: Profile = {
     tpCallTypes: ['type', 'list', 'tuple', 'dict', 'set', 'frozenset', 'int', 'float', 'str', 'bool', 'enumerate', 'reversed',
       'super', 'property', 'staticmethod', 'classmethod', 'slice', 'zip', 'map', 'filter'] },
   collectKeepsListDictFreeLists: true,
+  freeListCapacity: { ...BASE_36.freeListCapacity, set: 80 },
   // After `from __future__ import print_function; import gc, sys` (test/calibration/freelist_start,
   // the same with -S except 2-tuples).
   freeListStart: { list: 4, dict: 0, tuple: [0, 1, 465, 1, 3, 1] },

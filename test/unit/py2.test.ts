@@ -9,6 +9,8 @@ import { ScenarioError } from '../../src/lang/errors';
 import { deepClone } from '../../src/engine/clone';
 import type { PyDict } from '../../src/engine/objects';
 import { dictSetStr, dictDel } from '../../src/engine/builtins/dictops';
+import { GcRuntime, StopInfo } from '../../src/runtime';
+import type { OutputEvent } from '../../src/runtime';
 
 const FUTURE = 'from __future__ import print_function\n';
 
@@ -119,4 +121,37 @@ b = Bad()
 del b
 `);
   assert.match(r.stderr, /^Exception ValueError: ValueError\('boom',\) in <bound method Bad\.__del__ of <__main__\.Bad object at 0x[0-9a-f]+>> ignored\n$/);
+});
+
+test('2.7 under the debugger: step back and goto replay the same dict order and output', async () => {
+  const src = FUTURE + `import gc
+d = {}
+for k in ['one', 'two', 'three', 'four', 'five']:
+    d[k] = len(k)
+del d['two']
+d['six'] = 3
+print(list(d))
+print('end')
+`;
+  const straight = run(src).stdout;
+  const rt = new GcRuntime();
+  let out = '';
+  rt.on('output', (o: OutputEvent) => { if (o.stream === 'stdout') out += o.text; });
+  const next = (cmd: () => void) => new Promise<StopInfo | 'exited'>((res) => {
+    const onStop = (s: StopInfo) => { rt.off('exited', onExit); res(s); };
+    const onExit = () => { rt.off('stopped', onStop); res('exited'); };
+    rt.once('stopped', onStop);
+    rt.once('exited', onExit);
+    cmd();
+  });
+  rt.load({ source: src, filename: '/t/s.py', python: '2.7', checkpointInterval: 3 });
+  rt.setBreakpoints([{ line: 7 }]);
+  await next(() => rt.start(false));
+  // Step back restores the nearest checkpoint (a deep copy of the engine, dict included) and replays.
+  await next(() => rt.stepBack());
+  rt.setBreakpoints([]);
+  const end = await next(() => rt.continue());
+  assert.equal(end, 'exited');
+  assert.equal(out, straight);
+  assert.equal(straight, "['four', 'three', 'five', 'six', 'one']\nend\n"); // CPython 2.7.18
 });
