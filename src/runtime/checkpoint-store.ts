@@ -34,8 +34,20 @@ interface Shape {
 
 /** A plain object's record: its shape and the values of its fields. */
 class ObjRec { constructor(readonly s: Shape, readonly v: unknown[]) {} }
+/**
+ * A Map that simulates a hash table of its own (2.7's dicts iterate in table order,
+ * src/engine/py2/dictorder.ts): its table is part of its state, beside the entries.
+ */
+interface TableMap {
+  tableState(): unknown;
+  tableMatches(t: unknown): boolean;
+  restoreTable(pairs: unknown[], t: unknown): void;
+}
+const isTableMap = (o: object): o is Map<unknown, unknown> & TableMap => typeof (o as Partial<TableMap>).tableState === 'function';
+/** A TableMap's record: its entries [k, v, …] and its table. */
+class TableRec { constructor(readonly pairs: unknown[], readonly table: unknown) {} }
 /** A shallow record: the elements of an array, [k, v, …] of a Map, the members of a Set, or an object's fields. */
-type Rec = unknown[] | ObjRec;
+type Rec = unknown[] | ObjRec | TableRec;
 
 interface Seen { rec: Rec; epoch: number }
 
@@ -78,7 +90,7 @@ function record(o: object, shapes: Map<object | null, Shape[]>): Rec {
   if (o instanceof Map) {
     const r: unknown[] = [];
     for (const [k, v] of o) r.push(k, v);
-    return r;
+    return isTableMap(o) ? new TableRec(r, o.tableState()) : r;
   }
   if (o instanceof Set) return [...o];
   const keys = Object.keys(o);
@@ -93,6 +105,7 @@ function record(o: object, shapes: Map<object | null, Shape[]>): Rec {
 /** Does `o` still hold exactly what `r` recorded? */
 function matches(o: object, r: Rec): boolean {
   if (r instanceof ObjRec) return r.s.eq(o, r.v) && keyCount(o) === r.v.length;
+  if (r instanceof TableRec) return isTableMap(o) && o.tableMatches(r.table) && matches(o, r.pairs);
   if (Array.isArray(o)) {
     const a = r;
     if (o.length !== a.length) return false;
@@ -117,7 +130,8 @@ function matches(o: object, r: Rec): boolean {
 }
 
 function write(o: object, r: Rec): void {
-  if (r instanceof ObjRec) {
+  if (r instanceof TableRec) (o as Map<unknown, unknown> & TableMap).restoreTable(r.pairs, r.table);
+  else if (r instanceof ObjRec) {
     if (keyCount(o) === r.v.length) r.s.put(o, r.v);
     else {
       // Keys were added or deleted since: rebuild the fields in their recorded order.
@@ -136,7 +150,7 @@ function write(o: object, r: Rec): void {
   }
 }
 
-const recordBytes = (r: Rec): number => 32 + 8 * (r instanceof ObjRec ? r.v.length + 2 : r.length);
+const recordBytes = (r: Rec): number => 32 + 8 * (r instanceof ObjRec ? r.v.length + 2 : r instanceof TableRec ? 2 * r.pairs.length + 4 : r.length);
 
 export class CheckpointStore {
   /** The latest record of every object met, and the walk that last met it. */

@@ -18,6 +18,9 @@ const M64 = (1n << 64n) - 1n;
 
 type Slot = MapKey | typeof DUMMY | undefined;
 
+/** A Py2DictMap's table (its slots, hashes, mask and fill), as the debugger's checkpoints keep it. */
+export interface Py2TableState { slots: Slot[]; hashes: Map<MapKey, bigint>; mask: number; fill: number }
+
 export class Py2DictMap extends Map<MapKey, DictEntry> {
   private slots: Slot[] = new Array(MINSIZE);
   private hashes = new Map<MapKey, bigint>();
@@ -98,6 +101,27 @@ export class Py2DictMap extends Map<MapKey, DictEntry> {
   override [Symbol.iterator](): MapIterator<[MapKey, DictEntry]> { return this.entries(); }
   override forEach(cb: (v: DictEntry, k: MapKey, m: Map<MapKey, DictEntry>) => void, thisArg?: unknown): void {
     for (const [k, v] of this.entries()) cb.call(thisArg, v, k, this);
+  }
+
+  /** For the debugger's checkpoints (src/runtime/checkpoint-store.ts): the table beside the entries. */
+  tableState(): Py2TableState {
+    return { slots: this.slots.slice(), hashes: new Map(this.hashes), mask: this.mask, fill: this.fill };
+  }
+
+  tableMatches(t: Py2TableState): boolean {
+    if (t.mask !== this.mask || t.fill !== this.fill || t.slots.length !== this.slots.length) return false;
+    for (let i = 0; i < t.slots.length; i++) if (t.slots[i] !== this.slots[i]) return false;
+    return true;
+  }
+
+  /** Put back the entries ([k, v, …] in any order) and the table recorded by tableState. */
+  restoreTable(pairs: unknown[], t: Py2TableState): void {
+    super.clear();
+    for (let i = 0; i < pairs.length; i += 2) super.set(pairs[i] as MapKey, pairs[i + 1] as DictEntry);
+    this.slots = t.slots.slice();
+    this.hashes = new Map(t.hashes);
+    this.mask = t.mask;
+    this.fill = t.fill;
   }
 
   /** For the debugger's deep copy: the same table, with keys mapped through `ref`. */
