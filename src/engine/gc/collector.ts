@@ -63,6 +63,8 @@ export class Collector {
   current: CollectionState | null = null;
   /** Set when a collection called a finalizer or a weakref callback. */
   private calledOut = false;
+  /** What the last move_unreachable left in the unreachable list (see there). */
+  private found = { count: 0, weak: false, del: false };
 
   constructor(private it: Interp) {
     it.collector = this;
@@ -162,6 +164,7 @@ export class Collector {
     this.current = { generation, automatic, phase: 'start', young, unreachable, finalizers, frameDepth: it.frameDepth };
     try {
       this.deduceUnreachable(young, unreachable, generation);
+      const found = this.found;
       // untrack_tuples (and, in a full collection, untrack_dicts) in one pass that
       // also counts the survivors (the order of untracking is not observable).
       const survivors = this.untrackContainers(young, young === old);
@@ -181,19 +184,23 @@ export class Collector {
       }
       const steps = it.steps;
       this.calledOut = false;
-      m += this.handleWeakrefs(unreachable, old);
+      // (Both phases would find nothing to do when move_unreachable saw no weak reference
+      // and no __del__; a legacy-finalizer move only takes objects away.)
+      if (found.weak) m += this.handleWeakrefs(unreachable, old);
       this.emitPhase('handle_weakrefs', generation);
-      this.finalizeGarbage(unreachable);
+      if (found.del) this.finalizeGarbage(unreachable);
       this.emitPhase('finalize_garbage', generation);
       const finalUnreachable = new GcList(-2, 'final unreachable');
       this.current.unreachable = finalUnreachable;
       const res = it.profile.resurrection;
       let abort = false;
+      let size = -1;
       if (!this.calledOut && it.steps === steps) {
         // No finalizer or callback ran and no debugger stop came (which counts a step): nothing
         // can have changed, and recomputing reachability (either way below) would find every
         // object unreachable again, in the same order, with gc_refs 0 and COLLECTING set.
         if (!unreachable.isEmpty()) moveSegment(unreachable.gcNext!, unreachable.gcPrev!, finalUnreachable);
+        if (!it.profile.legacyFinalizers) size = found.count;
       } else if (res === 'partial') {
         this.handleResurrectedObjects(unreachable, finalUnreachable, old, generation);
       } else {
@@ -206,7 +213,7 @@ export class Collector {
         } else unreachable.mergeInto(finalUnreachable);
       }
       this.emitPhase('handle_resurrected_objects', generation);
-      m += finalUnreachable.size();
+      m += size >= 0 ? size : finalUnreachable.size();
       this.deleteGarbage(finalUnreachable, old);
       this.emitPhase('delete_garbage', generation);
       for (const op of finalizers.toArray()) {
@@ -338,7 +345,18 @@ export class Collector {
         g = next;
       }
     }
-    for (let u = unreachable.gcNext; u !== unreachable; u = u!.gcNext) (u as PyObject).gcFlags &= ~GCFLAG_UNREACHABLE;
+    // Clear the UNREACHABLE marks and note, on the way, what the next phases will find:
+    // how many objects, whether any has (or is) a weak reference or a __del__ to call.
+    const weakref = this.it.types.weakref;
+    let count = 0, weak = false, del = false;
+    for (let u = unreachable.gcNext; u !== unreachable; u = u!.gcNext) {
+      const op = u as PyObject;
+      op.gcFlags &= ~GCFLAG_UNREACHABLE;
+      count++;
+      if (op.weakrefs !== null || op.type === weakref) weak = true;
+      if (!op.finalized && typeDel(op.type) !== null) del = true;
+    }
+    this.found = { count, weak, del };
   }
 
   /** untrack_tuples, plus untrack_dicts when `dicts`; returns the number of objects left in `list`. */
