@@ -21,7 +21,7 @@
 import type { Interp } from '../interp';
 import { GcList, gcUnlink, gcMove } from './gclist';
 import {
-  GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyDict, PyObject, PyTuple, PyWeakref, PyList, PyInstance, PyException, PyStandIn, PyStr,
+  GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyDict, PyObject, PyTuple, PyWeakref, PyList, PyInstance, PyStandIn, PyStr,
   type GcNode,
 } from '../objects';
 import { traverse, clearRefs } from './traverse';
@@ -38,6 +38,12 @@ export const DEBUG_UNCOLLECTABLE = 4;
 export const DEBUG_INSTANCES = 8;
 export const DEBUG_OBJECTS = 16;
 export const DEBUG_SAVEALL = 32;
+
+/** An instance of PyInstance itself (not of PyException, its one subclass): the exact class
+ *  through the prototype's `constructor`, cheaper than a failing instanceof. */
+function isPlainInstance(op: PyObject): op is PyInstance {
+  return (op as { constructor: unknown }).constructor === PyInstance;
+}
 
 /** subtract_refs' visit: one reference from inside the list being collected. */
 function subtractRef(r: PyObject): void {
@@ -284,7 +290,7 @@ export class Collector {
     for (let g = list.gcNext; g !== list; g = g!.gcNext) {
       const op = g as PyObject;
       // The common containers are visited here in tp_traverse order (traverse.ts), without a callback.
-      if (op instanceof PyInstance && !op.slots && !(op instanceof PyException)) {
+      if (isPlainInstance(op) && !op.slots) {
         const vals = op.values;
         if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) subtractRef(v); }
         const d = op.dict;
@@ -320,7 +326,7 @@ export class Collector {
       const op = g as PyObject;
       if (op.gcRefs > 0) {
         // As in subtractRefs: the common containers in tp_traverse order (the order matters here).
-        if (op instanceof PyInstance && !op.slots && !(op instanceof PyException)) {
+        if (isPlainInstance(op) && !op.slots) {
           const vals = op.values;
           if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) visitReachable(v); }
           const d = op.dict;
@@ -366,16 +372,17 @@ export class Collector {
     let g = list.gcNext;
     while (g !== list) {
       const next = g!.gcNext;
-      if (g instanceof PyTuple && g.type === T.tuple) {
+      const t = (g as PyObject).type; // (compared first: a failing instanceof walks the prototype chain)
+      if (t === T.tuple && g instanceof PyTuple) {
         this.maybeUntrackTuple(g);
         if (g.gcGen !== -1) n++;
-      } else if (dicts && g instanceof PyDict && g.type === T.dict) {
+      } else if (dicts && t === T.dict && g instanceof PyDict) {
         let keep = false;
         for (const e of g.map.values()) {
           if (this.it.mayBeTracked(e.value) || this.it.mayBeTracked(e.key)) { keep = true; break; }
         }
         if (!keep) this.heap.untrack(g); else n++;
-      } else n += g instanceof PyStandIn ? g.weight : 1;
+      } else n += t === T.list && g instanceof PyStandIn ? g.weight : 1;
       g = next;
     }
     return n;
