@@ -17,7 +17,9 @@ import { callFinalizer, clearWeakrefsOnDeath } from './finalize';
 const TRASHCAN_LIMIT = 50;
 
 export function dealloc(it: Interp, o: PyObject): void {
-  if (!o.type.isGC && !(o instanceof PyInstance)) {
+  const t = o.type, T = it.types;
+  // (ints, floats and strs first: a failing instanceof walks the whole prototype chain)
+  if (t === T.int || t === T.float || t === T.str || (!t.isGC && !(o instanceof PyInstance))) {
     it.heap.releaseAddress(o.addr, o.bsize);
     if (it.heap.fineEvents && it.heap.listener) it.heap.listener({ kind: 'free', obj: o });
     return;

@@ -5,7 +5,7 @@
 // automatic collection must run; the collector (gc/collector.ts) runs it.
 
 import { GcList, gcUnlink } from './gc/gclist';
-import { PyObject } from './objects';
+import { ADDR_BASE, PyObject } from './objects';
 import type { Profile } from './profile';
 
 /** 'cfunction': ≤3.8's PyCFunction free list (builtin bound methods, e.g. print's file.write). */
@@ -28,7 +28,7 @@ export type HeapEvent =
 
 export type HeapListener = (e: HeapEvent) => void;
 
-const ADDR_BASE = 0x7f3a5c000000;
+
 const POOL = 4096;
 
 export class Heap {

@@ -22,53 +22,77 @@ export function setSerialSource(s: { n: number }): void { serialSource = s; }
 
 export abstract class PyObject implements GcNode {
   /** Links of the generation list holding this object (PyGC_Head). */
-  declare gcPrev: GcNode | null;
   declare gcNext: GcNode | null;
-  /** ob_refcnt */
-  declare rc: number;
-  /** Simulated address (id()). */
-  declare addr: number;
-  /** Size of the memory block, in bytes (decides which freed blocks it may reuse). */
-  declare bsize: number;
-  /** Creation serial: stable identity for snapshots and hashing. */
-  declare readonly serial: number;
-  /** -1 untracked; 0..2 generation; 3 permanent (frozen). */
-  declare gcGen: number;
+  declare gcPrev: GcNode | null;
   /** gc_refs during a collection. */
   declare gcRefs: number;
   /** Flags used by collector phases (reachable / unreachable marks). */
   declare gcFlags: number;
+  /** ob_refcnt */
+  declare rc: number;
+  declare type: PyType;
+  /** -1 untracked; 0..2 generation; 3 permanent (frozen). */
+  declare gcGen: number;
+  /** The simulated address minus ADDR_BASE (0 for none): a small integer, where the full
+   *  address would be a double that V8 boxes in a separate heap object. */
+  declare addrOff: number;
+  /** Size of the memory block, in bytes (decides which freed blocks it may reuse). */
+  declare bsize: number;
+  /** Creation serial: stable identity for snapshots and hashing. */
+  declare readonly serial: number;
   /** PEP 442 FINALIZED bit. */
   declare finalized: boolean;
   /** Weak references to this object (tp_weaklist), oldest first. */
   declare weakrefs: PyWeakref[] | null;
   /** Where the object was allocated: [line, frame name] for the debugger. */
   declare allocLine: number;
-  declare type: PyType;
+
   constructor(type: PyType) {
-    // The header is written by one of several identical functions: a property store in
-    // V8 is fast while it has seen at most four hidden classes, and every class here
-    // extends PyObject, so one shared set of stores would be megamorphic (about 10 ns
-    // each, 13 per object). The classes allocated in bulk get a set of their own.
+    // V8 notes. (1) A property store is fast while its site has seen few hidden classes,
+    // and every class here extends PyObject: the classes allocated in bulk write the
+    // header through functions of their own (identical copies of the stores below).
+    // (2) V8 sizes an object's in-object fields from the `this.x =` assignments in its
+    // constructors (fields beyond go to a separate array): the stores below count them.
+    // (3) GC-hot fields come first.
     const k: unknown = new.target;
     if (k === PyInstance) headerInstance(this, type);
     else if (k === PyInt) headerInt(this, type);
-    else if (k === PyList || k === PyTuple) headerSeq(this, type);
-    else if (k === PyDict) headerDict(this, type);
-    else if (k === PyFloat || k === PyStr) headerAtom(this, type);
-    else if (k === PyMethod || k === PyCell || k === PyFunction) headerCallable(this, type);
-    else header(this, type);
+    else if (k === PyList || k === PyTuple || k === PyDict) headerContainer(this, type);
+    else if (k === PyStr || k === PyFloat || k === PyMethod || k === PyCell) headerOther(this, type);
+    else {
+      this.gcNext = null; this.gcPrev = null; this.gcRefs = 0; this.gcFlags = 0; this.rc = 1; this.type = type;
+      this.gcGen = -1; this.addrOff = 0; this.bsize = 32; this.serial = ++serialSource.n; this.finalized = false; this.weakrefs = null; this.allocLine = 0;
+    }
+  }
+
+  /** Simulated address (id()). */
+  get addr(): number { return this.addrOff === 0 ? 0 : ADDR_BASE + this.addrOff; }
+  set addr(a: number) {
+    const off = a === 0 ? 0 : a - ADDR_BASE;
+    this.addrOff = off <= 0x3fffffff ? off | 0 : off; // `| 0`: an integer V8 keeps unboxed (a Smi)
   }
 }
 
-type Header = { -readonly [K in 'gcPrev' | 'gcNext' | 'rc' | 'addr' | 'bsize' | 'serial' | 'gcGen' | 'gcRefs' | 'gcFlags' | 'finalized' | 'weakrefs' | 'allocLine' | 'type']: PyObject[K] };
-function header(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
-function headerInstance(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
-function headerInt(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
-function headerSeq(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
-function headerDict(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
-function headerAtom(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
-function headerCallable(o: Header, t: PyType): void { o.gcPrev = null; o.gcNext = null; o.rc = 1; o.addr = 0; o.bsize = 32; o.serial = ++serialSource.n; o.gcGen = -1; o.gcRefs = 0; o.gcFlags = 0; o.finalized = false; o.weakrefs = null; o.allocLine = 0; o.type = t; }
+/** Where simulated addresses start (every one is above it). */
+export const ADDR_BASE = 0x7f3a5c000000;
+
+type Header = { -readonly [K in 'gcNext' | 'gcPrev' | 'gcRefs' | 'gcFlags' | 'rc' | 'type' | 'gcGen' | 'addrOff' | 'bsize' | 'serial' | 'finalized' | 'weakrefs' | 'allocLine']: PyObject[K] };
+function headerInstance(o: Header, t: PyType): void {
+  o.gcNext = null; o.gcPrev = null; o.gcRefs = 0; o.gcFlags = 0; o.rc = 1; o.type = t;
+  o.gcGen = -1; o.addrOff = 0; o.bsize = 32; o.serial = ++serialSource.n; o.finalized = false; o.weakrefs = null; o.allocLine = 0;
+}
+function headerInt(o: Header, t: PyType): void {
+  o.gcNext = null; o.gcPrev = null; o.gcRefs = 0; o.gcFlags = 0; o.rc = 1; o.type = t;
+  o.gcGen = -1; o.addrOff = 0; o.bsize = 32; o.serial = ++serialSource.n; o.finalized = false; o.weakrefs = null; o.allocLine = 0;
+}
+function headerContainer(o: Header, t: PyType): void {
+  o.gcNext = null; o.gcPrev = null; o.gcRefs = 0; o.gcFlags = 0; o.rc = 1; o.type = t;
+  o.gcGen = -1; o.addrOff = 0; o.bsize = 32; o.serial = ++serialSource.n; o.finalized = false; o.weakrefs = null; o.allocLine = 0;
+}
+function headerOther(o: Header, t: PyType): void {
+  o.gcNext = null; o.gcPrev = null; o.gcRefs = 0; o.gcFlags = 0; o.rc = 1; o.type = t;
+  o.gcGen = -1; o.addrOff = 0; o.bsize = 32; o.serial = ++serialSource.n; o.finalized = false; o.weakrefs = null; o.allocLine = 0;
+}
 
 export const GCFLAG_COLLECTING = 1;
 export const GCFLAG_UNREACHABLE = 2;

@@ -21,7 +21,7 @@
 import type { Interp } from '../interp';
 import { GcList, gcUnlink, gcMove } from './gclist';
 import {
-  GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyDict, PyObject, PyTuple, PyWeakref, PyList, PyInstance, PyException, PyStandIn, PyStr,
+  GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyDict, PyObject, PyTuple, PyWeakref, PyList, PyInstance, PyStandIn, PyStr,
   type GcNode,
 } from '../objects';
 import { traverse, clearRefs } from './traverse';
@@ -39,6 +39,12 @@ export const DEBUG_UNCOLLECTABLE = 4;
 export const DEBUG_INSTANCES = 8;
 export const DEBUG_OBJECTS = 16;
 export const DEBUG_SAVEALL = 32;
+
+/** An instance of PyInstance itself (not of PyException, its one subclass): the exact class
+ *  through the prototype's `constructor`, cheaper than a failing instanceof. */
+function isPlainInstance(op: PyObject): op is PyInstance {
+  return (op as { constructor: unknown }).constructor === PyInstance;
+}
 
 /** subtract_refs' visit: one reference from inside the list being collected. */
 function subtractRef(r: PyObject): void {
@@ -66,6 +72,8 @@ export class Collector {
   readonly incremental: IncrementalGc | null;
   /** Set when a collection called a finalizer or a weakref callback. */
   private calledOut = false;
+  /** What the last move_unreachable left in the unreachable list (see there). */
+  private found = { count: 0, weak: false, del: false };
 
   constructor(private it: Interp) {
     it.collector = this;
@@ -167,6 +175,7 @@ export class Collector {
     this.current = { generation, automatic, phase: 'start', young, unreachable, finalizers, frameDepth: it.frameDepth };
     try {
       this.deduceUnreachable(young, unreachable, generation);
+      const found = this.found;
       // untrack_tuples (and, in a full collection, untrack_dicts) in one pass that
       // also counts the survivors (the order of untracking is not observable).
       const survivors = this.untrackContainers(young, young === old);
@@ -186,19 +195,23 @@ export class Collector {
       }
       const steps = it.steps;
       this.calledOut = false;
-      m += this.handleWeakrefs(unreachable, old);
+      // (Both phases would find nothing to do when move_unreachable saw no weak reference
+      // and no __del__; a legacy-finalizer move only takes objects away.)
+      if (found.weak) m += this.handleWeakrefs(unreachable, old);
       this.emitPhase('handle_weakrefs', generation);
-      this.finalizeGarbage(unreachable);
+      if (found.del) this.finalizeGarbage(unreachable);
       this.emitPhase('finalize_garbage', generation);
       const finalUnreachable = new GcList(-2, 'final unreachable');
       this.current.unreachable = finalUnreachable;
       const res = it.profile.resurrection;
       let abort = false;
+      let size = -1;
       if (!this.calledOut && it.steps === steps) {
         // No finalizer or callback ran and no debugger stop came (which counts a step): nothing
         // can have changed, and recomputing reachability (either way below) would find every
         // object unreachable again, in the same order, with gc_refs 0 and COLLECTING set.
         if (!unreachable.isEmpty()) moveSegment(unreachable.gcNext!, unreachable.gcPrev!, finalUnreachable);
+        if (!it.profile.legacyFinalizers) size = found.count;
       } else if (res === 'partial') {
         this.handleResurrectedObjects(unreachable, finalUnreachable, old, generation);
       } else {
@@ -211,7 +224,7 @@ export class Collector {
         } else unreachable.mergeInto(finalUnreachable);
       }
       this.emitPhase('handle_resurrected_objects', generation);
-      m += finalUnreachable.size();
+      m += size >= 0 ? size : finalUnreachable.size();
       this.deleteGarbage(finalUnreachable, old);
       this.emitPhase('delete_garbage', generation);
       for (const op of finalizers.toArray()) {
@@ -291,7 +304,7 @@ export class Collector {
     for (let g = list.gcNext; g !== list; g = g!.gcNext) {
       const op = g as PyObject;
       // The common containers are visited here in tp_traverse order (traverse.ts), without a callback.
-      if (op instanceof PyInstance && !op.slots && !(op instanceof PyException)) {
+      if (isPlainInstance(op) && !op.slots) {
         const vals = op.values;
         if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) subtractRef(v); }
         const d = op.dict;
@@ -327,7 +340,7 @@ export class Collector {
       const op = g as PyObject;
       if (op.gcRefs > 0) {
         // As in subtractRefs: the common containers in tp_traverse order (the order matters here).
-        if (op instanceof PyInstance && !op.slots && !(op instanceof PyException)) {
+        if (isPlainInstance(op) && !op.slots) {
           const vals = op.values;
           if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) visitReachable(v); }
           const d = op.dict;
@@ -352,7 +365,18 @@ export class Collector {
         g = next;
       }
     }
-    for (let u = unreachable.gcNext; u !== unreachable; u = u!.gcNext) (u as PyObject).gcFlags &= ~GCFLAG_UNREACHABLE;
+    // Clear the UNREACHABLE marks and note, on the way, what the next phases will find:
+    // how many objects, whether any has (or is) a weak reference or a __del__ to call.
+    const weakref = this.it.types.weakref;
+    let count = 0, weak = false, del = false;
+    for (let u = unreachable.gcNext; u !== unreachable; u = u!.gcNext) {
+      const op = u as PyObject;
+      op.gcFlags &= ~GCFLAG_UNREACHABLE;
+      count++;
+      if (op.weakrefs !== null || op.type === weakref) weak = true;
+      if (!op.finalized && typeDel(op.type) !== null) del = true;
+    }
+    this.found = { count, weak, del };
   }
 
   /** untrack_tuples, plus untrack_dicts when `dicts`; returns the number of objects left in `list`. */
@@ -362,16 +386,17 @@ export class Collector {
     let g = list.gcNext;
     while (g !== list) {
       const next = g!.gcNext;
-      if (g instanceof PyTuple && g.type === T.tuple) {
+      const t = (g as PyObject).type; // (compared first: a failing instanceof walks the prototype chain)
+      if (t === T.tuple && g instanceof PyTuple) {
         this.maybeUntrackTuple(g);
         if (g.gcGen !== -1) n++;
-      } else if (dicts && g instanceof PyDict && g.type === T.dict) {
+      } else if (dicts && t === T.dict && g instanceof PyDict) {
         let keep = false;
         for (const e of g.map.values()) {
           if (this.it.mayBeTracked(e.value) || this.it.mayBeTracked(e.key)) { keep = true; break; }
         }
         if (!keep) this.heap.untrack(g); else n++;
-      } else n += g instanceof PyStandIn ? g.weight : 1;
+      } else n += t === T.list && g instanceof PyStandIn ? g.weight : 1;
       g = next;
     }
     return n;
