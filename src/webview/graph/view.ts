@@ -37,6 +37,11 @@ export class GraphView {
   readonly cy: Core;
   private model: GraphModel | null = null;
   private byId = new Map<string, GNode>();
+  /** The elements on screen (fading ones included), by id. */
+  private eles = new Map<string, SingularElementReturnValue>();
+  /** Freed nodes fading out. */
+  private ghosts = new Set<string>();
+  private selectedEle: SingularElementReturnValue | null = null;
   /** Class strings currently applied, per element. */
   private applied = new Map<string, string>();
   /** Change classes of the current step ('new' / 'changed'), per element. */
@@ -144,9 +149,8 @@ export class GraphView {
     this.byId = next;
 
     // Where new nodes go: where they were before, else a full layout (most nodes are new) or next to their neighbours.
-    // The elements on screen, by id (cy.getElementById makes a new collection per call: slow by the thousand).
-    const have = new Map<string, SingularElementReturnValue>();
-    cy.elements().forEach((e) => { have.set(e.id(), e); });
+    // The elements on screen are kept by id in `eles` (cy.getElementById and cy.elements() make collections: slow by the thousand).
+    const have = this.eles;
     const fresh = model.nodes.filter((n) => !have.has(n.id) && !this.posCache.has(n.id)).map((n) => n.id);
     const total = model.nodes.length;
     const fullLayout = fresh.length > 0 && (fresh.length === total || (total > 20 && fresh.length > total * 0.6));
@@ -165,18 +169,33 @@ export class GraphView {
 
     const fading: NodeSingular[] = [];
     let removed = 0;
+    const forget = (id: string) => { have.delete(id); this.applied.delete(id); };
     cy.batch(() => {
-      cy.edges().forEach((e) => { if (!edgeIds.has(e.id())) { e.remove(); this.applied.delete(e.id()); have.delete(e.id()); } });
-      const gone = cy.nodes().filter((n) => !next.has(n.id()) && !n.data('ghost'));
-      // Fading redraws the whole graph at every frame for FADE_MS: not for big graphs.
+      // Edges of the previous step that are gone (those of removed nodes go with them).
+      for (const e of prevModel?.edges ?? []) {
+        if (edgeIds.has(e.id)) continue;
+        const ele = have.get(e.id);
+        if (ele) { if (ele.inside()) ele.remove(); forget(e.id); }
+      }
+      // Nodes of the previous step that are gone. Fading redraws the whole graph at every frame for FADE_MS: not for big graphs.
+      const gone = prevModel ? prevModel.nodes.filter((n) => !next.has(n.id) && have.has(n.id)).map((n) => n.id) : [];
       const fade = highlight && gone.length <= FADE_LIMIT && !this.big;
-      gone.forEach((n) => {
+      if (!fade) {
+        for (const id of this.ghosts) if (!next.has(id)) { const g = have.get(id); if (g?.inside()) g.remove(); forget(id); }
+        this.ghosts.clear();
+      }
+      for (const id of gone) {
+        const n = have.get(id)! as NodeSingular;
         removed++;
-        this.posCache.set(n.id(), { ...n.position() });
-        this.applied.delete(n.id());
-        if (fade) { n.data('ghost', true); n.classes('freed ' + (prev.get(n.id())?.cls ?? '')); fading.push(n); } else n.remove();
-      });
-      if (!fade) cy.nodes().filter((n) => n.data('ghost') && !next.has(n.id())).remove();
+        this.posCache.set(id, { ...n.position() });
+        this.applied.delete(id);
+        if (fade) {
+          n.data('ghost', true);
+          n.classes('freed ' + (prev.get(id)?.cls ?? ''));
+          this.ghosts.add(id);
+          fading.push(n);
+        } else { n.remove(); have.delete(id); }
+      }
 
       const cls = this.classesFor(model);
       const add: ElementDefinition[] = [];
@@ -184,13 +203,12 @@ export class GraphView {
         const ele = have.get(n.id);
         const c = cls.get(n.id)!;
         if (ele) {
-          const ghost = prev.has(n.id) ? false : ele.data('ghost') === true;
-          if (ghost) { ele.stop(true, false); ele.removeStyle('opacity'); ele.data('ghost', false); }
-          // Compared with the node drawn at the previous step when there was one (cheaper than data() by the thousand).
-          const was = ghost ? undefined : prev.get(n.id);
-          const same = was ? was.label === n.label && was.w === n.w && was.h === n.h
-            : ele.data('label') === n.label && ele.data('w') === n.w && ele.data('h') === n.h;
-          if (!same) ele.data({ label: n.label, w: n.w, h: n.h });
+          const was = prev.get(n.id);
+          if (!was) {
+            // A fading node that came back (a step back), or one filtered out before.
+            if (this.ghosts.delete(n.id)) { ele.stop(true, false); ele.removeStyle('opacity'); ele.data('ghost', false); }
+            if (ele.data('label') !== n.label || ele.data('w') !== n.w || ele.data('h') !== n.h) ele.data({ label: n.label, w: n.w, h: n.h });
+          } else if (was.label !== n.label || was.w !== n.w || was.h !== n.h) ele.data({ label: n.label, w: n.w, h: n.h });
           if (this.applied.get(n.id) !== c) { ele.classes(c); this.applied.set(n.id, c); }
         } else {
           const p = spots.get(n.id) ?? this.posCache.get(n.id) ?? { x: 0, y: 0 };
@@ -198,6 +216,8 @@ export class GraphView {
           this.applied.set(n.id, c);
         }
       }
+      const prevEdges = new Map<string, string>();
+      for (const e of prevModel?.edges ?? []) prevEdges.set(e.id, e.label);
       for (const e of model.edges) {
         const ele = have.get(e.id);
         const c = cls.get(e.id)!;
@@ -205,11 +225,11 @@ export class GraphView {
           add.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.label }, classes: c });
           this.applied.set(e.id, c);
         } else {
-          if (ele.data('label') !== e.label) ele.data('label', e.label);
+          if (prevEdges.get(e.id) !== e.label) ele.data('label', e.label);
           if (this.applied.get(e.id) !== c) { ele.classes(c); this.applied.set(e.id, c); }
         }
       }
-      if (add.length) cy.add(add);
+      if (add.length) cy.add(add).forEach((x) => { have.set(x.id(), x); });
     });
 
     if (fullLayout && total <= LAYOUT_FCOSE) this.layout(!this.userMoved);
@@ -219,7 +239,12 @@ export class GraphView {
     for (const n of fading) {
       n.animate({ style: { opacity: 0 } }, {
         duration: FADE_MS,
-        complete: () => { if (n.data('ghost') && n.inside()) n.remove(); },
+        complete: () => {
+          if (!n.data('ghost') || !n.inside()) return;
+          n.remove();
+          this.eles.delete(n.id());
+          this.ghosts.delete(n.id());
+        },
       });
     }
     return { added: fresh.length, removed, fullLayout };
@@ -300,11 +325,12 @@ export class GraphView {
   // ---- selection, search, focus ------------------------------------------------------
 
   select(id: string | null, center = false): void {
-    this.cy.$(':selected').unselect();
-    if (!id) return;
-    const n = this.cy.getElementById(id);
-    if (n.empty()) return;
-    n.select();
+    // The selection is one node at most: only it is unselected (a ':selected' query visits every element).
+    const n = id ? this.eles.get(id) : undefined;
+    if (this.selectedEle && this.selectedEle !== n && this.selectedEle.inside()) this.selectedEle.unselect();
+    this.selectedEle = n && n.inside() ? n : null;
+    if (!n || !this.selectedEle) return;
+    if (!n.selected()) n.select();
     if (center) this.cy.animate({ center: { eles: n } }, { duration: 200 });
   }
 
