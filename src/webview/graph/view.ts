@@ -25,6 +25,10 @@ const RESTYLE_DELAY = 150;
 /** More freed nodes than this in one step are removed at once instead of fading out. */
 const FADE_LIMIT = 200;
 const FADE_MS = 650;
+/** A drawing that adds more elements than ADD_SPLIT adds them ADD_CHUNK at a time, one chunk per frame:
+ *  cytoscape styles the elements added at the next frame, and styling thousands at once is a long task. */
+const ADD_SPLIT = 1000;
+const ADD_CHUNK = 600;
 
 export interface ViewCallbacks {
   onSelect(nodeId: string | null): void;
@@ -42,6 +46,10 @@ export class GraphView {
   /** Freed nodes fading out. */
   private ghosts = new Set<string>();
   private selectedEle: SingularElementReturnValue | null = null;
+  /** Elements still to add (a big drawing, a chunk per frame), and who waits for the drawing to be complete. */
+  private queue: ElementDefinition[] = [];
+  private waiting: (() => void)[] = [];
+  private selectWanted: string | null = null;
   /** Class strings currently applied, per element. */
   private applied = new Map<string, string>();
   /** Change classes of the current step ('new' / 'changed'), per element. */
@@ -121,6 +129,7 @@ export class GraphView {
 
   /** Draw a step. `highlight`: mark what changed since the model drawn before. */
   render(model: GraphModel, highlight: boolean): RenderResult {
+    this.flush();
     const cy = this.cy;
     const prev = this.byId;
     const prevModel = this.model;
@@ -229,7 +238,10 @@ export class GraphView {
           if (this.applied.get(e.id) !== c) { ele.classes(c); this.applied.set(e.id, c); }
         }
       }
-      if (add.length) cy.add(add).forEach((x) => { have.set(x.id(), x); });
+      // Nodes come before edges in `add`: a chunk's edges always find their nodes.
+      const now = add.length > ADD_SPLIT ? add.slice(0, ADD_CHUNK) : add;
+      if (now.length) this.addNow(now);
+      if (now !== add) { this.queue = add.slice(ADD_CHUNK); requestAnimationFrame(() => this.addChunk()); }
     });
 
     if (fullLayout && total <= LAYOUT_FCOSE) this.layout(!this.userMoved);
@@ -248,6 +260,40 @@ export class GraphView {
       });
     }
     return { added: fresh.length, removed, fullLayout };
+  }
+
+  private addNow(defs: ElementDefinition[]): void {
+    this.cy.add(defs).forEach((x) => { this.eles.set(x.id(), x); });
+  }
+
+  /** Add the next chunk of a big drawing (in an animation frame); when the last is in, the drawing is complete. */
+  private addChunk(): void {
+    if (!this.queue.length) return;
+    const chunk = this.queue.splice(0, ADD_CHUNK);
+    this.cy.batch(() => this.addNow(chunk));
+    if (this.queue.length) requestAnimationFrame(() => this.addChunk());
+    else this.completed();
+  }
+
+  /** Add what is left of a big drawing now (a new step, or the person acts on the graph). */
+  flush(): void {
+    if (!this.queue.length) return;
+    const rest = this.queue;
+    this.queue = [];
+    this.cy.batch(() => this.addNow(rest));
+    this.completed();
+  }
+
+  private completed(): void {
+    if (this.selectWanted) this.select(this.selectWanted);
+    const w = this.waiting;
+    this.waiting = [];
+    for (const f of w) f();
+  }
+
+  /** Call `f` once the drawing is complete: now, or when the last chunk of a big drawing is added. */
+  whenDrawn(f: () => void): void {
+    if (this.queue.length) this.waiting.push(f); else f();
   }
 
   private aspect(): number {
@@ -269,6 +315,7 @@ export class GraphView {
 
   /** Lay out every node again: fcose up to LAYOUT_FCOSE nodes, bands from the roots beyond. */
   layout(fit: boolean): void {
+    this.flush();
     const cy = this.cy;
     const model = this.model;
     const nodes = cy.nodes().filter((n) => !n.data('ghost'));
@@ -291,13 +338,16 @@ export class GraphView {
   /** The box around the drawn nodes, from their positions and sizes (no style needed). */
   private drawnBox(): { x1: number; y1: number; x2: number; y2: number } | null {
     let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
-    this.cy.nodes().forEach((n) => {
-      // The model's nodes (not the fading ghosts), unless filtered out; sizes from the model (faster than data()).
-      const id = n.id(), g = this.byId.get(id);
-      if (!g || this.applied.get(id)?.endsWith(' off')) return;
-      const p = n.position(), w = g.w / 2 + 12, h = g.h / 2 + 12;
+    for (const [id, g] of this.byId) {
+      // The model's nodes (not the fading ghosts), unless filtered out; sizes from the model (faster than data()),
+      // positions of the nodes not added yet (a big drawing, chunk by chunk) from where they are placed.
+      if (this.applied.get(id)?.endsWith(' off')) continue;
+      const ele = this.eles.get(id) as NodeSingular | undefined;
+      const p = ele ? ele.position() : this.posCache.get(id);
+      if (!p) continue;
+      const w = g.w / 2 + 12, h = g.h / 2 + 12;
       x1 = Math.min(x1, p.x - w); x2 = Math.max(x2, p.x + w); y1 = Math.min(y1, p.y - h); y2 = Math.max(y2, p.y + h);
-    });
+    }
     return x1 === Infinity ? null : { x1, y1, x2, y2 };
   }
 
@@ -325,6 +375,8 @@ export class GraphView {
   // ---- selection, search, focus ------------------------------------------------------
 
   select(id: string | null, center = false): void {
+    this.selectWanted = id;
+    if (center) this.flush();
     // The selection is one node at most: only it is unselected (a ':selected' query visits every element).
     const n = id ? this.eles.get(id) : undefined;
     if (this.selectedEle && this.selectedEle !== n && this.selectedEle.inside()) this.selectedEle.unselect();
@@ -340,6 +392,7 @@ export class GraphView {
    * when nothing is selected. Null when there is none in that direction.
    */
   nodeToward(fromId: string | null, dir: 'left' | 'right' | 'up' | 'down'): string | null {
+    this.flush();
     const nodes = this.cy.nodes(':visible').filter((n) => !n.data('ghost'));
     if (nodes.empty()) return null;
     const from = fromId ? this.cy.getElementById(fromId) : null;
@@ -432,6 +485,7 @@ export class GraphView {
   }
 
   private applyClasses(): void {
+    this.flush();
     const model = this.model;
     if (!model) return;
     const want = this.classesFor(model);
@@ -447,6 +501,7 @@ export class GraphView {
 
   /** Positions of the nodes on screen, for the panel's saved state (small graphs only). */
   positions(limit: number): Record<string, [number, number]> | undefined {
+    this.flush();
     const nodes = this.cy.nodes();
     if (nodes.length > limit) return undefined;
     const out: Record<string, [number, number]> = {};
@@ -455,6 +510,7 @@ export class GraphView {
   }
 
   png(): string {
+    this.flush();
     const bb = this.cy.elements(':visible').boundingBox();
     const scale = Math.max(0.25, Math.min(2, 4000 / Math.max(1, bb.w, bb.h)));
     return this.cy.png({ output: 'base64uri', full: true, bg: this.palette.background, scale });
