@@ -190,8 +190,14 @@ export class GraphView {
       const gone = prevModel ? prevModel.nodes.filter((n) => !next.has(n.id) && have.has(n.id)).map((n) => n.id) : [];
       const fade = highlight && gone.length <= FADE_LIMIT && !this.big;
       if (!fade) {
-        for (const id of this.ghosts) if (!next.has(id)) { const g = have.get(id); if (g?.inside()) g.remove(); forget(id); }
-        this.ghosts.clear();
+        // Fading nodes still gone are removed at once (those back in the model are restored below).
+        for (const id of [...this.ghosts]) {
+          if (next.has(id)) continue;
+          const g = have.get(id);
+          if (g?.inside()) g.remove();
+          forget(id);
+          this.ghosts.delete(id);
+        }
       }
       for (const id of gone) {
         const n = have.get(id)! as NodeSingular;
