@@ -232,6 +232,17 @@ test('panel: stepping through gc.collect() lights candidates, gc_refs and the un
   await p.send(snapshotMessage(d, freedStep));
   let nodes = await p.nodes();
   for (const id of gone) assert.ok(byObj(nodes, id)?.classes.includes('freed'), 'fading');
+  // Stepping back while they fade brings them back where they were, opaque and no longer freed.
+  const fadingAt = new Map(gone.map((id) => [id, byObj(nodes, id)!]));
+  await p.send(snapshotMessage(d, d.snapshots[d.snapshots.indexOf(freedStep) - 1]));
+  await p.page.waitForTimeout(800);
+  nodes = await p.nodes();
+  for (const id of gone) {
+    const n = byObj(nodes, id)!;
+    assert.ok(n && !n.classes.includes('freed') && n.opacity === 1, `o${id} back`);
+    assert.deepEqual([n.x, n.y], [fadingAt.get(id)!.x, fadingAt.get(id)!.y]);
+  }
+  await p.send(snapshotMessage(d, freedStep));
   await p.page.waitForTimeout(1000);
   nodes = await p.nodes();
   for (const id of gone) assert.equal(byObj(nodes, id), undefined, 'removed after fading');

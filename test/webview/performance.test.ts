@@ -83,3 +83,35 @@ test('performance: big snapshots sent faster than drawn — the newest is shown,
   assert.deepEqual(p.errors, []);
   await p.close();
 });
+
+test('performance: a 1,000-node drawing added over several frames is complete, and a step arriving meanwhile completes it first', async () => {
+  const rec = recordBigHeap(499);
+  const [a, b] = rec.snapshots;
+  const ids = async (p: PanelPage) => ({
+    nodes: (await p.nodes()).map((n) => n.id).sort(),
+    edges: (await p.edges()).map((e) => e.id).sort(),
+  });
+  // Reference: the second step alone.
+  const ref = await PanelPage.open(browser, server);
+  await ref.send(snapshotMessage(rec, b));
+  await ref.settle();
+  const want = await ids(ref);
+  await ref.close();
+  assert.ok(want.nodes.length > 1000 && want.edges.length > 1000);
+  // The first step, then the second before the first is added completely.
+  const p = await PanelPage.open(browser, server);
+  await p.page.evaluate((json) => {
+    for (const m of JSON.parse(json) as unknown[]) (globalThis as unknown as { postMessage(m: unknown, t: string): void }).postMessage(m, '*');
+  }, JSON.stringify([snapshotMessage(rec, a), snapshotMessage(rec, b, false)]));
+  await p.waitStep(b.step);
+  await p.settle();
+  assert.deepEqual(await ids(p), want);
+  // The panel's own record of the steps drawn (the page sees only the last mark of a task).
+  const steps = await p.page.evaluate(() => (globalThis as unknown as { __pygcPanel: { timings(): { step: number }[] } }).__pygcPanel.timings().map((t) => t.step));
+  assert.deepEqual(steps, [a.step, b.step], 'each step marked drawn once, in order');
+  // Nodes were placed (not piled up where unplaced nodes would go).
+  const spots = new Set((await p.nodes()).map((n) => `${Math.round(n.x)},${Math.round(n.y)}`));
+  assert.ok(spots.size > 1000, `${spots.size} distinct positions`);
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});

@@ -4,6 +4,7 @@
 // tasks. A tool for finding what to speed up; the figures are `npm run bench:panel`'s.
 //
 //   node --import tsx test/webview/profile.ts [pairs=499] [first|steps]
+//   (env TOP=n: rows shown; FOCUS=functionName: time under each of its callees)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -36,7 +37,28 @@ function summarise(p: Profile, top = 30): string {
     }
   }
   const fmt = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? top)).map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n');
-  return `self:\n${fmt(selfBy)}\ntotal:\n${fmt(totalBy)}`;
+  let out = `self:\n${fmt(selfBy)}\ntotal:\n${fmt(totalBy)}`;
+  // FOCUS=name: the time under each direct callee of that function (inclusive), summed over its calls.
+  const focus = process.env.FOCUS;
+  if (focus) {
+    const inclusive = new Map<number, number>();
+    const incl = (id: number): number => {
+      const known = inclusive.get(id);
+      if (known !== undefined) return known;
+      const n = byId.get(id)!;
+      const t = (self.get(id) ?? 0) + (n.children ?? []).reduce((a, c) => a + incl(c), 0);
+      inclusive.set(id, t);
+      return t;
+    };
+    const under = new Map<string, number>();
+    for (const n of p.nodes) {
+      if (n.callFrame.functionName !== focus) continue;
+      for (const c of n.children ?? []) { const k = key(byId.get(c)!.callFrame); under.set(k, (under.get(k) ?? 0) + incl(c)); }
+      under.set('(self)', (under.get('(self)') ?? 0) + (self.get(n.id) ?? 0));
+    }
+    out += `\nunder ${focus}:\n${fmt(under)}`;
+  }
+  return out;
 }
 
 async function main(): Promise<void> {

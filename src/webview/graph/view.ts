@@ -25,6 +25,10 @@ const RESTYLE_DELAY = 150;
 /** More freed nodes than this in one step are removed at once instead of fading out. */
 const FADE_LIMIT = 200;
 const FADE_MS = 650;
+/** A drawing that adds more elements than ADD_SPLIT adds them ADD_CHUNK at a time, one chunk per frame:
+ *  cytoscape styles the elements added at the next frame, and styling thousands at once is a long task. */
+const ADD_SPLIT = 1000;
+const ADD_CHUNK = 600;
 
 export interface ViewCallbacks {
   onSelect(nodeId: string | null): void;
@@ -37,6 +41,15 @@ export class GraphView {
   readonly cy: Core;
   private model: GraphModel | null = null;
   private byId = new Map<string, GNode>();
+  /** The elements on screen (fading ones included), by id. */
+  private eles = new Map<string, SingularElementReturnValue>();
+  /** Freed nodes fading out. */
+  private ghosts = new Set<string>();
+  private selectedEle: SingularElementReturnValue | null = null;
+  /** Elements still to add (a big drawing, a chunk per frame), and who waits for the drawing to be complete. */
+  private queue: ElementDefinition[] = [];
+  private waiting: (() => void)[] = [];
+  private selectWanted: string | null = null;
   /** Class strings currently applied, per element. */
   private applied = new Map<string, string>();
   /** Change classes of the current step ('new' / 'changed'), per element. */
@@ -116,6 +129,7 @@ export class GraphView {
 
   /** Draw a step. `highlight`: mark what changed since the model drawn before. */
   render(model: GraphModel, highlight: boolean): RenderResult {
+    this.flush();
     const cy = this.cy;
     const prev = this.byId;
     const prevModel = this.model;
@@ -144,9 +158,8 @@ export class GraphView {
     this.byId = next;
 
     // Where new nodes go: where they were before, else a full layout (most nodes are new) or next to their neighbours.
-    // The elements on screen, by id (cy.getElementById makes a new collection per call: slow by the thousand).
-    const have = new Map<string, SingularElementReturnValue>();
-    cy.elements().forEach((e) => { have.set(e.id(), e); });
+    // The elements on screen are kept by id in `eles` (cy.getElementById and cy.elements() make collections: slow by the thousand).
+    const have = this.eles;
     const fresh = model.nodes.filter((n) => !have.has(n.id) && !this.posCache.has(n.id)).map((n) => n.id);
     const total = model.nodes.length;
     const fullLayout = fresh.length > 0 && (fresh.length === total || (total > 20 && fresh.length > total * 0.6));
@@ -165,18 +178,39 @@ export class GraphView {
 
     const fading: NodeSingular[] = [];
     let removed = 0;
+    const forget = (id: string) => { have.delete(id); this.applied.delete(id); };
     cy.batch(() => {
-      cy.edges().forEach((e) => { if (!edgeIds.has(e.id())) { e.remove(); this.applied.delete(e.id()); have.delete(e.id()); } });
-      const gone = cy.nodes().filter((n) => !next.has(n.id()) && !n.data('ghost'));
-      // Fading redraws the whole graph at every frame for FADE_MS: not for big graphs.
+      // Edges of the previous step that are gone (those of removed nodes go with them).
+      for (const e of prevModel?.edges ?? []) {
+        if (edgeIds.has(e.id)) continue;
+        const ele = have.get(e.id);
+        if (ele) { if (ele.inside()) ele.remove(); forget(e.id); }
+      }
+      // Nodes of the previous step that are gone. Fading redraws the whole graph at every frame for FADE_MS: not for big graphs.
+      const gone = prevModel ? prevModel.nodes.filter((n) => !next.has(n.id) && have.has(n.id)).map((n) => n.id) : [];
       const fade = highlight && gone.length <= FADE_LIMIT && !this.big;
-      gone.forEach((n) => {
+      if (!fade) {
+        // Fading nodes still gone are removed at once (those back in the model are restored below).
+        for (const id of [...this.ghosts]) {
+          if (next.has(id)) continue;
+          const g = have.get(id);
+          if (g?.inside()) g.remove();
+          forget(id);
+          this.ghosts.delete(id);
+        }
+      }
+      for (const id of gone) {
+        const n = have.get(id)! as NodeSingular;
         removed++;
-        this.posCache.set(n.id(), { ...n.position() });
-        this.applied.delete(n.id());
-        if (fade) { n.data('ghost', true); n.classes('freed ' + (prev.get(n.id())?.cls ?? '')); fading.push(n); } else n.remove();
-      });
-      if (!fade) cy.nodes().filter((n) => n.data('ghost') && !next.has(n.id())).remove();
+        this.posCache.set(id, { ...n.position() });
+        this.applied.delete(id);
+        if (fade) {
+          n.data('ghost', true);
+          n.classes('freed ' + (prev.get(id)?.cls ?? ''));
+          this.ghosts.add(id);
+          fading.push(n);
+        } else { n.remove(); have.delete(id); }
+      }
 
       const cls = this.classesFor(model);
       const add: ElementDefinition[] = [];
@@ -184,13 +218,12 @@ export class GraphView {
         const ele = have.get(n.id);
         const c = cls.get(n.id)!;
         if (ele) {
-          const ghost = prev.has(n.id) ? false : ele.data('ghost') === true;
-          if (ghost) { ele.stop(true, false); ele.removeStyle('opacity'); ele.data('ghost', false); }
-          // Compared with the node drawn at the previous step when there was one (cheaper than data() by the thousand).
-          const was = ghost ? undefined : prev.get(n.id);
-          const same = was ? was.label === n.label && was.w === n.w && was.h === n.h
-            : ele.data('label') === n.label && ele.data('w') === n.w && ele.data('h') === n.h;
-          if (!same) ele.data({ label: n.label, w: n.w, h: n.h });
+          const was = prev.get(n.id);
+          if (!was) {
+            // A fading node that came back (a step back), or one filtered out before.
+            if (this.ghosts.delete(n.id)) { ele.stop(true, false); ele.removeStyle('opacity'); ele.data('ghost', false); }
+            if (ele.data('label') !== n.label || ele.data('w') !== n.w || ele.data('h') !== n.h) ele.data({ label: n.label, w: n.w, h: n.h });
+          } else if (was.label !== n.label || was.w !== n.w || was.h !== n.h) ele.data({ label: n.label, w: n.w, h: n.h });
           if (this.applied.get(n.id) !== c) { ele.classes(c); this.applied.set(n.id, c); }
         } else {
           const p = spots.get(n.id) ?? this.posCache.get(n.id) ?? { x: 0, y: 0 };
@@ -198,6 +231,8 @@ export class GraphView {
           this.applied.set(n.id, c);
         }
       }
+      const prevEdges = new Map<string, string>();
+      for (const e of prevModel?.edges ?? []) prevEdges.set(e.id, e.label);
       for (const e of model.edges) {
         const ele = have.get(e.id);
         const c = cls.get(e.id)!;
@@ -205,11 +240,14 @@ export class GraphView {
           add.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.label }, classes: c });
           this.applied.set(e.id, c);
         } else {
-          if (ele.data('label') !== e.label) ele.data('label', e.label);
+          if (prevEdges.get(e.id) !== e.label) ele.data('label', e.label);
           if (this.applied.get(e.id) !== c) { ele.classes(c); this.applied.set(e.id, c); }
         }
       }
-      if (add.length) cy.add(add);
+      // Nodes come before edges in `add`: a chunk's edges always find their nodes.
+      const now = add.length > ADD_SPLIT ? add.slice(0, ADD_CHUNK) : add;
+      if (now.length) this.addNow(now);
+      if (now !== add) { this.queue = add.slice(ADD_CHUNK); requestAnimationFrame(() => this.addChunk()); }
     });
 
     if (fullLayout && total <= LAYOUT_FCOSE) this.layout(!this.userMoved);
@@ -219,10 +257,49 @@ export class GraphView {
     for (const n of fading) {
       n.animate({ style: { opacity: 0 } }, {
         duration: FADE_MS,
-        complete: () => { if (n.data('ghost') && n.inside()) n.remove(); },
+        complete: () => {
+          if (!n.data('ghost') || !n.inside()) return;
+          n.remove();
+          this.eles.delete(n.id());
+          this.ghosts.delete(n.id());
+        },
       });
     }
     return { added: fresh.length, removed, fullLayout };
+  }
+
+  private addNow(defs: ElementDefinition[]): void {
+    this.cy.add(defs).forEach((x) => { this.eles.set(x.id(), x); });
+  }
+
+  /** Add the next chunk of a big drawing (in an animation frame); when the last is in, the drawing is complete. */
+  private addChunk(): void {
+    if (!this.queue.length) return;
+    const chunk = this.queue.splice(0, ADD_CHUNK);
+    this.cy.batch(() => this.addNow(chunk));
+    if (this.queue.length) requestAnimationFrame(() => this.addChunk());
+    else this.completed();
+  }
+
+  /** Add what is left of a big drawing now (a new step, or the person acts on the graph). */
+  flush(): void {
+    if (!this.queue.length) return;
+    const rest = this.queue;
+    this.queue = [];
+    this.cy.batch(() => this.addNow(rest));
+    this.completed();
+  }
+
+  private completed(): void {
+    if (this.selectWanted) this.select(this.selectWanted);
+    const w = this.waiting;
+    this.waiting = [];
+    for (const f of w) f();
+  }
+
+  /** Call `f` once the drawing is complete: now, or when the last chunk of a big drawing is added. */
+  whenDrawn(f: () => void): void {
+    if (this.queue.length) this.waiting.push(f); else f();
   }
 
   private aspect(): number {
@@ -244,6 +321,7 @@ export class GraphView {
 
   /** Lay out every node again: fcose up to LAYOUT_FCOSE nodes, bands from the roots beyond. */
   layout(fit: boolean): void {
+    this.flush();
     const cy = this.cy;
     const model = this.model;
     const nodes = cy.nodes().filter((n) => !n.data('ghost'));
@@ -266,13 +344,16 @@ export class GraphView {
   /** The box around the drawn nodes, from their positions and sizes (no style needed). */
   private drawnBox(): { x1: number; y1: number; x2: number; y2: number } | null {
     let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
-    this.cy.nodes().forEach((n) => {
-      // The model's nodes (not the fading ghosts), unless filtered out; sizes from the model (faster than data()).
-      const id = n.id(), g = this.byId.get(id);
-      if (!g || this.applied.get(id)?.endsWith(' off')) return;
-      const p = n.position(), w = g.w / 2 + 12, h = g.h / 2 + 12;
+    for (const [id, g] of this.byId) {
+      // The model's nodes (not the fading ghosts), unless filtered out; sizes from the model (faster than data()),
+      // positions of the nodes not added yet (a big drawing, chunk by chunk) from where they are placed.
+      if (this.applied.get(id)?.endsWith(' off')) continue;
+      const ele = this.eles.get(id) as NodeSingular | undefined;
+      const p = ele ? ele.position() : this.posCache.get(id);
+      if (!p) continue;
+      const w = g.w / 2 + 12, h = g.h / 2 + 12;
       x1 = Math.min(x1, p.x - w); x2 = Math.max(x2, p.x + w); y1 = Math.min(y1, p.y - h); y2 = Math.max(y2, p.y + h);
-    });
+    }
     return x1 === Infinity ? null : { x1, y1, x2, y2 };
   }
 
@@ -300,11 +381,14 @@ export class GraphView {
   // ---- selection, search, focus ------------------------------------------------------
 
   select(id: string | null, center = false): void {
-    this.cy.$(':selected').unselect();
-    if (!id) return;
-    const n = this.cy.getElementById(id);
-    if (n.empty()) return;
-    n.select();
+    this.selectWanted = id;
+    if (center) this.flush();
+    // The selection is one node at most: only it is unselected (a ':selected' query visits every element).
+    const n = id ? this.eles.get(id) : undefined;
+    if (this.selectedEle && this.selectedEle !== n && this.selectedEle.inside()) this.selectedEle.unselect();
+    this.selectedEle = n && n.inside() ? n : null;
+    if (!n || !this.selectedEle) return;
+    if (!n.selected()) n.select();
     if (center) this.cy.animate({ center: { eles: n } }, { duration: 200 });
   }
 
@@ -314,6 +398,7 @@ export class GraphView {
    * when nothing is selected. Null when there is none in that direction.
    */
   nodeToward(fromId: string | null, dir: 'left' | 'right' | 'up' | 'down'): string | null {
+    this.flush();
     const nodes = this.cy.nodes(':visible').filter((n) => !n.data('ghost'));
     if (nodes.empty()) return null;
     const from = fromId ? this.cy.getElementById(fromId) : null;
@@ -406,6 +491,7 @@ export class GraphView {
   }
 
   private applyClasses(): void {
+    this.flush();
     const model = this.model;
     if (!model) return;
     const want = this.classesFor(model);
@@ -421,6 +507,7 @@ export class GraphView {
 
   /** Positions of the nodes on screen, for the panel's saved state (small graphs only). */
   positions(limit: number): Record<string, [number, number]> | undefined {
+    this.flush();
     const nodes = this.cy.nodes();
     if (nodes.length > limit) return undefined;
     const out: Record<string, [number, number]> = {};
@@ -429,6 +516,7 @@ export class GraphView {
   }
 
   png(): string {
+    this.flush();
     const bb = this.cy.elements(':visible').boundingBox();
     const scale = Math.max(0.25, Math.min(2, 4000 / Math.max(1, bb.w, bb.h)));
     return this.cy.png({ output: 'base64uri', full: true, bg: this.palette.background, scale });
