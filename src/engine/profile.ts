@@ -418,7 +418,7 @@ const BASE_36: Profile = {
   // METH_VARARGS builtins (Argument Clinic moved these to METH_FASTCALL in 3.7; measured with
   // gc.get_count() deltas: scripts/probes/varargs_builtins_36.py).
   hidden: { ...BASE_37.hidden, printArgsTuple: true, printKwargsDict: true, pendingListFirstWrite: true, mroTempLists: 4,
-    varargsBuiltins: ['min', 'max', 'iter', 'sum', 'isinstance', 'issubclass', 'divmod', 'next', 'getattr', 'hasattr', 'format', 'pow', 'round'],
+    varargsBuiltins: ['min', 'max', 'iter', 'sum', 'isinstance', 'issubclass', 'divmod', 'next', 'getattr', 'hasattr', 'format', 'pow', 'round', 'sorted'],
     formatMethodTuple: true },
   startup: {
     generationSizes: [63, 4972, 0],
