@@ -176,6 +176,9 @@ export interface Profile {
    *  `str + x` says "must be str, not T", and PyErr_WriteUnraisable prints the exception value
    *  as it was set (unnormalised: dict's KeyError value is the tuple `('k',)`). */
   py36Wording?: boolean;
+  /** 3.6 setobject.c: a set grows when fill reaches 2/3 of the table (3.7+: 3/5), and a new
+   *  key takes the first dummy on its probe sequence (3.7+: the last). */
+  setTwoThirdsFill?: boolean;
   /** Free-list occupancy when the script starts (start-up state). */
   freeListStart: { list: number; dict: number; tuple: number[] };
 }
@@ -414,6 +417,7 @@ const BASE_36: Profile = {
   delIgnoredHeader: 'bound-method',
   bindsMethods: true,
   py36Wording: true,
+  setTwoThirdsFill: true,
   freeListCapacity: { ...BASE_37.freeListCapacity, method: 256 },
   // METH_VARARGS builtins (Argument Clinic moved these to METH_FASTCALL in 3.7; measured with
   // gc.get_count() deltas: scripts/probes/varargs_builtins_36.py).
@@ -443,6 +447,7 @@ const BASE_27: Profile = {
   delIgnoredHeader: 'py2',
   weakrefOrder: 'callback-first',
   py36Wording: false,
+  setTwoThirdsFill: false,
   unmodelledRefs: { ...BASE_36.unmodelledRefs!, ellipsis: 2 },
   hidden: { ...BASE_36.hidden, varargsBuiltins: BASE_37.hidden.varargsBuiltins, formatMethodTuple: false, printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
     // Every type call goes through tp_call with an argument tuple (do_call/load_args).
