@@ -423,7 +423,7 @@ const BASE_36: Profile = {
   // gc.get_count() deltas: scripts/probes/varargs_builtins_36.py).
   hidden: { ...BASE_37.hidden, printArgsTuple: true, printKwargsDict: true, pendingListFirstWrite: true, mroTempLists: 4,
     varargsBuiltins: ['min', 'max', 'iter', 'sum', 'isinstance', 'issubclass', 'divmod', 'next', 'getattr', 'hasattr', 'format', 'pow', 'round', 'sorted'],
-    formatMethodTuple: true },
+    formatMethodTuple: true, varargsNames: ['gc.collect'] },
   startup: {
     generationSizes: [63, 4972, 0],
     count: [47, 11, 0],
@@ -449,7 +449,7 @@ const BASE_27: Profile = {
   py36Wording: false,
   setTwoThirdsFill: false,
   unmodelledRefs: { ...BASE_36.unmodelledRefs!, ellipsis: 2 },
-  hidden: { ...BASE_36.hidden, varargsBuiltins: BASE_37.hidden.varargsBuiltins, formatMethodTuple: false, printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
+  hidden: { ...BASE_36.hidden, varargsBuiltins: BASE_37.hidden.varargsBuiltins, formatMethodTuple: false, varargsNames: [], printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
     // Every type call goes through tp_call with an argument tuple (do_call/load_args).
     tpCallTypes: ['type', 'list', 'tuple', 'dict', 'set', 'frozenset', 'int', 'float', 'str', 'bool', 'enumerate', 'reversed',
       'super', 'property', 'staticmethod', 'classmethod', 'slice', 'zip', 'map', 'filter'] },
