@@ -120,6 +120,9 @@ export interface Profile {
     printKwargsDict?: boolean; pendingListFirstWrite?: boolean;
     /** 3.6: int/float/str.__format__ are METH_VARARGS, so PyObject_Format's call builds an argument tuple. */
     formatMethodTuple?: boolean;
+    /** 3.6: __build_class__ is METH_VARARGS (argument tuple) and calls __prepare__ (a PyCFunction)
+     *  with a (name, bases) tuple (trace S47@3.6). */
+    buildClassArgsTuple?: boolean;
     /** Calling a class builds an argument tuple (tp_call); false: 3.14 (measured, no tuple). */
     classCallTuple?: boolean;
     /** Temporary lists built by mro_implementation for a new class (3.6: 4, traced in S47). */
@@ -423,7 +426,7 @@ const BASE_36: Profile = {
   // gc.get_count() deltas: scripts/probes/varargs_builtins_36.py).
   hidden: { ...BASE_37.hidden, printArgsTuple: true, printKwargsDict: true, pendingListFirstWrite: true, mroTempLists: 4,
     varargsBuiltins: ['min', 'max', 'iter', 'sum', 'isinstance', 'issubclass', 'divmod', 'next', 'getattr', 'hasattr', 'format', 'pow', 'round', 'sorted'],
-    formatMethodTuple: true, varargsNames: ['gc.collect'] },
+    formatMethodTuple: true, varargsNames: ['gc.collect'], buildClassArgsTuple: true },
   startup: {
     generationSizes: [63, 4972, 0],
     count: [47, 11, 0],
@@ -449,7 +452,7 @@ const BASE_27: Profile = {
   py36Wording: false,
   setTwoThirdsFill: false,
   unmodelledRefs: { ...BASE_36.unmodelledRefs!, ellipsis: 2 },
-  hidden: { ...BASE_36.hidden, varargsBuiltins: BASE_37.hidden.varargsBuiltins, formatMethodTuple: false, varargsNames: [], printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
+  hidden: { ...BASE_36.hidden, varargsBuiltins: BASE_37.hidden.varargsBuiltins, formatMethodTuple: false, varargsNames: [], buildClassArgsTuple: false, printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
     // Every type call goes through tp_call with an argument tuple (do_call/load_args).
     tpCallTypes: ['type', 'list', 'tuple', 'dict', 'set', 'frozenset', 'int', 'float', 'str', 'bool', 'enumerate', 'reversed',
       'super', 'property', 'staticmethod', 'classmethod', 'slice', 'zip', 'map', 'filter'] },
