@@ -420,6 +420,9 @@ const BASE_36: Profile = {
   delIgnoredHeader: 'bound-method',
   bindsMethods: true,
   py36Wording: true,
+  // scripts/probes/smallint_refs.py on 3.6.15: only these ints have the same start-up count
+  // with and without site (docs/calibration/shared-refcounts.md); CPython minus the simulator.
+  unmodelledRefs: { ...BASE_37.unmodelledRefs!, smallInts: intRuns('-5..-4:1 -3..-2:2 41:2 58:2 133..255:1') },
   setTwoThirdsFill: true,
   freeListCapacity: { ...BASE_37.freeListCapacity, method: 256 },
   // METH_VARARGS builtins (Argument Clinic moved these to METH_FASTCALL in 3.7; measured with
@@ -451,7 +454,7 @@ const BASE_27: Profile = {
   weakrefOrder: 'callback-first',
   py36Wording: false,
   setTwoThirdsFill: false,
-  unmodelledRefs: { ...BASE_36.unmodelledRefs!, ellipsis: 2 },
+  unmodelledRefs: { ...BASE_37.unmodelledRefs!, ellipsis: 2 },
   hidden: { ...BASE_36.hidden, varargsBuiltins: BASE_37.hidden.varargsBuiltins, formatMethodTuple: false, varargsNames: [], buildClassArgsTuple: false, printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
     // Every type call goes through tp_call with an argument tuple (do_call/load_args).
     tpCallTypes: ['type', 'list', 'tuple', 'dict', 'set', 'frozenset', 'int', 'float', 'str', 'bool', 'enumerate', 'reversed',
