@@ -10,7 +10,7 @@ import { callObject } from './vm/call';
 import { PyRaise } from './errors';
 import { formatException } from './exceptions';
 import { reprOf } from './repr';
-import { py2UnraisableText } from './py2/unraisable';
+import { py2UnraisableText, rawArgsValue } from './py2/unraisable';
 
 /**
  * Call o's __del__ from a deallocation (PyObject_CallFinalizerFromDealloc).
@@ -66,7 +66,10 @@ export function writeUnraisable(it: Interp, exc: PyObject, header: () => string,
     return;
   }
   let text = action && it.profile.unraisableWhile ? `Exception ignored while ${action} ${header()}:\n` : `Exception ignored in: ${header()}\n`;
-  text += formatException(it, exc);
+  let body = formatException(it, exc);
+  const raw = it.profile.py36Wording ? rawArgsValue(it, exc) : null;
+  if (raw !== null) body = body.replace(/([^\n]*?): [^\n]*\n$/, (_m, name: string) => `${name}: ${raw}\n`);
+  text += body;
   it.writeStderr(text);
   it.dec(exc);
 }

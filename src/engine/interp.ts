@@ -194,7 +194,7 @@ export class Interp {
   raiseKeyError(key: PyObject): never {
     const exc = this.makeExcOf(this.types.get('KeyError'), [this.inc(key)]);
     // 2.7 set_key_error: the unnormalised value is the 1-tuple (key,).
-    if (this.profile.version[0] === 2) noteRaisedFromC(exc, true);
+    if (this.profile.version[0] === 2 || this.profile.py36Wording) noteRaisedFromC(exc, true);
     throw new PyRaise(exc);
   }
 

@@ -265,6 +265,7 @@ export function binaryOp(it: Interp, kind: BinKind, a: PyObject, b: PyObject, in
     }
   }
   const sym = BIN_SYMBOL[kind] + (inplace ? '=' : '');
+  if (kind === BinKind.Add && a instanceof PyStr && it.profile.py36Wording) it.raise('TypeError', `must be str, not ${typeName(b)}`);
   if (kind === BinKind.Add && a instanceof PyStr) it.raise('TypeError', `can only concatenate str (not "${typeName(b)}") to str`);
   if (kind === BinKind.Add && a instanceof PyList) it.raise('TypeError', `can only concatenate list (not "${typeName(b)}") to list`);
   if (kind === BinKind.Add && a instanceof PyTuple) it.raise('TypeError', `can only concatenate tuple (not "${typeName(b)}") to tuple`);

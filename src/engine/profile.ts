@@ -118,6 +118,11 @@ export interface Profile {
     /** 3.6: print's keyword arguments arrive as a dict (_PyStack_AsDict), and TextIOWrapper.write
      *  creates its pending list on the first write (3.7+: on the second). */
     printKwargsDict?: boolean; pendingListFirstWrite?: boolean;
+    /** 3.6: int/float/str.__format__ are METH_VARARGS, so PyObject_Format's call builds an argument tuple. */
+    formatMethodTuple?: boolean;
+    /** 3.6: __build_class__ is METH_VARARGS (argument tuple) and calls __prepare__ (a PyCFunction)
+     *  with a (name, bases) tuple (trace S47@3.6). */
+    buildClassArgsTuple?: boolean;
     /** Calling a class builds an argument tuple (tp_call); false: 3.14 (measured, no tuple). */
     classCallTuple?: boolean;
     /** Temporary lists built by mro_implementation for a new class (3.6: 4, traced in S47). */
@@ -170,6 +175,13 @@ export interface Profile {
   /** 3.13.0: an exhausted list_reverseiterator keeps its list (listreviter_next only sets the
    *  index to -1; scripts/probes/iter_release.py). */
   listRevIterKeepsList?: boolean;
+  /** 3.6: BaseException_repr is the class name and the repr of the args tuple (`E('x',)`),
+   *  `str + x` says "must be str, not T", and PyErr_WriteUnraisable prints the exception value
+   *  as it was set (unnormalised: dict's KeyError value is the tuple `('k',)`). */
+  py36Wording?: boolean;
+  /** 3.6 setobject.c: a set grows when fill reaches 2/3 of the table (3.7+: 3/5), and a new
+   *  key takes the first dummy on its probe sequence (3.7+: the last). */
+  setTwoThirdsFill?: boolean;
   /** Free-list occupancy when the script starts (start-up state). */
   freeListStart: { list: number; dict: number; tuple: number[] };
 }
@@ -407,8 +419,17 @@ const BASE_36: Profile = {
   statsPermanentLine: false,
   delIgnoredHeader: 'bound-method',
   bindsMethods: true,
+  py36Wording: true,
+  // scripts/probes/smallint_refs.py on 3.6.15: only these ints have the same start-up count
+  // with and without site (docs/calibration/shared-refcounts.md); CPython minus the simulator.
+  unmodelledRefs: { ...BASE_37.unmodelledRefs!, smallInts: intRuns('-5..-4:1 -3..-2:2 41:2 58:2 133..255:1') },
+  setTwoThirdsFill: true,
   freeListCapacity: { ...BASE_37.freeListCapacity, method: 256 },
-  hidden: { ...BASE_37.hidden, printArgsTuple: true, printKwargsDict: true, pendingListFirstWrite: true, mroTempLists: 4 },
+  // METH_VARARGS builtins (Argument Clinic moved these to METH_FASTCALL in 3.7; measured with
+  // gc.get_count() deltas: scripts/probes/varargs_builtins_36.py).
+  hidden: { ...BASE_37.hidden, printArgsTuple: true, printKwargsDict: true, pendingListFirstWrite: true, mroTempLists: 4,
+    varargsBuiltins: ['min', 'max', 'iter', 'sum', 'isinstance', 'issubclass', 'divmod', 'next', 'getattr', 'hasattr', 'format', 'pow', 'round', 'sorted'],
+    formatMethodTuple: true, varargsNames: ['gc.collect'], buildClassArgsTuple: true },
   startup: {
     generationSizes: [63, 4972, 0],
     count: [47, 11, 0],
@@ -431,8 +452,10 @@ const BASE_27: Profile = {
   statsDoneWhenNothing: 'short-dot',
   delIgnoredHeader: 'py2',
   weakrefOrder: 'callback-first',
-  unmodelledRefs: { ...BASE_36.unmodelledRefs!, ellipsis: 2 },
-  hidden: { ...BASE_36.hidden, printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
+  py36Wording: false,
+  setTwoThirdsFill: false,
+  unmodelledRefs: { ...BASE_37.unmodelledRefs!, ellipsis: 2 },
+  hidden: { ...BASE_36.hidden, varargsBuiltins: BASE_37.hidden.varargsBuiltins, formatMethodTuple: false, varargsNames: [], buildClassArgsTuple: false, printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
     // Every type call goes through tp_call with an argument tuple (do_call/load_args).
     tpCallTypes: ['type', 'list', 'tuple', 'dict', 'set', 'frozenset', 'int', 'float', 'str', 'bool', 'enumerate', 'reversed',
       'super', 'property', 'staticmethod', 'classmethod', 'slice', 'zip', 'map', 'filter'] },

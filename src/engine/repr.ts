@@ -44,7 +44,7 @@ export function reprOf(it: Interp, o: PyObject): string {
   if (o instanceof PyException) {
     const args = o.args ? o.args.items : [];
     const name = o.type.name;
-    if (it.profile.version[0] === 2) return py2ExceptionRepr(name, o.args ? reprOf(it, o.args) : '()');
+    if (it.profile.version[0] === 2 || it.profile.py36Wording) return py2ExceptionRepr(name, o.args ? reprOf(it, o.args) : '()');
     if (args.length === 1) return `${name}(${reprOf(it, args[0])})`;
     return `${name}(${args.map((a) => reprOf(it, a)).join(', ')})`;
   }

@@ -82,13 +82,13 @@ export function setAddEntry(it: Interp, s: PySet, key: PyObject, hash: bigint): 
         }
         s.fill++; s.used++;
         s.table[e] = key; s.hashes[e] = hash;
-        if (s.fill * 5 < mask * 3) return;
+        if (it.profile.setTwoThirdsFill ? s.fill * 3 < mask * 2 : s.fill * 5 < mask * 3) return;
         setTableResize(s, s.used > 50000 ? s.used * 2 : s.used * 4);
         return;
       }
       if (h === hash && k !== null) {
         if (keyEq(it, k, key)) { it.dec(key); return; }
-      } else if (h === -1n && k === null && reuseDummy) freeslot = e;
+      } else if (h === -1n && k === null && reuseDummy && (freeslot < 0 || !it.profile.setTwoThirdsFill)) freeslot = e;
       e++;
     } while (probes--);
     perturb >>= 5n;
@@ -168,7 +168,9 @@ export function setItems(s: PySet): PyObject[] {
 /** set_merge: add every key of `other` (a set or frozenset). */
 export function setMerge(it: Interp, so: PySet, other: PySet): void {
   if (other === so || other.used === 0) return;
-  if ((so.fill + other.used) * 5 >= (so.table.length - 1) * 3) setTableResize(so, (so.used + other.used) * 2);
+  const grow = it.profile.setTwoThirdsFill ? (so.fill + other.used) * 3 >= (so.table.length - 1) * 2
+    : (so.fill + other.used) * 5 >= (so.table.length - 1) * 3;
+  if (grow) setTableResize(so, (so.used + other.used) * 2);
   if (so.fill === 0 && so.table.length === other.table.length && other.fill === other.used) {
     for (let i = 0; i < other.table.length; i++) {
       const k = other.table[i];

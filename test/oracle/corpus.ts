@@ -3,7 +3,7 @@
 // FILE --python X.Y`) and compares its normalised output with the recorded
 // CPython run (start-up dependent lines found via the `-S` recording) under the
 // rules of src/verify/compare.ts.
-//  - profiles: env PYGC_ORACLE_VERSIONS ("2.7,3.7,…,3.13,3.14" by default; "3.11,3.12"; "all");
+//  - profiles: env PYGC_ORACLE_VERSIONS ("2.7,3.6,3.7,…,3.13,3.14" by default; "3.11,3.12"; "all");
 //  - recordings made by Pyodide (CPython 3.14 compiled to 32-bit WebAssembly, "python":
 //    "pyodide …") print the 32-bit immortal refcount 7 << 28 where the 64-bit builds the
 //    3.14 profile models print 3 << 30: the engine's output is mapped to the 32-bit value
@@ -71,7 +71,7 @@ function recordedProfiles(): string[] {
 }
 
 function profiles(): string[] {
-  const all = '2.7,3.7,3.8,3.9,3.10,3.11,3.12,3.13,3.14';
+  const all = '2.7,3.6,3.7,3.8,3.9,3.10,3.11,3.12,3.13,3.14';
   const spec = (process.env.PYGC_ORACLE_VERSIONS ?? all).trim() || all;
   if (spec === 'all') return recordedProfiles();
   return spec.split(',').map((v) => v.trim()).filter(Boolean);

@@ -15,7 +15,8 @@ export function formatBuiltin(it: Interp, v: PyObject, spec: string): string {
   if (spec === '' && (v instanceof PyStr || (v instanceof PyInt && !(v instanceof PyBool)))) return formatNow(it, v, spec);
   const user = v instanceof PyInstance && mroLookup(v.type, '__format__') !== it.objectFormat;
   const meth = user ? it.hidden.alloc(null, 0, 64) : it.hidden.boundBuiltin();
-  try { return formatNow(it, v, spec); } finally { it.hidden.free(meth); }
+  const args = !user && it.profile.hidden.formatMethodTuple ? it.hidden.argsTuple(1) : null;
+  try { return formatNow(it, v, spec); } finally { it.hidden.release(args); it.hidden.free(meth); }
 }
 
 function formatNow(it: Interp, v: PyObject, spec: string): string {

@@ -22,7 +22,7 @@ function makeModule(it: Interp, name: string, fns: Record<string, NativeImpl>, c
   dictSetStr(it, d, '__name__', it.newStr(name));
   for (const [k, f] of Object.entries(fns)) {
     const b = it.newBuiltin(k, f, null, k);
-    b.varargs = VARARGS_FUNCTIONS.has(`${name}.${k}`);
+    b.varargs = VARARGS_FUNCTIONS.has(`${name}.${k}`) || !!it.profile.hidden.varargsNames?.includes(`${name}.${k}`);
     dictSetStr(it, d, k, b);
   }
   for (const [k, v] of Object.entries(consts)) dictSetStr(it, d, k, v);

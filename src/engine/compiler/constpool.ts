@@ -58,8 +58,30 @@ export class ConstPool implements ConstFactory {
     private folded?: (v: A.ConstValue) => boolean) {}
 
   constIndex(code: Code, v: A.ConstValue, made = false): number {
-    if (!made && this.folded?.(v)) made = true;
+    if (!made && this.folded?.(v) && !(v.type === 'tuple' && !v.items.length)) return this.peepholeIndex(code, v);
     return this.add(code, made ? this.build(v, false) : this.arenaObject(v), made);
+  }
+
+  /** ≤3.6 peephole folding (fold_tuple_on_constants): each item was compiled as a LOAD_CONST first (its co_consts
+   *  entry), and the peephole optimiser builds the tuple (or, for `in`/`for`, the frozenset)
+   *  from those co_consts objects and appends it to co_consts without looking for an equal one
+   *  (scenario lang_const_merging at 3.6). */
+  private peepholeIndex(code: Code, v: A.ConstValue): number {
+    const it = this.it;
+    let o: PyObject;
+    if (v.type === 'tuple' || v.type === 'frozenset') {
+      const items = v.items.map((x) => it.inc(code.consts[this.constIndex(code, x)]));
+      o = v.type === 'tuple' ? it.constTuple(items) : this.frozenset(items);
+      this.keys.set(o, keyOf(v));
+    } else {
+      // fold_unaryops/binops_on_constants: a new object each time, appended as well.
+      o = this.build(v, false);
+      o.rc++;
+    }
+    const i = code.consts.length;
+    code.consts.push(o);
+    this.track(o);
+    return i;
   }
 
   namesIndex(code: Code, names: string[]): number {

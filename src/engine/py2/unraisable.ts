@@ -15,6 +15,12 @@ const fromC = new WeakMap<PyObject, 'message' | 'args'>();
 /** `argsTuple`: the value was the argument tuple itself (dict KeyError: `('k',)`). */
 export function noteRaisedFromC(exc: PyObject, argsTuple = false): void { fromC.set(exc, argsTuple ? 'args' : 'message'); }
 
+/** 3.6 PyErr_WriteUnraisable's last line for a value set from C as an argument tuple: the
+ *  str() of that tuple (`KeyError: ('k',)`); null when the value was normalised. */
+export function rawArgsValue(it: Interp, exc: PyObject): string | null {
+  return exc instanceof PyException && exc.args && fromC.get(exc) === 'args' ? reprOf(it, exc.args) : null;
+}
+
 export function py2UnraisableText(it: Interp, exc: PyObject, objRepr: string): string {
   const t = exc.type;
   const cls = t.isHeap && t.module !== 'builtins' ? `${t.module}.${t.name}` : t.name;

@@ -30,9 +30,20 @@ export function buildClass(it: Interp, body: PyFunction, name: string, basesTupl
   }
   // __build_class__: type.__prepare__ is fetched as a bound method, called for the namespace, dropped.
   // (2.7's build_class has no __prepare__.)
-  const prepare = it.profile.version[0] === 2 ? null : it.hidden.alloc(null, 0, 72);
+  // 3.6: __build_class__ is METH_VARARGS (an argument tuple (func, name, *bases) for the whole
+  // call), __prepare__ is a PyCFunction (its free list) called with a (name, bases) tuple.
+  const buildArgs = it.profile.hidden.buildClassArgsTuple ? it.hidden.argsTuple(2 + bases.length) : null;
+  const prepare = it.profile.version[0] === 2 ? null : it.profile.hidden.buildClassArgsTuple ? it.hidden.boundBuiltin() : it.hidden.alloc(null, 0, 72);
+  const prepareArgs = it.profile.hidden.buildClassArgsTuple ? it.hidden.argsTuple(2) : null;
   const ns = it.newDict();
+  it.hidden.release(prepareArgs);
   it.hidden.release(prepare);
+  try {
+    return buildClassBody(it, body, name, bases, basesTuple, ns);
+  } finally { it.hidden.release(buildArgs); }
+}
+
+function buildClassBody(it: Interp, body: PyFunction, name: string, bases: PyType[], basesTuple: PyTuple, ns: PyDict): PyType {
   const f: Frame = makeFrame(it, body, [], null, false, it.frame);
   f.localsDict = it.inc(ns);
   f.role = 'class-body';
