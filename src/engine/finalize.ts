@@ -66,7 +66,7 @@ export function writeUnraisable(it: Interp, exc: PyObject, header: () => string,
     return;
   }
   let text = action && it.profile.unraisableWhile ? `Exception ignored while ${action} ${header()}:\n` : `Exception ignored in: ${header()}\n`;
-  text += formatException(it, exc);
+  text += formatException(it, exc, new Set(), it.profile.tracebackCarets && !it.profile.unraisableNoCarets);
   it.writeStderr(text);
   it.dec(exc);
 }

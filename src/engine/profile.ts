@@ -159,6 +159,8 @@ export interface Profile {
   /** 3.14: unraisable exceptions say what was running ("Exception ignored while calling
    *  deallocator <function …>:") instead of "Exception ignored in: <…>". */
   unraisableWhile?: boolean;
+  /** 3.13+: unraisable tracebacks (PyErr_WriteUnraisable's C traceback printer) have no carets. */
+  unraisableNoCarets?: boolean;
   /** 3.14: Py_FinalizeEx's first collection runs even after gc.disable() (measured, S48). */
   shutdownCollectsWhenDisabled?: boolean;
   /** 3.14: every dict is tracked when created (no lazy tracking, no untrack_dicts). */
@@ -244,6 +246,7 @@ const BASE_312: Profile = {
 const BASE_313: Profile = {
   ...BASE_312,
   name: '3.13',
+  unraisableNoCarets: true,
   version: [3, 13, 0],
   constTuplesTracked: true,
   thresholds: [2000, 10, 10],
