@@ -161,6 +161,11 @@ export interface Profile {
   unraisableWhile?: boolean;
   /** 3.13+: unraisable tracebacks (PyErr_WriteUnraisable's C traceback printer) have no carets. */
   unraisableNoCarets?: boolean;
+  /** 3.14: "cannot use 'list' as a dict key (unhashable type: 'list')" (and "as a set element"). */
+  unhashableRole?: boolean;
+  /** 3.14 folds constant tuples, unary and binary operations in the CFG (gh-126835): with
+   *  foldedConsts, a folded constant (nested tuples included) is held by co_consts only. */
+  foldsInCfg?: boolean;
   /** 3.14: Py_FinalizeEx's first collection runs even after gc.disable() (measured, S48). */
   shutdownCollectsWhenDisabled?: boolean;
   /** 3.14: every dict is tracked when created (no lazy tracking, no untrack_dicts). */
@@ -284,6 +289,9 @@ const BASE_314: Profile = {
   dictsTrackedAtCreation: true,
   tuplesTrackedOnlyIfNeeded: true,
   unraisableWhile: true,
+  unhashableRole: true,
+  foldedConsts: true,
+  foldsInCfg: true,
   shutdownCollectsWhenDisabled: true,
   // print's `*objects` is an Argument Clinic array (no varargs tuple): measured, see the notes.
   hidden: { ...BASE_313.hidden, printArgsTuple: false, classCallTuple: false },

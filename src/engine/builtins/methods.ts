@@ -159,6 +159,8 @@ export function installAllMethods(): void {
     pop: (s, a, k) => {
       rangeArgs(it, 'pop', a, k, 1, 2);
       const d = s as PyDict;
+      // _PyDict_Pop: an empty dict returns the default (or raises KeyError) without hashing the key.
+      if (d.map.size === 0) { if (a.length === 2) return it.inc(a[1]); return keyErr(a[0]); }
       const hk = hashKey(it, a[0]);
       const e = d.map.get(hk);
       if (!e) { if (a.length === 2) return it.inc(a[1]); return keyErr(a[0]); }
