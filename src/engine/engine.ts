@@ -155,7 +155,8 @@ export class Engine {
       ? (v: A.ConstValue) => !fromParser.consts.has(v) && v.type !== 'str'
         && !((v.type === 'int' || v.type === 'float') && fromParser.negated.has(String(v.value)))
       : undefined;
-    return new ConstPool(this.it, this.profile.mergeConsts, this.profile.constTuplesTracked, folded);
+    return new ConstPool(this.it, this.profile.mergeConsts, this.profile.constTuplesTracked, folded,
+      this.profile.foldsInCfg === true);
   }
 
   /**

@@ -77,18 +77,18 @@ export function exceptionLine(it: Interp, exc: PyObject): string {
   return msg ? `${name}: ${msg}` : name;
 }
 
-function formatOne(it: Interp, exc: PyObject): string {
+function formatOne(it: Interp, exc: PyObject, carets: boolean): string {
   let out = '';
   if (exc instanceof PyException && exc.traceback) {
     out += 'Traceback (most recent call last):\n';
     const entries: PyTraceback[] = [];
     for (let tb: PyTraceback | null = exc.traceback; tb; tb = tb.next) entries.push(tb);
-    out += formatEntries(it, entries);
+    out += formatEntries(it, entries, carets);
   }
   return out + exceptionLine(it, exc) + '\n';
 }
 
-function formatEntries(it: Interp, entries: PyTraceback[]): string {
+function formatEntries(it: Interp, entries: PyTraceback[], carets: boolean): string {
   let out = '';
   let last = '';
   let repeat = 0;
@@ -102,7 +102,7 @@ function formatEntries(it: Interp, entries: PyTraceback[]): string {
     const src = it.sourceLine(tb.filename, tb.lineno);
     if (src !== null && src.trim()) {
       out += `    ${src.trim()}\n`;
-      if (it.profile.tracebackCarets && tb.pos) {
+      if (carets && tb.pos) {
         const c = caretLine(src, tb.pos, it.profile.callCarets);
         if (c) out += c + '\n';
       }
@@ -113,17 +113,18 @@ function formatEntries(it: Interp, entries: PyTraceback[]): string {
 }
 
 /** The full report for an exception, with its __cause__/__context__ chain first. */
-export function formatException(it: Interp, exc: PyObject, seen = new Set<PyObject>()): string {
+export function formatException(it: Interp, exc: PyObject, seen = new Set<PyObject>(),
+  carets = it.profile.tracebackCarets): string {
   seen.add(exc);
   let out = '';
   if (exc instanceof PyException) {
     if (exc.cause && !seen.has(exc.cause)) {
-      out += formatException(it, exc.cause, seen);
+      out += formatException(it, exc.cause, seen, carets);
       out += '\nThe above exception was the direct cause of the following exception:\n\n';
     } else if (exc.context && !exc.suppressContext && !seen.has(exc.context)) {
-      out += formatException(it, exc.context, seen);
+      out += formatException(it, exc.context, seen, carets);
       out += '\nDuring handling of the above exception, another exception occurred:\n\n';
     }
   }
-  return out + formatOne(it, exc);
+  return out + formatOne(it, exc, carets);
 }

@@ -16,6 +16,7 @@ import { Types } from './types';
 import { dealloc } from './dealloc';
 import type { Frame } from './vm/frame';
 import { PyRaise } from './errors';
+import { borrowedCount } from './borrowed';
 import { Hidden } from './hidden';
 import { classicInstanceInit } from './py2/classic';
 import { useDictStorage } from './py2/dictorder';
@@ -218,7 +219,8 @@ export class Interp {
   /** sys.getrefcount's view of o (immortal objects report a fixed value). */
   refcountOf(o: PyObject): number {
     if (this.profile.sharedRefcounts === 'immortal' && this.isImmortal(o)) return this.profile.immortalRefcount;
-    return o.rc;
+    // 3.14: borrowed stack references (LOAD_FAST_BORROW) hold no count (engine/borrowed.ts).
+    return this.frame && this.profile.version[1] >= 14 ? o.rc - borrowedCount(this.frame, o) : o.rc;
   }
 
   isImmortal(o: PyObject): boolean {

@@ -25,7 +25,7 @@ import { dictGet, dictSetItem, dictDel, hashKey, setAdd } from './builtins/dicto
 import { formatBuiltin } from './builtins/format';
 import { percentFormatObj } from './builtins/percent';
 import { asciiEscape } from './text/strrepr';
-import { versionedMessage } from './builtins/messages';
+import { tooManyToUnpack, versionedMessage } from './builtins/messages';
 
 const BIN_SYMBOL = ['+', '-', '*', '@', '/', '%', '**', '<<', '>>', '|', '^', '&', '//'];
 const BIN_DUNDER = ['add', 'sub', 'mul', 'matmul', 'truediv', 'mod', 'pow', 'lshift', 'rshift', 'or', 'xor', 'and', 'floordiv'];
@@ -922,7 +922,7 @@ export function unpackSequence(it: Interp, o: PyObject, n: number): PyObject[] {
   if (o instanceof PyTuple || o instanceof PyList) {
     if (o.items.length === n) return o.items.map((x) => it.inc(x));
     if (o.items.length < n) it.raise('ValueError', `not enough values to unpack (expected ${n}, got ${o.items.length})`);
-    it.raise('ValueError', `too many values to unpack (expected ${n})`);
+    it.raise('ValueError', tooManyToUnpack(it.profile, n, o.items.length));
   }
   const iter = getIter(it, o);
   const out: PyObject[] = [];
@@ -930,7 +930,10 @@ export function unpackSequence(it: Interp, o: PyObject, n: number): PyObject[] {
     for (;;) {
       const x = iterNext(it, iter);
       if (x === null) break;
-      if (out.length === n) { it.dec(x); for (const y of out) it.dec(y); it.raise('ValueError', `too many values to unpack (expected ${n})`); }
+      if (out.length === n) {
+        it.dec(x); for (const y of out) it.dec(y);
+        it.raise('ValueError', tooManyToUnpack(it.profile, n, o instanceof PyDict && o.type === it.types.get('dict') ? o.map.size : null));
+      }
       out.push(x);
     }
   } finally { it.dec(iter); }

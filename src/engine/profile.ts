@@ -164,6 +164,13 @@ export interface Profile {
   /** 3.14: unraisable exceptions say what was running ("Exception ignored while calling
    *  deallocator <function …>:") instead of "Exception ignored in: <…>". */
   unraisableWhile?: boolean;
+  /** 3.13+: unraisable tracebacks (PyErr_WriteUnraisable's C traceback printer) have no carets. */
+  unraisableNoCarets?: boolean;
+  /** 3.14: "cannot use 'list' as a dict key (unhashable type: 'list')" (and "as a set element"). */
+  unhashableRole?: boolean;
+  /** 3.14 folds constant tuples, unary and binary operations in the CFG (gh-126835): with
+   *  foldedConsts, a folded constant (nested tuples included) is held by co_consts only. */
+  foldsInCfg?: boolean;
   /** 3.14: Py_FinalizeEx's first collection runs even after gc.disable() (measured, S48). */
   shutdownCollectsWhenDisabled?: boolean;
   /** 3.14: every dict is tracked when created (no lazy tracking, no untrack_dicts). */
@@ -256,6 +263,7 @@ const BASE_312: Profile = {
 const BASE_313: Profile = {
   ...BASE_312,
   name: '3.13',
+  unraisableNoCarets: true,
   version: [3, 13, 0],
   constTuplesTracked: true,
   thresholds: [2000, 10, 10],
@@ -293,6 +301,9 @@ const BASE_314: Profile = {
   dictsTrackedAtCreation: true,
   tuplesTrackedOnlyIfNeeded: true,
   unraisableWhile: true,
+  unhashableRole: true,
+  foldedConsts: true,
+  foldsInCfg: true,
   shutdownCollectsWhenDisabled: true,
   // print's `*objects` is an Argument Clinic array (no varargs tuple): measured, see the notes.
   hidden: { ...BASE_313.hidden, printArgsTuple: false, classCallTuple: false },

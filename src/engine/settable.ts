@@ -10,7 +10,7 @@
 import type { Interp } from './interp';
 import {
   PyBool, PyBytes, PyFloat, PyInt, PyNone, PyObject, PySet, PyStr, PyTuple, PyType } from './objects';
-import { hashKey } from './builtins/dictops';
+import { hashKey, type KeyRole } from './builtins/dictops';
 import {
   bytesHash, floatHash, frozensetHash, intHash, pointerHash, strHash, tupleHash, tupleHashLegacy,
 } from './pyhash';
@@ -21,17 +21,20 @@ const LINEAR_PROBES = 9;
 function minor(it: Interp): number { return it.profile.version[1]; }
 
 /** PyObject_Hash for the types the engine hashes (raises for unhashable ones). */
-export function pyHash(it: Interp, o: PyObject): bigint {
+export function pyHash(it: Interp, o: PyObject, role: KeyRole = 'set element'): bigint {
   if (o instanceof PyStr) return strHash(o.v, minor(it));
+  if (role !== null && it.profile.unhashableRole && !(o instanceof PyInt) && !(o instanceof PyFloat)) {
+    hashKey(it, o, role); // 3.14's wrapped message for an unhashable element (nested ones too)
+  }
   if (o instanceof PyInt) return intHash(o instanceof PyBool ? Number(o.v) : o.v);
   if (o instanceof PyFloat) return floatHash(o.v, minor(it) >= 10 ? pointerHash(o.addr) : 0n);
   if (o instanceof PyTuple) {
-    const hs = o.items.map((x) => pyHash(it, x));
+    const hs = o.items.map((x) => pyHash(it, x, null));
     return minor(it) >= 8 ? tupleHash(hs) : tupleHashLegacy(hs);
   }
   if (o instanceof PyBytes) return bytesHash(o.v, minor(it));
   if (o instanceof PyNone) return minor(it) >= 12 ? 0xFCA86420n : pointerHash(o.addr);
-  hashKey(it, o); // unhashable types raise here
+  hashKey(it, o, null); // unhashable types raise here
   if (o instanceof PySet) return frozensetHash(o.hashes, o.fill, o.used);
   return pointerHash(o.addr);
 }

@@ -10,6 +10,7 @@ import {
 } from '../engine/objects';
 import { safeRepr } from './safe-repr';
 import type { Frame } from '../engine/vm/frame';
+import { borrowedIn } from '../engine/borrowed';
 
 export interface Ref { to: PyObject; label: string }
 
@@ -84,14 +85,25 @@ export interface RootRef { to: PyObject; reason: string; frame: Frame | null }
 export function frameRoots(f: Frame): RootRef[] {
   const out: RootRef[] = [];
   const code = f.code;
-  f.locals.forEach((v, i) => { if (v) out.push({ to: v, reason: `local '${code.varnames[i]}' of ${code.qualname}`, frame: f }); });
+  // 3.14: borrowed references (engine/borrowed.ts) are not counted by CPython: left out.
+  const moved = f.back && f.back.code.borrowLive ? borrowedIn(f.back, f).filter((r) => r.frame === f) : [];
+  const borrowedParam = new Set(moved.filter((r) => r.where === 'param').map((r) => r.local!));
+  const borrowedStack = code.borrowLive ? borrowedIn(f, null).map((r) => r.obj) : [];
+  f.locals.forEach((v, i) => {
+    if (v && !borrowedParam.has(i)) out.push({ to: v, reason: `local '${code.varnames[i]}' of ${code.qualname}`, frame: f });
+  });
   f.cells.forEach((c, i) => {
     const name = i < code.cellvars.length ? code.cellvars[i] : code.freevars[i - code.cellvars.length];
     if (c) out.push({ to: c, reason: `cell for '${name}' in ${code.qualname}`, frame: f });
   });
-  for (const v of f.stack) if (v) out.push({ to: v, reason: `evaluation stack of ${code.qualname}`, frame: f });
+  for (const v of f.stack) {
+    if (!v) continue;
+    const b = borrowedStack.indexOf(v);
+    if (b >= 0) { borrowedStack.splice(b, 1); continue; }
+    out.push({ to: v, reason: `evaluation stack of ${code.qualname}`, frame: f });
+  }
   if (f.localsDict) out.push({ to: f.localsDict, reason: `namespace of ${code.qualname}`, frame: f });
-  if (f.funcRef) out.push({ to: f.funcRef, reason: `function running in ${code.qualname}`, frame: f });
+  if (f.funcRef && !moved.some((r) => r.where === 'func')) out.push({ to: f.funcRef, reason: `function running in ${code.qualname}`, frame: f });
   if (f.initSelf) out.push({ to: f.initSelf, reason: `instance being initialised by ${code.qualname}`, frame: f });
   return out;
 }

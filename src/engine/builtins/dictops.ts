@@ -7,8 +7,8 @@ import {
   MapKey, PyBool, PyDict, PyFloat, PyInstance, PyInt, PyObject, PySet, PyStr, PyTuple,
 } from '../objects';
 import { mroLookup } from '../types';
-import { NotSupportedRuntime } from '../errors';
-import { typeName } from '../repr';
+import { NotSupportedRuntime, PyRaise } from '../errors';
+import { strOf, typeName } from '../repr';
 import { setAddKey, setContainsKey } from '../settable';
 
 /** Interned key object for composite dict/set keys (tuples, big ints): one per value, shared by engine copies. */
@@ -20,13 +20,31 @@ function keyString(it: Interp, o: PyObject): string {
   if (o instanceof PyInt) return 'N' + String(o.v);
   if (o instanceof PyFloat) return Number.isInteger(o.v) ? 'N' + String(o.v) : 'F' + String(o.v);
   if (o instanceof PyTuple) return 'T(' + o.items.map((x) => keyString(it, x)).join(',') + ')';
-  const k = hashKey(it, o);
+  const k = rawHashKey(it, o);
   if (typeof k === 'object') return 'O' + o.serial;
   return 'N' + String(k);
 }
 
-/** The JS Map key for a Python key; raises TypeError for unhashable objects. */
-export function hashKey(it: Interp, o: PyObject): MapKey {
+/** What a key is used as, for 3.14's unhashable-key message (null: hash() itself). */
+export type KeyRole = 'dict key' | 'set element' | null;
+
+/** The JS Map key for a Python key; raises TypeError for unhashable objects. 3.14
+ *  (dict_unhashable_type / set_unhashable_type, measured in 3.14.2) re-raises a
+ *  TypeError from hashing as "cannot use 'T' as a dict key (<message>)". */
+export function hashKey(it: Interp, o: PyObject, role: KeyRole = 'dict key'): MapKey {
+  if (o instanceof PyStr) return o.v;
+  if (role === null || !it.profile.unhashableRole || o instanceof PyInt || o instanceof PyFloat) return rawHashKey(it, o);
+  try {
+    return rawHashKey(it, o);
+  } catch (e) {
+    if (!(e instanceof PyRaise) || e.exc.type !== it.types.get('TypeError')) throw e;
+    const msg = strOf(it, e.exc);
+    it.dec(e.exc);
+    it.raise('TypeError', `cannot use '${typeName(o)}' as a ${role} (${msg})`);
+  }
+}
+
+function rawHashKey(it: Interp, o: PyObject): MapKey {
   if (o instanceof PyStr) return o.v;
   if (o instanceof PyInt) return typeof o.v === 'bigint' ? tupleKey('B' + o.v.toString()) : (o instanceof PyBool ? o.v : o.v);
   if (o instanceof PyFloat) {

@@ -355,7 +355,7 @@ export function builtinFunctions(): Table {
   const hash: NativeImpl = (args, kwnames) => {
     exactArgs(it, 'hash', args, kwnames, 1);
     const o = args[0];
-    const h = pyHash(it, o);
+    const h = pyHash(it, o, null);
     return it.newInt(Number.isSafeInteger(Number(h)) && BigInt(Number(h)) === h ? Number(h) : h);
   };
   const globals: NativeImpl = (args, kwnames) => { exactArgs(it, 'globals', args, kwnames, 0); return it.inc(it.frame!.globals); };

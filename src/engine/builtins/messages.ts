@@ -11,6 +11,14 @@ function atLeast(p: Profile, minor: number): boolean {
 
 /** A text-library message (ops.rethrow) in the profile's wording. */
 export function versionedMessage(p: Profile, message: string): string {
+  if (atLeast(p, 14)) {
+    // 3.14 (measured in 3.14.2): one wording for every int/float division and modulo by zero.
+    switch (message) {
+      case 'integer division or modulo by zero': case 'integer modulo by zero': case 'float division by zero':
+      case 'float floor division by zero': case 'float modulo': case 'float divmod()': return 'division by zero';
+      case '0.0 cannot be raised to a negative power': return 'zero to a negative power';
+    }
+  }
   switch (message) {
     // long_mod / long_divmod: one message for both before 3.11.
     case 'integer modulo by zero': return atLeast(p, 11) ? message : 'integer division or modulo by zero';
@@ -37,3 +45,14 @@ export function emptyMinMax(p: Profile, name: string): string {
 
 /** "a real number" (3.10+) or "a number", as in int() and float() argument errors. */
 export function numberWord(p: Profile): string { return p.percentNumberWord; }
+
+/** list.index of a missing value: 3.14 names the method (measured in 3.14.2). */
+export function notInList(p: Profile, valueRepr: () => string): string {
+  return atLeast(p, 14) ? 'list.index(x): x not in list' : `${valueRepr()} is not in list`;
+}
+
+/** Unpacking too many values; 3.14 adds the length of a list, tuple or dict (measured in 3.14.2). */
+export function tooManyToUnpack(p: Profile, expected: number, got: number | null): string {
+  return atLeast(p, 14) && got !== null ? `too many values to unpack (expected ${expected}, got ${got})`
+    : `too many values to unpack (expected ${expected})`;
+}

@@ -15,6 +15,7 @@ import { dictDel, dictGet, dictSetItem, hashKey, setAdd } from './dictops';
 import { sortList } from './functions';
 import { intBitLength } from '../text/int';
 import { strMethods } from './strmethods';
+import { notInList } from './messages';
 import { intMethods, floatMethods } from './numbers';
 import * as S from './setops';
 import { setClear, setDiscardKey, setPop } from '../settable';
@@ -117,7 +118,7 @@ export function installAllMethods(): void {
       for (let i = start; i < Math.min(l.length, stop); i++) {
         if (l[i] === a[0] || eq(it, l[i], a[0])) return it.newInt(i);
       }
-      it.raise('ValueError', `${reprOf(it, a[0])} is not in list`);
+      it.raise('ValueError', notInList(it.profile, () => reprOf(it, a[0])));
     },
     count: (s, a, k) => {
       exactArgs(it, 'list.count', a, k, 1);
@@ -158,6 +159,8 @@ export function installAllMethods(): void {
     pop: (s, a, k) => {
       rangeArgs(it, 'pop', a, k, 1, 2);
       const d = s as PyDict;
+      // _PyDict_Pop: an empty dict returns the default (or raises KeyError) without hashing the key.
+      if (d.map.size === 0) { if (a.length === 2) return it.inc(a[1]); return keyErr(a[0]); }
       const hk = hashKey(it, a[0]);
       const e = d.map.get(hk);
       if (!e) { if (a.length === 2) return it.inc(a[1]); return keyErr(a[0]); }

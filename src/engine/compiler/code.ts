@@ -77,6 +77,12 @@ export class Code {
   posonlyargcount = 0;
   kwonlyargcount = 0;
   flags = 0;
+  /** 3.14 (compiler/borrow.ts): 1 for each LOAD_FAST / LOAD_CLOSURE that pushes a borrowed reference. */
+  borrowed: Uint8Array | null = null;
+  /** 3.14: 1 for each LOAD_FAST of a local that may be unbound (CPython's LOAD_FAST_CHECK). */
+  borrowChecked: Uint8Array | null = null;
+  /** 3.14: per instruction, the borrowed references live while it runs (see borrow.ts). */
+  borrowLive: (Int32Array | null)[] | null = null;
   /** Lines that hold a statement start (breakpoint targets). */
   lineStarts: number[] = [];
   constructor(public kind: CodeKind, public name: string, public qualname: string, public filename: string,

@@ -7,6 +7,7 @@ import { ScenarioError } from '../../lang/errors';
 import { BinKind, CO_NESTED, CO_VARARGS, CO_VARKEYWORDS, Code, CmpKind, INPLACE_FLAG, Op } from './code';
 import { buildScopes, Scope } from './symtable';
 import { foldConstants } from './fold';
+import { optimizeLoadFast } from './borrow';
 import type { ConstFactory } from './constpool';
 
 interface FBlock {
@@ -32,6 +33,7 @@ function versionOptions(c: FnCompiler, [major, minor]: [number, number]): void {
   c.constDisplays = atLeast(9);
   c.warnLiteralType = atLeast(12);
   c.whileTestOnce = atLeast(14);
+  c.borrowLoads = atLeast(14);
 }
 
 export function compileModule(mod: A.Module, filename: string, consts: ConstFactory, warn: WarnFn,
@@ -93,6 +95,8 @@ class FnCompiler {
   constDisplays = false;
   /** 3.14: a while loop tests its condition only at the top (the body ends with a back-edge jump). */
   whileTestOnce = false;
+  /** 3.14: LOAD_FAST_BORROW (gh-130704), computed by optimizeLoadFast after compiling. */
+  borrowLoads = false;
 
   constructor(private cf: ConstFactory, private scopes: Map<unknown, Scope>, private scope: Scope, private code: Code,
     private filename: string, private qualPrefix: string) {
@@ -112,6 +116,7 @@ class FnCompiler {
     this.code.ops = Int32Array.from(this.ops);
     this.code.pos = Int32Array.from(this.pos);
     this.code.lineStarts = [...this.lines].sort((a, b) => a - b);
+    if (this.borrowLoads && this.scope.isFunctionLike()) optimizeLoadFast(this.code);
     return this.code;
   }
 
@@ -538,6 +543,7 @@ class FnCompiler {
     c.warnLiteralType = this.warnLiteralType;
     c.constDisplays = this.constDisplays;
     c.whileTestOnce = this.whileTestOnce;
+    c.borrowLoads = this.borrowLoads;
     c.cur = node as A.Pos;
     compileBody(c);
     const fcode = c.finish();
@@ -578,6 +584,7 @@ class FnCompiler {
     c.warnLiteralType = this.warnLiteralType;
     c.constDisplays = this.constDisplays;
     c.whileTestOnce = this.whileTestOnce;
+    c.borrowLoads = this.borrowLoads;
     c.cur = s;
     c.loadName('__name__');
     c.storeName('__module__');

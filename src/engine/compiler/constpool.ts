@@ -55,10 +55,23 @@ export class ConstPool implements ConstFactory {
 
   /** `folded` (≤3.6): a tree constant the peephole optimiser made, held by co_consts only. */
   constructor(private it: Interp, private merge: boolean, private trackTuples = false,
-    private folded?: (v: A.ConstValue) => boolean) {}
+    private folded?: (v: A.ConstValue) => boolean, private foldsNested = false) {}
+
+  /** An item of a constant tuple: the tree's object, or (3.14, folding in the CFG: foldsNested)
+   *  a nested tuple the compiler folded, which no arena holds either. */
+  private itemObject(x: A.ConstValue): PyObject {
+    if (!this.foldsNested || !this.folded?.(x)) return this.arenaObject(x);
+    const o = this.build(x, false);
+    this.track(o);
+    return o;
+  }
 
   constIndex(code: Code, v: A.ConstValue, made = false): number {
-    if (!made && this.folded?.(v) && !(v.type === 'tuple' && !v.items.length)) return this.peepholeIndex(code, v);
+    if (!made && this.folded?.(v)) {
+      // 3.14 folds in the CFG (one merged co_consts entry); ≤3.6's peephole optimiser appends.
+      if (this.foldsNested) made = true;
+      else if (!(v.type === 'tuple' && !v.items.length)) return this.peepholeIndex(code, v);
+    }
     return this.add(code, made ? this.build(v, false) : this.arenaObject(v), made);
   }
 
@@ -176,7 +189,7 @@ export class ConstPool implements ConstFactory {
       case 'None': o = it.newNone(); break;
       case 'Ellipsis': o = it.inc(it.Ellipsis); break;
       case 'complex': throw new NotSupportedRuntime('complex numbers', 0);
-      case 'tuple': o = it.constTuple(v.items.map((x) => it.inc(this.arenaObject(x)))); break;
+      case 'tuple': o = it.constTuple(v.items.map((x) => it.inc(this.itemObject(x)))); break;
       case 'frozenset': {
         // PyFrozenSet_New of the items (the 3.9+ display's folded tuple is freed at once).
         o = this.frozenset(v.items.map((x) => it.inc(this.arenaObject(x))));
