@@ -1,9 +1,10 @@
 # Benchmark: a loop creating 1,000,000 instances, half of them in 2-cycles
 # left to automatic collection (no gc.collect() until the end).
+from __future__ import print_function
 import gc
 
 
-class Node:
+class Node(object):
     pass
 
 

@@ -1,10 +1,11 @@
 # Benchmark: gc.collect() over 1,000,000 tracked objects in reachable
 # structures (a tree of lists holding instances). Only the collection is timed.
+from __future__ import print_function
 import gc
 import time
 
 
-class Leaf:
+class Leaf(object):
     pass
 
 
@@ -25,8 +26,9 @@ def build(n):
 gc.disable()
 data = build(1000000)
 gc.collect()
-t0 = time.perf_counter()
+clock = getattr(time, 'perf_counter', time.time)  # 2.7 has no perf_counter
+t0 = clock()
 n = gc.collect()
-t1 = time.perf_counter()
+t1 = clock()
 print('collected', n)
 print('collect seconds %.6f' % (t1 - t0))
