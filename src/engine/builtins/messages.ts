@@ -1,5 +1,5 @@
 // Error messages whose wording changed between CPython versions
-// (scripts/probes/error_messages.py): the engine raises the newest wording and
+// (test/scenarios/lang_error_wording.py): the engine raises the newest wording and
 // these give the one the profile's version prints.
 
 import type { Profile } from '../profile';
