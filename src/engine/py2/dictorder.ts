@@ -90,14 +90,22 @@ export class Py2DictMap extends Map<MapKey, DictEntry> {
     }
   }
 
-  /** Live keys in slot order. */
-  private *order(): Generator<MapKey> {
-    for (const s of this.slots) if (s !== undefined && s !== DUMMY) yield s;
+  // Arrays instead of generators: the collector and dealloc walk every instance dict's values.
+  override keys(): MapIterator<MapKey> {
+    const out: MapKey[] = [];
+    for (const s of this.slots) if (s !== undefined && s !== DUMMY) out.push(s);
+    return out[Symbol.iterator]() as unknown as MapIterator<MapKey>;
   }
-
-  override *keys(): MapIterator<MapKey> { yield* this.order(); }
-  override *values(): MapIterator<DictEntry> { for (const k of this.order()) yield super.get(k)!; }
-  override *entries(): MapIterator<[MapKey, DictEntry]> { for (const k of this.order()) yield [k, super.get(k)!]; }
+  override values(): MapIterator<DictEntry> {
+    const out: DictEntry[] = [];
+    for (const s of this.slots) if (s !== undefined && s !== DUMMY) out.push(super.get(s)!);
+    return out[Symbol.iterator]() as unknown as MapIterator<DictEntry>;
+  }
+  override entries(): MapIterator<[MapKey, DictEntry]> {
+    const out: [MapKey, DictEntry][] = [];
+    for (const s of this.slots) if (s !== undefined && s !== DUMMY) out.push([s, super.get(s)!]);
+    return out[Symbol.iterator]() as unknown as MapIterator<[MapKey, DictEntry]>;
+  }
   override [Symbol.iterator](): MapIterator<[MapKey, DictEntry]> { return this.entries(); }
   override forEach(cb: (v: DictEntry, k: MapKey, m: Map<MapKey, DictEntry>) => void, thisArg?: unknown): void {
     for (const [k, v] of this.entries()) cb.call(thisArg, v, k, this);

@@ -51,8 +51,23 @@ function floatHash(v: number): bigint {
   return fix(signed(x));
 }
 
+/** str hashes by value (they depend on nothing else with PYTHONHASHSEED=0): attribute names
+ *  and other keys are hashed again for every new dict, so they are kept, up to a bound. */
+const strHashes = new Map<string, bigint>();
+const encoder = new TextEncoder();
+
+function strHash(v: string): bigint {
+  let h = strHashes.get(v);
+  if (h === undefined) {
+    h = bytesHash(encoder.encode(v));
+    if (strHashes.size >= 65536) strHashes.clear();
+    strHashes.set(v, h);
+  }
+  return h;
+}
+
 export function py2Hash(o: PyObject): bigint {
-  if (o instanceof PyStr) return bytesHash(new TextEncoder().encode(o.v));
+  if (o instanceof PyStr) return strHash(o.v);
   if (o instanceof PyBytes) return bytesHash(o.v as Uint8Array);
   if (o instanceof PyBool) return o.v ? 1n : 0n;
   if (o instanceof PyInt) return intHash(BigInt(o.v));
