@@ -437,14 +437,15 @@ export class Collector {
     for (let g = finalizers.gcNext; g !== finalizers; g = g!.gcNext) traverse(g as PyObject, visit);
   }
 
-  /** Clear weakrefs to unreachable objects; call callbacks of weakrefs that are not garbage themselves. */
-  private handleWeakrefs(unreachable: GcList, old: GcList): number {
+  /** Clear weakrefs to unreachable objects; call callbacks of weakrefs that are not garbage themselves
+   *  (also 3.14's gc_collect_region, incremental-region.ts). */
+  handleWeakrefs(unreachable: GcList, old: GcList): number {
     const it = this.it;
     const toCall = new GcList(-2, 'wrcb_to_call');
     for (let g = unreachable.gcNext; g !== unreachable;) {
       const op = g as PyObject;
       const next = op.gcNext;
-      if (op.type === it.types.weakref && op instanceof PyWeakref) clearRef(op);
+      if (op instanceof PyWeakref) clearRef(op); // PyWeakref_Check: subclasses of weakref.ref too
       if (op.weakrefs) {
         for (const wr of [...op.weakrefs]) {
           clearRef(wr);

@@ -18,10 +18,10 @@
 
 import type { Interp } from '../interp';
 import { GcList, gcUnlink, gcMove } from './gclist';
-import { GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyObject, PyTuple, PyWeakref, PyList } from '../objects';
+import { GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyObject, PyTuple, PyList } from '../objects';
 import { traverse, clearRefs } from './traverse';
 import { mroLookup } from '../types';
-import { runFinalizer, clearRef, handleCallback } from '../finalize';
+import { runFinalizer } from '../finalize';
 import { DEBUG_COLLECTABLE, DEBUG_SAVEALL } from './collector';
 
 /** struct gc_collection_stats */
@@ -45,7 +45,7 @@ export function gc_collect_region(it: Interp, from: GcList, to: GcList, stats: R
       it.writeStderr(`gc: collectable <${op.type.name} 0x${op.addr.toString(16)}>\n`);
     }
   }
-  stats.collected += handle_weakrefs(it, unreachable, to);
+  stats.collected += it.collector.handleWeakrefs(unreachable, to);
   hooks.phase('handle_weakrefs');
   finalize_garbage(it, unreachable);
   hooks.phase('finalize_garbage');
@@ -127,35 +127,6 @@ export function untrack_tuples(it: Interp, head: GcList): void {
     if (g instanceof PyTuple && g.type === T) it.collector.maybeUntrackTuple(g);
     g = next;
   }
-}
-
-/** Weakrefs to the garbage (and weakrefs in it) are cleared; callbacks of weakrefs outside the garbage run. */
-function handle_weakrefs(it: Interp, unreachable: GcList, old: GcList): number {
-  const toCall = new GcList(-2, 'wrcb_to_call');
-  for (let g = unreachable.gcNext; g !== unreachable;) {
-    const op = g as PyObject;
-    const next = op.gcNext;
-    if (op instanceof PyWeakref) clearRef(op);
-    if (op.weakrefs) {
-      for (const wr of [...op.weakrefs]) {
-        clearRef(wr);
-        if (!wr.callback) continue;
-        if (wr.gcFlags & GCFLAG_COLLECTING) continue;
-        it.inc(wr);
-        gcMove(wr, toCall);
-      }
-    }
-    g = next;
-  }
-  let freed = 0;
-  while (!toCall.isEmpty()) {
-    const wr = toCall.first() as PyWeakref;
-    handleCallback(it, wr, wr.callback!);
-    it.dec(wr);
-    if (toCall.first() === wr) gcMove(wr, old);
-    else freed++;
-  }
-  return freed;
 }
 
 /** __del__ (tp_finalize) once per object, in list order. */
