@@ -453,6 +453,8 @@ export class Interp {
   mayBeTracked(o: PyObject): boolean {
     if (!o.type.isGC) return false;
     if (o instanceof PyTuple) return o.gcGen !== -1;
+    // PyObject_IS_GC: type's tp_is_gc says a static (non-heap) type is not a GC object
+    if (o instanceof PyType) return o.isHeap;
     return true;
   }
 
