@@ -44,10 +44,6 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
         }
         break;
       case 'JoinedStr': py3only(n, 'an f-string'); return;
-      case 'ListComp':
-        refuse(n, 'a list comprehension under 2.7',
-          '2.7 runs it inline in the enclosing scope, where its loop variable stays bound; use a for loop');
-        break;
       case 'ExceptHandler':
         refuse(n, "an 'except' clause under 2.7",
           '2.7 keeps the caught exception and its traceback in sys.exc_info until the function returns');

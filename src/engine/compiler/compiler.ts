@@ -34,12 +34,13 @@ function versionOptions(c: FnCompiler, [major, minor]: [number, number]): void {
   c.warnLiteralType = atLeast(12);
   c.whileTestOnce = atLeast(14);
   c.borrowLoads = atLeast(14);
+  c.inlineListComps = major === 2;
 }
 
 export function compileModule(mod: A.Module, filename: string, consts: ConstFactory, warn: WarnFn,
   version: [number, number]): Code {
   foldConstants(mod);
-  const scopes = buildScopes(mod);
+  const scopes = buildScopes(mod, version[0] === 2);
   const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<module>', '<module>', filename, 1), filename, '');
   c.warn = warn;
   versionOptions(c, version);
@@ -56,7 +57,7 @@ export function compileModule(mod: A.Module, filename: string, consts: ConstFact
 export function compileInteractive(mod: A.Module, filename: string, consts: ConstFactory, mode: 'eval' | 'exec',
   version: [number, number]): Code {
   foldConstants(mod);
-  const scopes = buildScopes(mod);
+  const scopes = buildScopes(mod, version[0] === 2);
   const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<debug>', '<debug>', filename, 1), filename, '');
   versionOptions(c, version);
   c.syntaxWarnings = false;
@@ -97,6 +98,9 @@ class FnCompiler {
   whileTestOnce = false;
   /** 3.14: LOAD_FAST_BORROW (gh-130704), computed by optimizeLoadFast after compiling. */
   borrowLoads = false;
+  /** 2.7: a list comprehension runs inline (BUILD_LIST, then the loop in the enclosing code);
+   *  its loop variables are the enclosing scope's names and stay bound afterwards. */
+  inlineListComps = false;
 
   constructor(private cf: ConstFactory, private scopes: Map<unknown, Scope>, private scope: Scope, private code: Code,
     private filename: string, private qualPrefix: string) {
@@ -544,6 +548,7 @@ class FnCompiler {
     c.constDisplays = this.constDisplays;
     c.whileTestOnce = this.whileTestOnce;
     c.borrowLoads = this.borrowLoads;
+    c.inlineListComps = this.inlineListComps;
     c.cur = node as A.Pos;
     compileBody(c);
     const fcode = c.finish();
@@ -585,6 +590,7 @@ class FnCompiler {
     c.constDisplays = this.constDisplays;
     c.whileTestOnce = this.whileTestOnce;
     c.borrowLoads = this.borrowLoads;
+    c.inlineListComps = this.inlineListComps;
     c.cur = s;
     c.loadName('__name__');
     c.storeName('__module__');
@@ -883,6 +889,13 @@ class FnCompiler {
       // eagerly into a tuple-like list iterator only where consumed at once.
       this.error(e, 'generator expressions are not supported by PyGC Lab');
     }
+    if (e.kind === 'ListComp' && this.inlineListComps) {
+      this.emit(Op.BUILD_LIST, 0);
+      this.expr(e.generators[0].iter);
+      this.emit(Op.GET_ITER);
+      this.compGenerator(e, 0, 1, true);
+      return;
+    }
     const name = e.kind === 'ListComp' ? '<listcomp>' : e.kind === 'SetComp' ? '<setcomp>' : '<dictcomp>';
     this.makeFunction(e, name, null, (c) => {
       c.emit(e.kind === 'ListComp' ? Op.BUILD_LIST : e.kind === 'SetComp' ? Op.BUILD_SET : Op.BUILD_MAP, 0);
@@ -894,16 +907,17 @@ class FnCompiler {
     this.emit(Op.CALL, 1);
   }
 
-  private compGenerator(e: A.ListComp | A.SetComp | A.DictComp, i: number, depth: number): void {
+  /** The loops of a comprehension; `inline`: the first iterator is already on the stack. */
+  private compGenerator(e: A.ListComp | A.SetComp | A.DictComp, i: number, depth: number, inline = false): void {
     const g = e.generators[i];
-    if (i === 0) this.emit(Op.LOAD_FAST, 0);
+    if (i === 0) { if (!inline) this.emit(Op.LOAD_FAST, 0); }
     else { this.expr(g.iter); this.emit(Op.GET_ITER); }
     const top = this.here();
     const fi = this.emit(Op.FOR_ITER);
     this.assignTarget(g.target);
     const skips: number[] = [];
     for (const cond of g.ifs) { this.expr(cond); skips.push(this.emit(Op.POP_JUMP_IF_FALSE, top)); }
-    if (i + 1 < e.generators.length) this.compGenerator(e, i + 1, depth + 1);
+    if (i + 1 < e.generators.length) this.compGenerator(e, i + 1, depth + 1, inline);
     else if (e.kind === 'DictComp') { this.expr(e.key); this.expr(e.value); this.emit(Op.MAP_ADD, depth + 1); }
     else { this.expr(e.elt); this.emit(e.kind === 'ListComp' ? Op.LIST_APPEND : Op.SET_ADD, depth + 1); }
     this.emit(Op.JUMP, top);

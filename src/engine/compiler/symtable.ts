@@ -39,18 +39,19 @@ export class Scope {
 }
 
 /** Build and resolve the scope tree of a module. Scopes are keyed by their AST node. */
-export function buildScopes(mod: A.Module): Map<unknown, Scope> {
+export function buildScopes(mod: A.Module, inlineListComps = false): Map<unknown, Scope> {
   const map = new Map<unknown, Scope>();
   const root = new Scope('module', '<module>', null, mod);
   map.set(mod, root);
-  const b = new Builder(map);
+  const b = new Builder(map, inlineListComps);
   b.stmts(mod.body, root);
   resolve(root);
   return map;
 }
 
 class Builder {
-  constructor(private map: Map<unknown, Scope>) {}
+  /** 2.7: a list comprehension has no scope of its own; its names live in the enclosing scope. */
+  constructor(private map: Map<unknown, Scope>, private inlineListComps: boolean) {}
 
   private newScope(kind: ScopeKind, name: string, parent: Scope, node: unknown): Scope {
     const s = new Scope(kind, name, parent, node);
@@ -174,7 +175,13 @@ class Builder {
       case 'Set': case 'List': case 'Tuple':
         for (const x of e.elts) { if (e.kind !== 'Set' && e.ctx !== 'Load') this.target(x, s); else this.expr(x, s); }
         return;
-      case 'ListComp': this.comp(e, e.generators, [e.elt], s, '<listcomp>'); return;
+      case 'ListComp':
+        if (this.inlineListComps) {
+          for (const g of e.generators) { this.expr(g.iter, s); this.target(g.target, s); for (const c of g.ifs) this.expr(c, s); }
+          this.expr(e.elt, s);
+          return;
+        }
+        this.comp(e, e.generators, [e.elt], s, '<listcomp>'); return;
       case 'SetComp': this.comp(e, e.generators, [e.elt], s, '<setcomp>'); return;
       case 'GeneratorExp': this.comp(e, e.generators, [e.elt], s, '<genexpr>'); return;
       case 'DictComp': this.comp(e, e.generators, [e.key, e.value], s, '<dictcomp>'); return;

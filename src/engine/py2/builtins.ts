@@ -51,6 +51,11 @@ export function installPy2Builtins(it: Interp): void {
     it.dec(desc.value);
     desc.value = f;
   }
+  // Methods that came with Python 3 (list.clear/copy in 3.3, str.casefold … removesuffix).
+  for (const n of ['clear', 'copy']) drop(it.types.list.dict!, n);
+  for (const n of ['casefold', 'isascii', 'isdecimal', 'isidentifier', 'isnumeric', 'isprintable', 'removeprefix', 'removesuffix']) {
+    drop(it.types.str.dict!, n);
+  }
   markVarargs(it, [...PY27_VARARGS, 'range']);
 }
 
