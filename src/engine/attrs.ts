@@ -5,7 +5,7 @@
 
 import type { Interp } from './interp';
 import {
-  PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyException, PyFunction, PyInstance, PyMethod, PyModule, PyObject,
+  PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyException, PyFunction, PyInstance, PyMethod, PyModule, PyObject,
   PyStr, PyType, PyWeakref, PyTuple, PyTraceback, PySuper,
 } from './objects';
 import { mroLookup, invalidateTypeCaches } from './types';
@@ -177,7 +177,8 @@ function typeGetAttr(it: Interp, t: PyType, name: string): PyObject | null {
     case '__mro__': return it.newTuple(t.mro.map((x) => it.inc(x)));
     case '__bases__': return it.newTuple(t.bases.map((x) => it.inc(x)));
     case '__base__': return it.inc(t.bases[0] ?? it.None);
-    case '__dict__': return it.inc(t.dict ?? it.rawDict());
+    // A new read-only mappingproxy over the class namespace at each access (type_dict).
+    case '__dict__': { const d = t.dict ? it.inc(t.dict) : it.rawDict(); return it.gcNew(() => new PyDictView(it.types.mappingproxy, d, 'proxy'), 32); }
     case '__class__': return it.inc(t.type);
     case '__module__': if (!t.isHeap) return it.newStr('builtins'); break;
     case '__doc__': if (!t.dict || !t.dict.map.has('__doc__')) return it.newNone(); break;

@@ -280,8 +280,9 @@ export type IterKind =
   | 'enumerate' | 'zip' | 'reversed' | 'map' | 'filter' | 'callable' | 'dict-reversed';
 
 /** dict views (keys(), values(), items()). */
+/** A dict view (keys/values/items), or a class's `__dict__` mappingproxy ('proxy'). */
 export class PyDictView extends PyObject {
-  constructor(type: PyType, public dict: PyDict, public kind: 'keys' | 'values' | 'items') { super(type); }
+  constructor(type: PyType, public dict: PyDict, public kind: 'keys' | 'values' | 'items' | 'proxy') { super(type); }
 }
 
 /** A heap or builtin type. */

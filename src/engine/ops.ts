@@ -430,7 +430,7 @@ export function containsOp(it: Interp, container: PyObject, item: PyObject): boo
   if (container instanceof PyDict) return container.map.has(hashKey(it, item));
   if (container instanceof PySet) return setContainsKey(it, container, item);
   if (container instanceof PyDictView) {
-    if (container.kind === 'keys') return container.dict.map.has(hashKey(it, item));
+    if (container.kind === 'keys' || container.kind === 'proxy') return container.dict.map.has(hashKey(it, item));
   }
   if (container instanceof PyRange && item instanceof PyInt) {
     const v = Number(item.v);
@@ -470,7 +470,7 @@ export function getIter(it: Interp, o: PyObject): PyObject {
     return r;
   }
   if (o instanceof PyDict) return dictIter(it, o, 'dict-keys');
-  if (o instanceof PyDictView) return dictIter(it, o.dict, o.kind === 'keys' ? 'dict-keys' : o.kind === 'values' ? 'dict-values' : 'dict-items');
+  if (o instanceof PyDictView) return dictIter(it, o.dict, o.kind === 'keys' || o.kind === 'proxy' ? 'dict-keys' : o.kind === 'values' ? 'dict-values' : 'dict-items');
   if (o instanceof PySet) {
     // setiterobject: the set, the size it had (si_used) and a table position (si_pos).
     const r = newIter(it, T.set_iterator, o, 'set');
@@ -821,6 +821,7 @@ export function getItem(it: Interp, o: PyObject, k: PyObject): PyObject {
     }
     return it.inc(v);
   }
+  if (o instanceof PyDictView && o.kind === 'proxy') return getItem(it, o.dict, k);
   if (o instanceof PyStr) {
     const cps = [...o.v];
     if (k instanceof PySlice) {

@@ -73,6 +73,9 @@ export function reprOf(it: Interp, o: PyObject): string {
   if (o instanceof PyBytes) return bytesRepr(o.v);
   if (o instanceof PyEllipsis) return 'Ellipsis';
   if (o instanceof PyNotImplemented) return 'NotImplemented';
+  if (o instanceof PyDictView && o.kind === 'proxy') {
+    return `${it.profile.version[0] === 2 ? 'dict_proxy' : 'mappingproxy'}(${reprOf(it, o.dict)})`;
+  }
   if (o instanceof PyDictView) {
     const name = `dict_${o.kind}`;
     const d = o.dict;

@@ -19,6 +19,7 @@ import { notInList } from './messages';
 import { intMethods, floatMethods } from './numbers';
 import * as S from './setops';
 import { setClear, setDiscardKey, setPop } from '../settable';
+import { callObject } from '../vm/call';
 
 type Methods = Record<string, (self: PyObject, args: PyObject[], kwnames: string[] | null) => PyObject>;
 
@@ -334,6 +335,12 @@ export function installAllMethods(): void {
 
   installMethods(it, it.types.list, list);
   installMethods(it, it.types.dict, dict);
+  // mappingproxy methods call the mapping's own (mappingproxy_get/keys/values/items/copy).
+  const proxied = (name: string) => (s: PyObject, a: PyObject[], k: string[] | null) =>
+    callObject(it, it.types.dict.dict!.map.get(name)!.value, [(s as PyDictView).dict, ...a], k);
+  installMethods(it, it.types.mappingproxy, {
+    get: proxied('get'), keys: proxied('keys'), values: proxied('values'), items: proxied('items'), copy: proxied('copy'),
+  });
   installClassMethods(it, it.types.dict, {
     fromkeys: (cls, a, k) => {
       // dict_fromkeys: d = cls(); then d[key] = value for each key.

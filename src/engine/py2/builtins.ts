@@ -56,6 +56,7 @@ export function installPy2Builtins(it: Interp): void {
   for (const n of ['casefold', 'isascii', 'isdecimal', 'isidentifier', 'isnumeric', 'isprintable', 'removeprefix', 'removesuffix']) {
     drop(it.types.str.dict!, n);
   }
+  it.types.mappingproxy.name = it.types.mappingproxy.qualname = 'dictproxy';
   markVarargs(it, [...PY27_VARARGS, 'range']);
 }
 
