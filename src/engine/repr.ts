@@ -14,6 +14,7 @@ import { strRepr, bytesRepr } from './text/strrepr';
 import { intToStr } from './text/radix';
 import { mroLookup } from './types';
 import { callObject } from './vm/call';
+import { getAttrOrNull } from './attrs';
 import { classicInstanceRepr, classicClassRepr, classicClassStr } from './py2/classic';
 import { py2IntRepr, py2SetRepr } from './py2/reprs';
 import { py2ExceptionRepr } from './py2/unraisable';
@@ -21,6 +22,25 @@ import { py2ExceptionRepr } from './py2/unraisable';
 export function hexAddr(o: PyObject): string { return '0x' + o.addr.toString(16); }
 
 export function typeName(o: PyObject): string { return o.type.name; }
+
+/** weakref_repr: the referent's tp_name (3.13+: its qualified name) and its `__name__` if it has one
+ *  (≤3.10 any attribute, as getattr finds it; 3.11+ only through its type, _PyObject_LookupSpecial). */
+function weakrefRepr(it: Interp, w: PyObject, r: PyObject): string {
+  const [major, minor] = it.profile.version;
+  const tname = major === 3 && minor >= 13 ? r.type.qualname : r.type.name;
+  let name: string | null = null;
+  if (major === 2 || minor <= 10) {
+    const v = getAttrOrNull(it, r, '__name__');
+    if (v instanceof PyStr) name = v.v;
+    if (v) it.dec(v);
+  } else if (r instanceof PyType || r instanceof PyFunction || r instanceof PyBuiltin) {
+    name = r.name;
+  } else {
+    const v = mroLookup(r.type, '__name__');
+    if (v instanceof PyStr) name = v.v;
+  }
+  return `<weakref at ${hexAddr(w)}; to '${tname}' at ${hexAddr(r)}${name === null ? '' : ` (${name})`}>`;
+}
 
 function qualifiedTypeName(t: PyType): string {
   return t.isHeap && t.module !== 'builtins' ? `${t.module}.${t.qualname}` : t.qualname;
@@ -66,7 +86,7 @@ export function reprOf(it: Interp, o: PyObject): string {
   }
   if (o instanceof PyWeakref) {
     if (!o.referent) return `<weakref at ${hexAddr(o)}; dead>`;
-    return `<weakref at ${hexAddr(o)}; to '${qualifiedTypeName(o.referent.type)}' at ${hexAddr(o.referent)}>`;
+    return weakrefRepr(it, o, o.referent);
   }
   if (o instanceof PyRange) return o.step === 1 ? `range(${o.start}, ${o.stop})` : `range(${o.start}, ${o.stop}, ${o.step})`;
   if (o instanceof PySlice) return `slice(${reprOf(it, o.start)}, ${reprOf(it, o.stop)}, ${reprOf(it, o.step)})`;
