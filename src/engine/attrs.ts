@@ -190,6 +190,10 @@ function typeGetAttr(it: Interp, t: PyType, name: string): PyObject | null {
       if (v.type === it.types.classmethod) return it.gcNew(() => new PyMethod(it.types.method, it.inc(v.func), it.inc(t)), 64, true, 'method');
     }
     if (v instanceof PyBuiltin && v.classMethodOf) return it.newBuiltin(v.name, v.impl, t, v.qualname);
+    // 2.7: a function read from a class is an unbound method (func_descr_get with obj NULL).
+    if (v instanceof PyFunction && it.profile.version[0] === 2) {
+      return it.gcNew(() => { const m = new PyMethod(it.types.method, it.inc(v), it.inc(t)); m.unbound = true; return m; }, 64, true, 'method');
+    }
     return it.inc(v);
   }
   // Attributes of the metatype (type.mro …).

@@ -234,6 +234,8 @@ export class PyBuiltin extends PyObject {
 }
 
 export class PyMethod extends PyObject {
+  /** 2.7 unbound method (im_self NULL): `self` holds im_class, the class it was read from. */
+  unbound = false;
   constructor(type: PyType, public func: PyObject, public self: PyObject) { super(type); }
 }
 

@@ -71,8 +71,14 @@ export function reprOf(it: Interp, o: PyObject): string {
   if (o instanceof PyInstance) return o.type.classic ? classicInstanceRepr(o) : `<${qualifiedTypeName(o.type)} object at ${hexAddr(o)}>`;
   if (o instanceof PyType) return o.classic ? classicClassRepr(o) : `<class '${qualifiedTypeName(o)}'>`;
   if (o instanceof PyFunction) return `<function ${o.qualname} at ${hexAddr(o)}>`;
+  if (o instanceof PyMethod && o.unbound) return `<unbound method ${(o.self as PyType).name}.${o.func instanceof PyFunction ? o.func.name : '?'}>`;
   if (o instanceof PyMethod) {
     const fname = o.func instanceof PyFunction ? o.func.qualname : reprOf(it, o.func);
+    // 2.7 instancemethod_repr: im_class's name (the instance's class; for a classmethod the
+    // class's metaclass) and the function's __name__.
+    if (it.profile.version[0] === 2 && o.func instanceof PyFunction && o.self && !(o.self instanceof PyInstance && o.self.type.classic)) {
+      return `<bound method ${o.self.type.name}.${o.func.name} of ${reprOf(it, o.self)}>`;
+    }
     return `<bound method ${fname} of ${reprOf(it, o.self)}>`;
   }
   if (o instanceof PyBuiltin) {

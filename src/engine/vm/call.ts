@@ -16,6 +16,7 @@ import { mroLookup, typeInit } from '../types';
 import { typeName } from '../repr';
 import { dictSetItem } from '../builtins/dictops';
 import { instantiateBuiltin } from '../builtins/construct';
+import { isSubclass } from '../ops';
 
 /**
  * Build the frame for calling `func`. args: positional then keyword values
@@ -156,6 +157,7 @@ export function callObject(it: Interp, callable: PyObject, args: PyObject[], kwn
     return callBuiltin(it, callable, args, kwnames);
   }
   if (callable instanceof PyMethod) {
+    if (callable.unbound) return callUnbound(it, callable, args, kwnames);
     return callObject(it, callable.func, [callable.self, ...args], kwnames);
   }
   if (callable instanceof PyType) return callType(it, callable, args, kwnames);
@@ -235,3 +237,16 @@ export function noKeywords(it: Interp, name: string, kwnames: string[] | null): 
 }
 
 export type { PyTuple };
+
+/** 2.7 instancemethod_call of an unbound method: the first argument must be an instance of im_class. */
+function callUnbound(it: Interp, m: PyMethod, args: PyObject[], kwnames: string[] | null): PyObject {
+  const cls = m.self as PyType;
+  const npos = args.length - (kwnames ? kwnames.length : 0);
+  const first = npos > 0 ? args[0] : null;
+  if (!first || !isSubclass(first.type, cls)) {
+    const got = first ? `${first.type.name} instance` : 'nothing';
+    const name = m.func instanceof PyFunction ? m.func.name : '?';
+    it.raise('TypeError', `unbound method ${name}() must be called with ${cls.name} instance as first argument (got ${got} instead)`);
+  }
+  return callObject(it, m.func, args, kwnames);
+}

@@ -290,7 +290,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               if (it.heap.collectPending) it.gcPoint();
               break;
             }
-            if (callable instanceof PyMethod && callable.func instanceof PyFunction && it.profile.argPassing === 'move') {
+            if (callable instanceof PyMethod && callable.func instanceof PyFunction && it.profile.argPassing === 'move' && !callable.unbound) {
               const args = stack.slice(argStart) as PyObject[];
               stack.length = base;
               const fn = callable.func;
@@ -301,7 +301,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               if (it.heap.collectPending) it.gcPoint(); // RESUME
               continue frames;
             }
-            if (callable instanceof PyMethod && it.profile.boundMethodSelfOnStack) {
+            if (callable instanceof PyMethod && it.profile.boundMethodSelfOnStack && !callable.unbound) {
               // ≤3.7 call_function: Py_SETREF(*pfunc, self), Py_INCREF(func), call, Py_DECREF(func).
               const self = it.inc(callable.self);
               const fn = it.inc(callable.func);
