@@ -5,11 +5,13 @@
 
 import type { Interp } from './interp';
 import {
-  PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyException, PyFunction, PyInstance, PyMethod, PyModule, PyObject,
+  PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyFrameObj, PyException, PyFunction, PyInstance, PyMethod, PyModule, PyObject,
   PyStr, PyType, PyWeakref, PyTuple, PyTraceback, PySuper,
 } from './objects';
 import { mroLookup, invalidateTypeCaches } from './types';
 import { callObject } from './vm/call';
+import { frameObjectOf } from './vm/frameobj';
+import { NotSupportedRuntime } from './errors';
 import { typeName } from './repr';
 import { dictSetStr } from './builtins/dictops';
 import { materializeDict, instanceGet, instanceSet, instanceDel } from './instances';
@@ -165,6 +167,20 @@ function specialAttr(it: Interp, o: PyObject, name: string): PyObject | null {
   if (o instanceof PyTraceback) {
     if (name === 'tb_lineno') return it.newInt(o.lineno);
     if (name === 'tb_next') return it.inc(o.next ?? it.None);
+    if (name === 'tb_frame') return it.inc(o.frameObj ?? it.None);
+  }
+  if (o instanceof PyFrameObj) {
+    const f = o.frame;
+    if (name === 'f_lineno') return it.newInt(f.lineno);
+    if (name === 'f_globals') return it.inc(f.globals);
+    if (name === 'f_back') {
+      if (o.owned || !f.back) return it.inc(o.back ?? it.None);
+      const b = frameObjectOf(it, f.back);
+      return it.inc(b);
+    }
+    if (name === 'f_locals' || name === 'f_code' || name === 'f_builtins' || name === 'f_trace' || name === 'clear') {
+      throw new NotSupportedRuntime(`frame.${name}`, it.frame ? it.frame.lineno : 0);
+    }
   }
   if (o instanceof PyDict && name === '__class__') return it.inc(o.type);
   return numberAttr(it, o, name);

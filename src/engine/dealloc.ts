@@ -8,8 +8,9 @@ import type { Interp } from './interp';
 import type { FreeListKind } from './heap';
 import {
   PyBuiltin, PyCell, PyDict, PyDictView, PyException, PyFunction, PyInstance, PyIterator, PyList, PyMethod,
-  PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyDescriptorWrapper,
+  PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyDescriptorWrapper, PyFrameObj,
 } from './objects';
+import { releaseLocals } from './vm/eval';
 import { tupleSize } from './heap';
 import { mroLookup, invalidateTypeCaches, typeDel } from './types';
 import { callFinalizer, clearWeakrefsOnDeath } from './finalize';
@@ -72,7 +73,14 @@ export function dealloc(it: Interp, o: PyObject): void {
     if (o.keys) { const k = o.keys; o.keys = null; for (const x of k) it.dec(x); }
     return;
   }
-  if (o instanceof PyTraceback) { const n = o.next; freeMemory(it, o, o.bsize, null); it.xdec(n); return; }
+  if (o instanceof PyTraceback) {
+    const n = o.next, fo = o.frameObj;
+    o.frameObj = null;
+    freeMemory(it, o, o.bsize, null);
+    it.xdec(n); it.xdec(fo);
+    return;
+  }
+  if (o instanceof PyFrameObj) return deallocFrameObject(it, o);
   if (o instanceof PySuper) { freeMemory(it, o, o.bsize, null); it.dec(o.thisType); it.dec(o.obj); return; }
   if (o instanceof PyDictView) { freeMemory(it, o, o.bsize, null); it.dec(o.dict); return; }
   if (o instanceof PyDescriptorWrapper) {
@@ -243,4 +251,23 @@ export function detachWeakref(w: PyWeakref): void {
   const i = r.weakrefs.indexOf(w);
   if (i >= 0) r.weakrefs.splice(i, 1);
   if (!r.weakrefs.length) r.weakrefs = null;
+}
+
+/** frame_dealloc: a frame object that outlived its call releases the locals it took over,
+ *  then f_back; ≤3.10 its memory is the frame's own (zombie frame or free list). */
+function deallocFrameObject(it: Interp, o: PyFrameObj): void {
+  const f = o.frame;
+  if (o.owned) {
+    o.owned = false;
+    releaseLocals(it, f);
+    const b = o.back; o.back = null;
+    if (f.frameObject) { const fo = f.frameObject; f.frameObject = null; it.heap.freeFrame(f.code, fo); }
+    else if (o.raw) it.heap.releaseAddress(o.addr, o.bsize);
+    else freeMemory(it, o, o.bsize, null);
+    it.xdec(b);
+    return;
+  }
+  // The frame still runs, or finished and frees its own memory (≤3.10).
+  if (o.raw) it.heap.releaseAddress(o.addr, o.bsize);
+  else if (!f.frameObject) freeMemory(it, o, o.bsize, null);
 }

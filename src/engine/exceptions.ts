@@ -10,6 +10,7 @@ import { callObject } from './vm/call';
 import { isSubclass } from './ops';
 import { strOf } from './repr';
 import { caretLine } from './carets';
+import { frameObjectOf } from './vm/frameobj';
 
 /** The exception object for `raise exc [from cause]` (a new reference). */
 export function normalizeRaise(it: Interp, exc: PyObject | null, cause: PyObject | null): PyObject {
@@ -55,13 +56,12 @@ export function addTraceback(it: Interp, exc: PyObject, frame: Frame, pc: number
   if (!(exc instanceof PyException)) return;
   const instr = Math.max(0, pc - 2);
   const pos = frame.code.posAt(instr);
-  // 3.11 materialises a frame object for the traceback (a GC allocation).
-  if (it.profile.version[0] === 3 && it.profile.version[1] >= 11 && !frame.frameObjectMade) {
-    frame.frameObjectMade = true;
-    it.gcAlloc(112, null);
-  }
+  // tb_frame: the frame object (3.11 materialises it here, a GC allocation).
+  const fo = frameObjectOf(it, frame);
   const tb = it.gcNew(() => new PyTraceback(it.types.traceback, exc.traceback, frame.code.name, frame.code.filename,
     pos[0] || frame.lineno, frame.code, pos), 64);
+  fo.rc++;
+  tb.frameObj = fo;
   exc.traceback = tb;
 }
 

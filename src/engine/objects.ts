@@ -202,7 +202,23 @@ export class PyException extends PyInstance {
   suppressContext = false;
 }
 
+/**
+ * A frame object (PyFrameObject), made when a traceback needs one. While its frame runs
+ * the frame owns the locals; when the object outlives the call it takes them over
+ * (3.11+ take_ownership; ≤3.10 the frame object simply stays alive), and f_back with them.
+ */
+export class PyFrameObj extends PyObject {
+  back: PyFrameObj | null = null;
+  /** The call has finished and this object holds the frame's locals and cells. */
+  owned = false;
+  /** Not a counted GC allocation (≤3.10 module and class-body frames). */
+  raw = false;
+  constructor(type: PyType, public frame: import('./vm/frame').Frame) { super(type); }
+}
+
 export class PyTraceback extends PyObject {
+  /** tb_frame */
+  frameObj: PyFrameObj | null = null;
   constructor(type: PyType, public next: PyTraceback | null, public frameName: string, public filename: string,
     public lineno: number, public code: Code | null, public pos: [number, number, number, number] | null) { super(type); }
 }

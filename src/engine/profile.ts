@@ -144,6 +144,9 @@ export interface Profile {
    *  full collections) or are freed. 0 = no frame objects (3.11+: frames live in the
    *  interpreter's own stack, materialised only on demand). */
   frameFreeList: number;
+  /** 2.7/3.6: PyFrame_New tracks every frame object at creation (3.7+: a frame object is
+   *  tracked only once it outlives its call). */
+  frameTrackedAtCall?: boolean;
   /** Free-list capacities (0 = no free list). cfunction: builtin bound methods (PyCFunction,
    *  ≤3.8: 256; gone in 3.9). */
   freeListCapacity: { list: number; dict: number; tuple: number; cfunction?: number; method?: number; set?: number };
@@ -425,6 +428,7 @@ const BASE_36: Profile = {
   ...BASE_37,
   name: '3.6',
   version: [3, 6, 15],
+  frameTrackedAtCall: true,
   resurrection: 'count-all',
   foldedConsts: true,
   statsPermanentLine: false,

@@ -5,6 +5,7 @@
 import type { Interp } from '../interp';
 import { it } from '../active';
 import { NativeImpl, PyModule, PyObject, PyStr, PyType, PyInstance } from '../objects';
+import { PyException } from '../objects';
 import { exactArgs, rangeArgs } from './args';
 import { dictSetStr } from './dictops';
 import { gcModule } from './gcmodule';
@@ -79,7 +80,8 @@ export function installModules(): void {
     exc_info: () => {
       const e = it.handledExc;
       if (!e) return it.newTuple([it.newNone(), it.newNone(), it.newNone()]);
-      return it.newTuple([it.inc(e.type), it.inc(e), it.newNone()]);
+      const tb = e instanceof PyException ? e.traceback : null;
+      return it.newTuple([it.inc(e.type), it.inc(e), it.inc(tb ?? it.None)]);
     },
   }, {
     stdout: stream(),

@@ -2,10 +2,11 @@
 // refers to (in CPython's visiting order), and how the collector breaks a
 // cycle by clearing a container.
 
+import { releaseLocals } from '../vm/eval';
 import type { Interp } from '../interp';
 import {
   PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyException, PyFunction, PyInstance, PyIterator,
-  PyList, PyMethod, PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyStr,
+  PyList, PyMethod, PyModule, PyObject, PySet, PySuper, PyTraceback, PyFrameObj, PyTuple, PyType, PyWeakref, PyStr,
 } from '../objects';
 import { invalidateTypeCaches } from '../types';
 
@@ -63,7 +64,16 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
     return;
   }
   if (o instanceof PyBuiltin) { if (o.self) visit(o.self); return; }
-  if (o instanceof PyTraceback) { if (o.next) visit(o.next); return; }
+  if (o instanceof PyTraceback) { if (o.next) visit(o.next); if (o.frameObj) visit(o.frameObj); return; }
+  if (o instanceof PyFrameObj) {
+    // frame_traverse: f_back, then the locals and cells (f_localsplus).
+    if (o.back) visit(o.back);
+    const f = o.frame;
+    for (const x of f.locals) if (x !== null) visit(x);
+    for (const c of f.cells) visit(c);
+    if (f.localsDict) visit(f.localsDict);
+    return;
+  }
   if (o instanceof PySuper) { visit(o.thisType); visit(o.obj); return; }
   if (o instanceof PyDictView) { visit(o.dict); return; }
   if (o instanceof PyDescriptorWrapper) { visit(o.func); if (o.fset) visit(o.fset); if (o.fdel) visit(o.fdel); return; }
@@ -72,6 +82,18 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
 
 /** tp_clear: drop the references that can form cycles. */
 export function clearRefs(it: Interp, o: PyObject): void {
+  if (o instanceof PyTraceback) {
+    // tb_clear
+    const n = o.next, fo = o.frameObj;
+    o.next = null; o.frameObj = null;
+    it.xdec(n); it.xdec(fo);
+    return;
+  }
+  if (o instanceof PyFrameObj) {
+    // frame_tp_clear: the locals of a finished call (f_back stays).
+    if (o.owned) releaseLocals(it, o.frame);
+    return;
+  }
   if (o instanceof PyList) {
     const items = o.items;
     o.items = [];

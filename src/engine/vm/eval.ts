@@ -13,6 +13,7 @@ import {
 } from '../objects';
 import { LimitExceeded, PyRaise, StopExecution } from '../errors';
 import { makeFrame, callObject, newObjectFor } from './call';
+import { releaseFrameObject } from './frameobj';
 import { frameTrashBegin, frameTrashEnd } from '../dealloc';
 import { dictGet, dictSetItem, dictDel, setAdd, dictSetStr } from '../builtins/dictops';
 import {
@@ -32,7 +33,19 @@ const EMPTY: PyObject[] = [];
 
 /** Release everything a finished frame holds (locals in order, cells, stack, function). */
 export function clearFrame(it: Interp, f: Frame): void {
+  // A frame object referenced from elsewhere (a traceback) keeps the locals and cells.
+  const kept = f.pyFrame !== null && releaseFrameObject(it, f);
   const trash = f.frameObject !== null && frameTrashBegin(it);
+  if (!kept) releaseLocals(it, f);
+  const st = f.stack;
+  while (st.length) { const o = st.pop(); if (o) it.dec(o); }
+  if (f.funcRef) { const fn = f.funcRef; f.funcRef = null; it.dec(fn); }
+  if (f.frameObject && !kept) { const fo = f.frameObject; f.frameObject = null; it.heap.freeFrame(f.code, fo); }
+  if (trash) frameTrashEnd(it, true);
+}
+
+/** Release a frame's fast locals (in order), cells and locals dict. */
+export function releaseLocals(it: Interp, f: Frame): void {
   const locals = f.locals;
   for (let i = 0; i < locals.length; i++) {
     const o = locals[i];
@@ -41,12 +54,7 @@ export function clearFrame(it: Interp, f: Frame): void {
   const cells = f.cells;
   f.cells = [];
   for (const c of cells) it.dec(c);
-  const st = f.stack;
-  while (st.length) { const o = st.pop(); if (o) it.dec(o); }
   if (f.localsDict) { const d = f.localsDict; f.localsDict = null; it.dec(d); }
-  if (f.funcRef) { const fn = f.funcRef; f.funcRef = null; it.dec(fn); }
-  if (f.frameObject) { const fo = f.frameObject; f.frameObject = null; it.heap.freeFrame(f.code, fo); }
-  if (trash) frameTrashEnd(it, true);
 }
 
 function nameError(it: Interp, name: string): never {

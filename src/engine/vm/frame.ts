@@ -36,7 +36,8 @@ export class Frame {
   /** Stack items the caller pops after this frame returns (≤3.10 argument passing, __init__). */
   callerPop = 0;
   isEntry = false;
-  frameObjectMade = false;
+  /** The frame object made for this frame (the frame holds one reference), or null. */
+  pyFrame: import('../objects').PyFrameObj | null = null;
   /** ≤3.10: the memory of this frame's PyFrameObject (released when the frame finishes). */
   frameObject: { addr: number; bytes: number } | null = null;
   /** Debugger input runs in this frame's context (names resolve through its locals). */
