@@ -30,6 +30,8 @@ export interface ConstFactory {
   /** A tuple of interned names (keyword names, `from m import a, b`). */
   namesIndex(code: Code, names: string[]): number;
   codeIndex(code: Code, child: Code): number;
+  /** makecode: the code unit is complete (its co_consts tuple is made now). */
+  finishCode?(code: Code): void;
 }
 
 /** _PyCode_ConstantKey as a string: equal keys are the same constant. */
@@ -135,6 +137,20 @@ export class ConstPool implements ConstFactory {
     code.consts.push(o);
     this.track(o);
     return i;
+  }
+
+  /** ≤3.6 (peephole folding): co_consts is a tuple the collector tracks (PyList_AsTuple in
+   *  makecode, after the peephole optimiser made the folded constants), kept alive by the code
+   *  object, which the collector does not track. So a folded constant that only co_consts and
+   *  other tracked containers hold has no reference from outside a collection: move_unreachable
+   *  reaches it through them, in list order, which decides what _PyTuple_MaybeUntrack sees
+   *  (`((1, 2), 3)` stays tracked after the first collection in 3.6: the outer tuple is examined
+   *  while the inner one is still tracked). 3.7+ keeps the parser's arena list as well, which
+   *  the simulator, like the co_consts of those versions, counts as an outside reference. */
+  finishCode(code: Code): void {
+    if (!this.folded || this.foldsNested || !this.trackTuples || code.consts.length === 0) return;
+    const t = this.it.constTuple(code.consts); // shares the array LOAD_CONST reads; rc 1: the code's
+    this.it.heap.track(t);
   }
 
   namesIndex(code: Code, names: string[]): number {
