@@ -7,7 +7,7 @@ import path from 'node:path';
 import { runCommand } from './run';
 import { verifyCommand } from './verify';
 
-const USAGE = `usage: pygc run FILE [--python X.Y] [--trace OUT.json] [--max-steps N]
+const USAGE = `usage: pygc run FILE [--python X.Y] [--trace OUT.json] [--max-steps N] [--hash wasm32]
        pygc verify FILE [--python X.Y|all|PATH] [--json]
 `;
 

@@ -38,7 +38,7 @@ class BufferedStream {
 }
 
 export function runCommand(args: string[]): number {
-  const p = parseArgs(args, ['--python', '--trace', '--max-steps']);
+  const p = parseArgs(args, ['--python', '--trace', '--max-steps', '--hash']);
   if (p.error) { process.stderr.write(`pygc run: ${p.error}\n`); return 2; }
   const file = p.file!;
   const src = readScenario(file);
@@ -47,12 +47,16 @@ export function runCommand(args: string[]): number {
   const err = new BufferedStream(2);
   const maxSteps = p.options.has('--max-steps') ? Number(p.options.get('--max-steps')) : undefined;
   if (maxSteps !== undefined && !(maxSteps > 0)) { process.stderr.write('pygc run: --max-steps must be a positive number\n'); return 2; }
+  const hashBuild = p.options.get('--hash');
+  if (hashBuild !== undefined && hashBuild !== 'wasm32') { process.stderr.write('pygc run: --hash takes wasm32 (Pyodide\'s hash())\n'); return 2; }
   let engine: Engine;
   const python = p.options.get('--python') ?? '3.11';
   try {
     engine = new Engine(src, {
       filename: scenarioFilename(file, python),
       python, maxSteps,
+      // Pyodide's hash() (32-bit, FNV): see Profile.hashBuild.
+      profileOverrides: hashBuild ? { hashBuild: 'wasm32' } : undefined,
       out: { stdout: (s) => out.write(s), stderr: (s) => { out.flush(); err.write(s); err.flush(); } },
     });
   } catch (e) {

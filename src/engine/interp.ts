@@ -345,8 +345,9 @@ export class Interp {
     return o;
   }
 
-  /** _PyTuple_FromArray (BUILD_TUPLE, list to tuple, *args): 3.14 leaves the tuple untracked
-   *  when none of its items is a GC object (measured: a tuple holding an untracked tuple is tracked). */
+  /** _PyTuple_FromArray (BUILD_TUPLE, list to tuple, *args) and PyTuple_Pack: 3.14 leaves the tuple
+   *  untracked when none of its items is a GC object (measured: a tuple holding an untracked tuple is
+   *  tracked; int/float.as_integer_ratio(), enumerate's and dict item iterators' result tuples). */
   newTupleFromArray(items: PyObject[]): PyTuple {
     return this.newTuple(items, !this.profile.tuplesTrackedOnlyIfNeeded || items.some((x) => x.type.isGC));
   }

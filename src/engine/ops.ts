@@ -505,7 +505,8 @@ function dictIter(it: Interp, d: PyDict, kind: IterKind): PyIterator {
   const r = newIter(it, t, d, kind);
   r.index = 0;
   // dictiter_new: an items iterator keeps a result tuple to recycle (di_result).
-  if (kind === 'dict-items') r.extra.push(it.newTuple([it.newNone(), it.newNone()]));
+  // PyTuple_Pack(2, None, None): 3.14 leaves it untracked (tracked again when first recycled).
+  if (kind === 'dict-items') r.extra.push(it.newTupleFromArray([it.newNone(), it.newNone()]));
   return r;
 }
 
@@ -952,8 +953,19 @@ export function unpackEx(it: Interp, o: PyObject, before: number, after: number)
   return [...all.slice(0, before), it.newList(mid), ...all.slice(all.length - after)];
 }
 
+/** The items _list_extend adds (list(x), list.extend, sorted, [*x]). 3.13+ reads an exact dict
+ *  items view without an iterator (list_extend_dictitems): each pair is a _PyTuple_FromArray tuple
+ *  (3.14: untracked unless the key or value is a GC object), no recycled result tuple. */
+export function listExtendItems(it: Interp, src: PyObject): PyObject[] {
+  const [major, minor] = it.profile.version;
+  if (src instanceof PyDictView && src.kind === 'items' && (major > 3 || minor >= 13)) {
+    return [...src.dict.map.values()].map((e) => it.newTupleFromArray([it.inc(e.key), it.inc(e.value)]));
+  }
+  return iterateToArray(it, src);
+}
+
 export function extendList(it: Interp, l: PyList, src: PyObject): void {
-  const items = iterateToArray(it, src);
+  const items = listExtendItems(it, src);
   for (const x of items) l.items.push(x);
 }
 

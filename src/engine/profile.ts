@@ -33,6 +33,10 @@ export interface Profile {
   /** 3.8+: the compiler merges equal constants across all code objects of a module, tuple and
    *  frozenset items included (merge_consts_recursive; scripts/probes/const_merging.py). */
   mergeConsts: boolean;
+  /** The build's hashing, not a version difference: unset = a 64-bit build (SipHash); 'wasm32' =
+   *  Pyodide's (the 3.14 oracle): 32-bit Py_hash_t and size_t, FNV for str and bytes, so other
+   *  hash() values and set orders (`pygc run --hash wasm32`; src/engine/pyhash.ts). */
+  hashBuild?: 'wasm32';
   /** ≤3.6: constants the peephole optimiser makes (folded arithmetic, constant tuples) are
    *  held by co_consts only, as the parser's arena never held them. */
   foldedConsts?: boolean;

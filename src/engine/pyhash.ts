@@ -1,5 +1,7 @@
-// CPython's hash functions (Py_hash_t, 64-bit builds), as bigints in the
-// signed 64-bit range:
+// CPython's hash functions, as bigints in the signed range of Py_hash_t: 64 bits,
+// or Pyodide's build (`HASH_WASM32`: 32-bit Py_hash_t and size_t, so _PyHASH_BITS 31,
+// the 32-bit xxHash primes, size_t rotations; str/bytes hashed with Py_HASH_FNV,
+// measured: hash('a') == -468864544 there):
 // - int: long_hash (Objects/longobject.c): the value reduced modulo the
 //   Mersenne prime 2**61 - 1, keeping the sign; -1 becomes -2;
 // - float: _Py_HashDouble (Python/pyhash.c): the same reduction of the exact
@@ -17,18 +19,23 @@
 
 import type { PyObject } from './objects';
 
-const M64 = (1n << 64n) - 1n;
-const MODULUS = (1n << 61n) - 1n; // _PyHASH_MODULUS
+/** A build's hashing: Py_hash_t's width (`mask` of Py_uhash_t, _PyHASH_BITS, _PyHASH_MODULUS)
+ *  and the bytes hash (Py_HASH_ALGORITHM: SipHash, or FNV). */
+export interface HashWidth { bits: number; mask: bigint; hashBits: number; modulus: bigint; fnv: boolean }
+export const HASH64: HashWidth = { bits: 64, mask: (1n << 64n) - 1n, hashBits: 61, modulus: (1n << 61n) - 1n, fnv: false };
+export const HASH_WASM32: HashWidth = { bits: 32, mask: (1n << 32n) - 1n, hashBits: 31, modulus: (1n << 31n) - 1n, fnv: true };
+
+const M64 = HASH64.mask;
 const INF = 314159n;
 
-export function toSigned(x: bigint): bigint { return BigInt.asIntN(64, x); }
+export function toSigned(x: bigint, w: HashWidth = HASH64): bigint { return BigInt.asIntN(w.bits, x); }
 
 /** long_hash */
-export function intHash(v: number | bigint): bigint {
-  if (typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) < 2 ** 52) return v === -1 ? -2n : BigInt(v);
+export function intHash(v: number | bigint, w: HashWidth = HASH64): bigint {
+  if (typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) < 2 ** w.hashBits - 1) return v === -1 ? -2n : BigInt(v);
   const b = BigInt(v);
   const neg = b < 0n;
-  let h = (neg ? -b : b) % MODULUS;
+  let h = (neg ? -b : b) % w.modulus;
   if (neg) h = -h;
   return h === -1n ? -2n : h;
 }
@@ -37,11 +44,11 @@ const f64 = new Float64Array(1);
 const u64 = new BigUint64Array(f64.buffer);
 
 /** _Py_HashDouble; `nanHash` is the pointer hash used for nan from 3.10. */
-export function floatHash(v: number, nanHash: bigint): bigint {
+export function floatHash(v: number, nanHash: bigint, w: HashWidth = HASH64): bigint {
   if (Number.isNaN(v)) return nanHash;
   if (v === Infinity) return INF;
   if (v === -Infinity) return -INF;
-  if (Number.isInteger(v) && Math.abs(v) < 2 ** 52) return intHash(v);
+  if (Number.isInteger(v) && Math.abs(v) < 2 ** 52) return intHash(v, w);
   // v = ±mant * 2**exp exactly
   f64[0] = v;
   const bits = u64[0];
@@ -50,39 +57,45 @@ export function floatHash(v: number, nanHash: bigint): bigint {
   let mant = bits & ((1n << 52n) - 1n);
   let exp: number;
   if (e === 0) exp = -1074; else { mant |= 1n << 52n; exp = e - 1075; }
-  let h = mant % MODULUS;
-  // 2**61 ≡ 1 (mod 2**61 - 1)
-  const sh = ((exp % 61) + 61) % 61;
-  h = ((h << BigInt(sh)) & MODULUS) | (h >> BigInt(61 - sh));
-  h %= MODULUS;
+  const B = w.hashBits;
+  let h = mant % w.modulus;
+  // 2**B ≡ 1 (mod 2**B - 1)
+  const sh = ((exp % B) + B) % B;
+  h = ((h << BigInt(sh)) & w.modulus) | (h >> BigInt(B - sh));
+  h %= w.modulus;
   if (neg) h = -h;
   return h === -1n ? -2n : h;
 }
 
-/** _Py_HashPointer */
-export function pointerHash(addr: number): bigint {
-  const y = BigInt(addr) & M64;
-  const r = ((y >> 4n) | (y << 60n)) & M64;
-  const x = toSigned(r);
+/** _Py_HashPointer: the address rotated right by 4 bits within size_t. */
+export function pointerHash(addr: number, w: HashWidth = HASH64): bigint {
+  const y = BigInt(addr) & w.mask;
+  const r = ((y >> 4n) | (y << BigInt(w.bits - 4))) & w.mask;
+  const x = toSigned(r, w);
   return x === -1n ? -2n : x;
 }
 
-const XXPRIME_1 = 11400714785074694791n;
-const XXPRIME_2 = 14029467366897019727n;
-const XXPRIME_5 = 2870177450012600261n;
+/** The xxHash primes and rotation of tuplehash (pyhash.h's _PyHASH_XXPRIME_*, by Py_uhash_t size). */
+const XX = {
+  64: { p1: 11400714785074694791n, p2: 14029467366897019727n, p5: 2870177450012600261n, rot: 31n },
+  32: { p1: 2654435761n, p2: 2246822519n, p5: 374761393n, rot: 13n },
+} as const;
 
 /** tuplehash (3.8+) over the items' hashes. */
-export function tupleHash(lanes: bigint[]): bigint {
-  let acc = XXPRIME_5;
+export function tupleHash(lanes: bigint[], w: HashWidth = HASH64): bigint {
+  const { p1, p2, p5, rot } = w.bits === 32 ? XX[32] : XX[64];
+  const M = w.mask;
+  const back = BigInt(w.bits) - rot;
+  let acc = p5;
   for (const h of lanes) {
-    const lane = h & M64;
-    acc = (acc + lane * XXPRIME_2) & M64;
-    acc = ((acc << 31n) | (acc >> 33n)) & M64;
-    acc = (acc * XXPRIME_1) & M64;
+    const lane = h & M;
+    acc = (acc + lane * p2) & M;
+    acc = ((acc << rot) | (acc >> back)) & M;
+    acc = (acc * p1) & M;
   }
-  acc = (acc + (BigInt(lanes.length) ^ (XXPRIME_5 ^ 3527539n))) & M64;
-  if (acc === M64) return 1546275796n;
-  return toSigned(acc);
+  acc = (acc + (BigInt(lanes.length) ^ (p5 ^ 3527539n))) & M;
+  if (acc === M) return 1546275796n;
+  return toSigned(acc, w);
 }
 
 /** tuplehash before 3.8 (the multiply-xor hash of Objects/tupleobject.c, 3.7 and earlier). */
@@ -100,22 +113,23 @@ export function tupleHashLegacy(hashes: bigint[]): bigint {
   return toSigned(x);
 }
 
-function shuffleBits(h: bigint): bigint {
-  h &= M64;
-  return (((h ^ 89869747n) ^ (h << 16n)) * 3644798167n) & M64;
+function shuffleBits(h: bigint, M: bigint): bigint {
+  h &= M;
+  return (((h ^ 89869747n) ^ (h << 16n)) * 3644798167n) & M;
 }
 
-/** frozenset_hash over the table (entry hashes; 0 for empty slots, -1 for dummies). */
-export function frozensetHash(hashes: bigint[], fill: number, used: number): bigint {
+/** frozenset_hash over the table (entry hashes; 0 for empty slots, -1 for dummies), in Py_uhash_t. */
+export function frozensetHash(hashes: bigint[], fill: number, used: number, w: HashWidth = HASH64): bigint {
+  const M = w.mask;
   let hash = 0n;
-  for (const h of hashes) hash ^= shuffleBits(h);
-  if ((hashes.length - fill) & 1) hash ^= shuffleBits(0n);
-  if ((fill - used) & 1) hash ^= shuffleBits(-1n);
-  hash ^= ((BigInt(used) + 1n) * 1927868237n) & M64;
+  for (const h of hashes) hash ^= shuffleBits(h, M);
+  if ((hashes.length - fill) & 1) hash ^= shuffleBits(0n, M);
+  if ((fill - used) & 1) hash ^= shuffleBits(-1n, M);
+  hash ^= ((BigInt(used) + 1n) * 1927868237n) & M;
   hash ^= (hash >> 11n) ^ (hash >> 25n);
-  hash = (hash * 69069n + 907133923n) & M64;
-  if (hash === M64) hash = 590923713n;
-  return toSigned(hash);
+  hash = (hash * 69069n + 907133923n) & M;
+  if (hash === M) hash = 590923713n;
+  return toSigned(hash, w);
 }
 
 // ---- SipHash (zero key: PYTHONHASHSEED=0) -------------------------------------
@@ -153,23 +167,46 @@ function sipHash(bytes: Uint8Array, cRounds: number, dRounds: number): bigint {
   return (v0 ^ v1 ^ v2 ^ v3) & M64;
 }
 
-function finishBytesHash(bytes: Uint8Array, minor: number): bigint {
+/** Python/pyhash.c fnv() with a zero prefix and suffix (PYTHONHASHSEED=0), in Py_uhash_t. */
+function fnvHash(bytes: Uint8Array, w: HashWidth): bigint {
+  const M = w.mask;
+  const size = w.bits / 8;
+  const n = bytes.length;
+  let rem = n % size;
+  if (rem === 0) rem = size;
+  let blocks = (n - rem) / size;
+  let x = (BigInt(bytes[0]) << 7n) & M;
+  let p = 0;
+  while (blocks--) {
+    let block = 0n;
+    for (let j = size - 1; j >= 0; j--) block = (block << 8n) | BigInt(bytes[p + j]);
+    x = ((1000003n * x) & M) ^ block;
+    p += size;
+  }
+  for (; rem > 0; rem--) x = ((1000003n * x) & M) ^ BigInt(bytes[p++]);
+  x ^= BigInt(n);
+  if (x === M) x = M - 1n;
+  return toSigned(x, w);
+}
+
+function finishBytesHash(bytes: Uint8Array, minor: number, w: HashWidth): bigint {
   if (bytes.length === 0) return 0n;
-  const x = toSigned(minor >= 11 ? sipHash(bytes, 1, 3) : sipHash(bytes, 2, 4));
+  if (w.fnv) return fnvHash(bytes, w);
+  const x = toSigned(minor >= 11 ? sipHash(bytes, 1, 3) : sipHash(bytes, 2, 4), w);
   return x === -1n ? -2n : x;
 }
 
 /** hash(str) with PYTHONHASHSEED=0: over the PEP 393 representation. */
-export function strHash(s: string, minor: number): bigint {
+export function strHash(s: string, minor: number, w: HashWidth = HASH64): bigint {
   const cps: number[] = [];
   let max = 0;
   for (const ch of s) { const c = ch.codePointAt(0)!; cps.push(c); if (c > max) max = c; }
   const width = max < 256 ? 1 : max < 65536 ? 2 : 4;
   const out = new Uint8Array(cps.length * width);
   cps.forEach((c, i) => { for (let b = 0; b < width; b++) out[i * width + b] = (c >> (8 * b)) & 0xff; });
-  return finishBytesHash(out, minor);
+  return finishBytesHash(out, minor, w);
 }
 
-export function bytesHash(b: Uint8Array, minor: number): bigint { return finishBytesHash(b, minor); }
+export function bytesHash(b: Uint8Array, minor: number, w: HashWidth = HASH64): bigint { return finishBytesHash(b, minor, w); }
 
 export type { PyObject };

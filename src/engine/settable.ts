@@ -13,30 +13,33 @@ import {
 import { hashKey, type KeyRole } from './builtins/dictops';
 import {
   bytesHash, floatHash, frozensetHash, intHash, pointerHash, strHash, tupleHash, tupleHashLegacy,
+  HASH_WASM32, HASH64, type HashWidth,
 } from './pyhash';
 
 export const SET_MINSIZE = 8;
 const LINEAR_PROBES = 9;
 
 function minor(it: Interp): number { return it.profile.version[1]; }
+/** The build's hashing (profile.hashBuild: 'wasm32' for Pyodide's). */
+function width(it: Interp): HashWidth { return it.profile.hashBuild === 'wasm32' ? HASH_WASM32 : HASH64; }
 
 /** PyObject_Hash for the types the engine hashes (raises for unhashable ones). */
 export function pyHash(it: Interp, o: PyObject, role: KeyRole = 'set element'): bigint {
-  if (o instanceof PyStr) return strHash(o.v, minor(it));
+  if (o instanceof PyStr) return strHash(o.v, minor(it), width(it));
   if (role !== null && it.profile.unhashableRole && !(o instanceof PyInt) && !(o instanceof PyFloat)) {
     hashKey(it, o, role); // 3.14's wrapped message for an unhashable element (nested ones too)
   }
-  if (o instanceof PyInt) return intHash(o instanceof PyBool ? Number(o.v) : o.v);
-  if (o instanceof PyFloat) return floatHash(o.v, minor(it) >= 10 ? pointerHash(o.addr) : 0n);
+  if (o instanceof PyInt) return intHash(o instanceof PyBool ? Number(o.v) : o.v, width(it));
+  if (o instanceof PyFloat) return floatHash(o.v, minor(it) >= 10 ? pointerHash(o.addr, width(it)) : 0n, width(it));
   if (o instanceof PyTuple) {
     const hs = o.items.map((x) => pyHash(it, x, null));
-    return minor(it) >= 8 ? tupleHash(hs) : tupleHashLegacy(hs);
+    return minor(it) >= 8 ? tupleHash(hs, width(it)) : tupleHashLegacy(hs);
   }
-  if (o instanceof PyBytes) return bytesHash(o.v, minor(it));
-  if (o instanceof PyNone) return minor(it) >= 12 ? 0xFCA86420n : pointerHash(o.addr);
+  if (o instanceof PyBytes) return bytesHash(o.v, minor(it), width(it));
+  if (o instanceof PyNone) return minor(it) >= 12 ? BigInt.asIntN(width(it).bits, 0xFCA86420n) : pointerHash(o.addr, width(it));
   hashKey(it, o, null); // unhashable types raise here
-  if (o instanceof PySet) return frozensetHash(o.hashes, o.fill, o.used);
-  return pointerHash(o.addr);
+  if (o instanceof PySet) return frozensetHash(o.hashes, o.fill, o.used, width(it));
+  return pointerHash(o.addr, width(it));
 }
 
 function keyEq(it: Interp, a: PyObject, b: PyObject): boolean {
@@ -48,7 +51,7 @@ const lowBits = (h: bigint, mask: number): number => Number(BigInt.asUintN(64, h
 /** set_lookkey: the slot holding an equal key, or -1. */
 export function setLookup(it: Interp, s: PySet, key: PyObject, hash: bigint): number {
   const mask = s.table.length - 1;
-  let perturb = BigInt.asUintN(64, hash);
+  let perturb = BigInt.asUintN(width(it).bits, hash); // size_t
   let i = lowBits(hash, mask);
   for (;;) {
     let e = i;
@@ -68,7 +71,7 @@ export function setLookup(it: Interp, s: PySet, key: PyObject, hash: bigint): nu
 export function setAddEntry(it: Interp, s: PySet, key: PyObject, hash: bigint): void {
   const mask = s.table.length - 1;
   const reuseDummy = minor(it) !== 9;
-  let perturb = BigInt.asUintN(64, hash);
+  let perturb = BigInt.asUintN(width(it).bits, hash);
   let i = lowBits(hash, mask);
   let freeslot = -1;
   for (;;) {
@@ -86,7 +89,7 @@ export function setAddEntry(it: Interp, s: PySet, key: PyObject, hash: bigint): 
         s.fill++; s.used++;
         s.table[e] = key; s.hashes[e] = hash;
         if (it.profile.setTwoThirdsFill ? s.fill * 3 < mask * 2 : s.fill * 5 < mask * 3) return;
-        setTableResize(s, s.used > 50000 ? s.used * 2 : s.used * 4);
+        setTableResize(s, s.used > 50000 ? s.used * 2 : s.used * 4, width(it).bits);
         return;
       }
       if (h === hash && k !== null) {
@@ -99,9 +102,9 @@ export function setAddEntry(it: Interp, s: PySet, key: PyObject, hash: bigint): 
   }
 }
 
-function insertClean(table: (PyObject | null)[], hashes: bigint[], key: PyObject, hash: bigint): void {
+function insertClean(table: (PyObject | null)[], hashes: bigint[], key: PyObject, hash: bigint, sizeBits: number): void {
   const mask = table.length - 1;
-  let perturb = BigInt.asUintN(64, hash);
+  let perturb = BigInt.asUintN(sizeBits, hash);
   let i = lowBits(hash, mask);
   for (;;) {
     if (table[i] === null) { table[i] = key; hashes[i] = hash; return; }
@@ -115,8 +118,8 @@ function insertClean(table: (PyObject | null)[], hashes: bigint[], key: PyObject
   }
 }
 
-/** set_table_resize */
-export function setTableResize(s: PySet, minused: number): void {
+/** set_table_resize; `sizeBits`: the width of size_t (perturbation). */
+export function setTableResize(s: PySet, minused: number, sizeBits = 64): void {
   let newsize = SET_MINSIZE;
   while (newsize <= minused) newsize *= 2;
   const oldTable = s.table, oldHashes = s.hashes;
@@ -126,7 +129,7 @@ export function setTableResize(s: PySet, minused: number): void {
   s.fill = s.used;
   for (let i = 0; i < oldTable.length; i++) {
     const k = oldTable[i];
-    if (k !== null) insertClean(table, hashes, k, oldHashes[i]);
+    if (k !== null) insertClean(table, hashes, k, oldHashes[i], sizeBits);
   }
   s.table = table; s.hashes = hashes;
 }
@@ -173,7 +176,7 @@ export function setMerge(it: Interp, so: PySet, other: PySet): void {
   if (other === so || other.used === 0) return;
   const grow = it.profile.setTwoThirdsFill ? (so.fill + other.used) * 3 >= (so.table.length - 1) * 2
     : (so.fill + other.used) * 5 >= (so.table.length - 1) * 3;
-  if (grow) setTableResize(so, (so.used + other.used) * 2);
+  if (grow) setTableResize(so, (so.used + other.used) * 2, width(it).bits);
   if (so.fill === 0 && so.table.length === other.table.length && other.fill === other.used) {
     for (let i = 0; i < other.table.length; i++) {
       const k = other.table[i];
@@ -184,7 +187,7 @@ export function setMerge(it: Interp, so: PySet, other: PySet): void {
   }
   if (so.fill === 0) {
     so.fill = other.used; so.used = other.used;
-    for (const [k, h] of setEntries(other)) insertClean(so.table, so.hashes, it.inc(k), h);
+    for (const [k, h] of setEntries(other)) insertClean(so.table, so.hashes, it.inc(k), h, width(it).bits);
     return;
   }
   for (const [k, h] of [...setEntries(other)]) setAddEntry(it, so, it.inc(k), h);

@@ -8,7 +8,9 @@
 //    "pyodide …") print the 32-bit immortal refcount 7 << 28 where the 64-bit builds the
 //    3.14 profile models print 3 << 30: the engine's output is mapped to the 32-bit value
 //    (numbers within 64 of 3 << 30 keep their offset) before comparing, and nothing else is
-//    (docs/calibration/cpython-3.14.md);
+//    (docs/calibration/cpython-3.14.md); and their hash() values are Pyodide's build's (32-bit
+//    Py_hash_t and size_t, FNV string hashing), so the CLI runs those scenarios with
+//    `--hash wasm32` (hash values and the set orders that follow from them; Profile.hashBuild);
 //  - scenarios listed in the corpus's known-failures.json for a profile (a list of names, or
 //    an object naming each with the reason) are `todo`
 //    while they still differ (diff printed as diagnostics) and FAIL once they match,
@@ -92,11 +94,11 @@ function readJson(file: string): RecordedRun | null {
 
 interface CliRun { stdout: string; stderr: string; exitCode: number | null; signal: string | null; timedOut: boolean; error?: string }
 
-function runCli(file: string, profile: string): Promise<CliRun> {
+function runCli(file: string, profile: string, extra: string[]): Promise<CliRun> {
   return new Promise((resolve) => {
     const env = { ...process.env };
     delete env.NODE_TEST_CONTEXT; // we are inside node --test; the CLI is not a test file
-    const child = spawn(process.execPath, [CLI, 'run', file, '--python', profile], { cwd: SCENARIOS, env });
+    const child = spawn(process.execPath, [CLI, 'run', file, '--python', profile, ...extra], { cwd: SCENARIOS, env });
     const out: string[] = [];
     const err: string[] = [];
     let size = 0;
@@ -128,10 +130,12 @@ async function limited<T>(job: () => Promise<T>): Promise<T> {
   active++;
   try { return await job(); } finally { active--; waiting.shift()?.(); }
 }
-function getRun(index: number, profile: string, runnable: boolean[]): Promise<CliRun> {
+/** `pyodide[k]`: scenario k's recording comes from Pyodide (a 32-bit build). */
+function getRun(index: number, profile: string, runnable: boolean[], pyodide: boolean[]): Promise<CliRun> {
   const start = (k: number) => {
     const key = `${profile} ${scenarioFiles[k]}`;
-    if (!runs.has(key)) runs.set(key, limited(() => runCli(scenarioFiles[k], profile)));
+    const extra = pyodide[k] ? ['--hash', 'wasm32'] : [];
+    if (!runs.has(key)) runs.set(key, limited(() => runCli(scenarioFiles[k], profile, extra)));
     return runs.get(key)!;
   };
   for (let k = index + 1, ahead = 1; k < scenarioFiles.length && ahead < CONCURRENCY; k++) {
@@ -164,6 +168,8 @@ for (const profile of profiles()) {
     return { version, rec };
   });
   const runnable = recordings.map(({ rec }) => rec !== null && rec.skipped === undefined);
+  const isPyodide = (rec: RecordedRun | null) => /^pyodide\b/.test((rec as { python?: string } | null)?.python ?? '');
+  const pyodideRuns = recordings.map(({ rec }) => isPyodide(rec));
 
   scenarioFiles.forEach((file, index) => {
     const name = scenarioName(file);
@@ -188,9 +194,9 @@ for (const profile of profiles()) {
       };
       if (!rec || !version) return report(`no recorded CPython ${profile} result for ${name} (run scripts/oracle/run_all.py)`);
       if (!fs.existsSync(CLI)) return report(`${path.relative(ROOT, CLI)} not found: run \`npm run build\` (npm test builds first)`);
-      const run = await getRun(index, profile, runnable);
+      const run = await getRun(index, profile, runnable, pyodideRuns);
       if (run.error) return report(`pygc run failed: ${run.error}`);
-      const pyodide = /^pyodide\b/.test((rec as { python?: string }).python ?? '');
+      const pyodide = pyodideRuns[index];
       const norm = normalizeRun(run.stdout, run.stderr, SCENARIOS);
       if (pyodide) { norm.stdout = asPyodideImmortals(norm.stdout); norm.stderr = asPyodideImmortals(norm.stderr); }
       const nosite = readJson(path.join(NOSITE, name, version + '.json'));

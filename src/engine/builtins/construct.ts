@@ -9,7 +9,7 @@ import {
   PySet, PyStr, PySuper, PyTuple, PyType, PyFunction,
 } from '../objects';
 import { splitArgs, kwOnly, rangeArgs, exactArgs } from './args';
-import { iterateToArray, getIter, isTrue, rethrow, isSubclass, lengthOf, rangeLen } from '../ops';
+import { iterateToArray, listExtendItems, getIter, isTrue, rethrow, isSubclass, lengthOf, rangeLen } from '../ops';
 import { strOf, typeName } from '../repr';
 import { intFromString, floatFromString, floatToInt } from '../text/numbers';
 import { dictSetItem, setAdd } from './dictops';
@@ -61,7 +61,7 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
       rangeArgs(it, 'list', args, kwnames, 0, 1);
       const l = it.newList([], true);
       if (args.length) {
-        try { l.items = iterateToArray(it, args[0]); } catch (e) { it.dec(l); throw e; }
+        try { l.items = listExtendItems(it, args[0]); } catch (e) { it.dec(l); throw e; }
       }
       return l;
     }
@@ -123,7 +123,7 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
       const r = it.gcNew(() => new PyIterator(T.enumerate, null, 'enumerate', []), 48);
       r.cur = start instanceof PyInt ? Number(start.v) : 0;
       try { r.extra.push(getIter(it, src)); } catch (e) { it.dec(r); throw e; }
-      r.extra.push(it.newTuple([it.newNone(), it.newNone()]));
+      r.extra.push(it.newTupleFromArray([it.newNone(), it.newNone()])); // PyTuple_Pack (3.14: untracked)
       return r;
     }
     case T.zip: {
@@ -248,7 +248,7 @@ function builtinReversed(it: Interp, src: PyList | PyRange | PyDict | PyDictView
   const what = src instanceof PyDict || src.kind === 'keys' ? 0 : src.kind === 'values' ? 1 : 2;
   const type = [T.dict_reversekeyiterator, T.dict_reversevalueiterator, T.dict_reverseitemiterator][what];
   const r = it.gcNew(() => new PyIterator(type, it.inc(d), 'dict-reversed'), 48);
-  if (what === 2) r.extra.push(it.newTuple([it.newNone(), it.newNone()])); // di_result
+  if (what === 2) r.extra.push(it.newTupleFromArray([it.newNone(), it.newNone()])); // di_result: PyTuple_Pack
   r.cur = what;
   r.stop = d.map.size;
   r.index = d.map.size - 1;

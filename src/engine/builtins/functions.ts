@@ -10,7 +10,7 @@ import {
   NativeImpl, PyDict, PyFloat, PyInstance, PyInt, PyList, PyObject, PyStr, PyTuple, PyType, PyBool,
 } from '../objects';
 import { exactArgs, kwOnly, noKw, rangeArgs, splitArgs } from './args';
-import { lengthOf, isTrue, isSubclass, getIter, iterNext, iterateToArray, compareOp, binaryOp, rethrow } from '../ops';
+import { lengthOf, isTrue, isSubclass, getIter, iterNext, iterateToArray, listExtendItems, compareOp, binaryOp, rethrow } from '../ops';
 import { reprOf, strOf, typeName } from '../repr';
 import { getAttr, getAttrOrNull, setAttr, delAttr } from '../attrs';
 import { materializeDict } from '../instances';
@@ -251,7 +251,7 @@ export function builtinFunctions(): Table {
     const [pos, kw] = splitArgs(args, kwnames);
     kwOnly(it, 'sort', kw, ['key', 'reverse']);
     if (pos.length !== 1) it.raise('TypeError', `sorted expected 1 argument, got ${pos.length}`);
-    const l = it.newList(iterateToArray(it, pos[0]));
+    const l = it.newList(listExtendItems(it, pos[0]));
     const meth = it.hidden.boundBuiltin(); // the bound list.sort method sorted() calls
     if (kw.size) it.hidden.clinicKwtuple('list.sort', 2); // sorted passes its keywords on to list.sort
     try {

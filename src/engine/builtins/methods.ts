@@ -9,7 +9,7 @@ import {
   PyDescriptorWrapper,
 } from '../objects';
 import { exactArgs, rangeArgs, splitArgs, kwOnly, noKw } from './args';
-import { eq, iterateToArray, isTrue, lengthOf } from '../ops';
+import { eq, iterateToArray, listExtendItems, isTrue, lengthOf } from '../ops';
 import { reprOf, strOf, typeName } from '../repr';
 import { dictDel, dictGet, dictSetItem, hashKey, setAdd } from './dictops';
 import { sortList } from './functions';
@@ -83,7 +83,7 @@ export function installAllMethods(): void {
     append: (s, a, k) => { exactArgs(it, 'list.append', a, k, 1); (s as PyList).items.push(it.inc(a[0])); return none(); },
     extend: (s, a, k) => {
       exactArgs(it, 'list.extend', a, k, 1);
-      const items = iterateToArray(it, a[0]);
+      const items = listExtendItems(it, a[0]);
       (s as PyList).items.push(...items);
       return none();
     },

@@ -66,7 +66,7 @@ export function intMethods(it: Interp): Methods {
   if (minor(it) >= 8) {
     m.as_integer_ratio = (s, a, k) => {
       exactArgs(it, 'int.as_integer_ratio', a, k, 0);
-      return it.newTuple([intSelf(it, s as PyInt), it.newInt(1)]);
+      return it.newTupleFromArray([intSelf(it, s as PyInt), it.newInt(1)]); // PyTuple_Pack
     };
   }
   if (minor(it) >= 10) {
@@ -94,7 +94,7 @@ export function floatMethods(it: Interp): Methods {
       if (x !== x) it.raise('ValueError', 'cannot convert NaN to integer ratio');
       if (!Number.isFinite(x)) it.raise('OverflowError', 'cannot convert Infinity to integer ratio');
       const [n, d] = floatRatio(x);
-      return it.newTuple([it.newInt(n), it.newInt(d)]);
+      return it.newTupleFromArray([it.newInt(n), it.newInt(d)]); // PyTuple_Pack
     },
   };
 }

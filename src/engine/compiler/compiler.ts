@@ -121,6 +121,7 @@ class FnCompiler {
     this.code.pos = Int32Array.from(this.pos);
     this.code.lineStarts = [...this.lines].sort((a, b) => a - b);
     if (this.borrowLoads && this.scope.isFunctionLike()) optimizeLoadFast(this.code);
+    this.cf.finishCode?.(this.code);
     return this.code;
   }
 

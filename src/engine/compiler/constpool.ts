@@ -18,6 +18,7 @@ import { setAddKey, setItems } from '../settable';
 import { NotSupportedRuntime } from '../errors';
 import { PyCode } from '../codeobj';
 import type { Code } from './code';
+import { foldedOperands } from './fold';
 
 const IDENT = /^[A-Za-z0-9_]*$/;
 
@@ -29,6 +30,8 @@ export interface ConstFactory {
   /** A tuple of interned names (keyword names, `from m import a, b`). */
   namesIndex(code: Code, names: string[]): number;
   codeIndex(code: Code, child: Code): number;
+  /** makecode: the code unit is complete (its co_consts tuple is made now). */
+  finishCode?(code: Code): void;
 }
 
 /** _PyCode_ConstantKey as a string: equal keys are the same constant. */
@@ -57,22 +60,61 @@ export class ConstPool implements ConstFactory {
   constructor(private it: Interp, private merge: boolean, private trackTuples = false,
     private folded?: (v: A.ConstValue) => boolean, private foldsNested = false) {}
 
-  /** An item of a constant tuple: the tree's object, or (3.14, folding in the CFG: foldsNested)
-   *  a nested tuple the compiler folded, which no arena holds either. */
-  private itemObject(x: A.ConstValue): PyObject {
-    if (!this.foldsNested || !this.folded?.(x)) return this.arenaObject(x);
-    const o = this.build(x, false);
+  constIndex(code: Code, v: A.ConstValue, made = false): number {
+    if (this.foldsNested && (made || this.folded?.(v))) return this.slot(code, this.cfgObject(code, v));
+    // ≤3.6's peephole optimiser appends.
+    if (!made && this.folded?.(v) && !(v.type === 'tuple' && !v.items.length)) return this.peepholeIndex(code, v);
+    return this.add(code, made ? this.build(v, false) : this.arenaObject(v), made);
+  }
+
+  /** 3.14 (foldsNested: constant folding in the CFG, gh-126835): the object a LOAD_CONST of `v`
+   *  loads. Codegen emits a LOAD_CONST for every constant of the tree (_PyCompile_AddConst:
+   *  merge_consts_recursive, a slot in u_consts); the CFG then folds them (fold_tuple_of_constants,
+   *  optimize_lists_and_sets, folded operations) into a new object made of those co_consts entries,
+   *  merged WITHOUT recursion (_PyCompile_ConstCacheMergeOne: an equal cached constant replaces it,
+   *  a frozenset keeps the order PyFrozenSet_New gave it, it is not rebuilt); remove_unused_consts
+   *  drops the operands' slots, except co_consts[0] ("may be docstring"), which 3.14's functions no
+   *  longer reserve for None: the first operand stays if nothing came before it. */
+  private cfgObject(code: Code, v: A.ConstValue): PyObject {
+    const it = this.it;
+    if (!this.folded?.(v) && v.type !== 'tuple' && v.type !== 'frozenset') {
+      // A constant of the tree, as codegen added it.
+      const own = this.arenaObject(v);
+      if (code.consts.length === 0) return code.consts[this.add(code, own, false)];
+      return this.merge ? this.merged(own) : own;
+    }
+    let o: PyObject;
+    if (v.type === 'tuple') {
+      o = it.constTuple(v.items.map((x) => it.inc(this.cfgObject(code, x))));
+      o.rc--;
+      this.keys.set(o, keyOf(v));
+    } else if (v.type === 'frozenset') {
+      o = this.frozenset(v.items.map((x) => it.inc(this.cfgObject(code, x))));
+      o.rc--;
+    } else {
+      for (const x of foldedOperands.get(v) ?? []) this.cfgObject(code, x);
+      o = this.build(v, false);
+    }
+    const key = this.keys.get(o)!;
+    const got = this.cache.get(key);
+    if (got) { this.release(o); return got; }
+    this.cache.set(key, o);
     this.track(o);
     return o;
   }
 
-  constIndex(code: Code, v: A.ConstValue, made = false): number {
-    if (!made && this.folded?.(v)) {
-      // 3.14 folds in the CFG (one merged co_consts entry); ≤3.6's peephole optimiser appends.
-      if (this.foldsNested) made = true;
-      else if (!(v.type === 'tuple' && !v.items.length)) return this.peepholeIndex(code, v);
+  /** A co_consts slot for the constant object `c` (one per key). */
+  private slot(code: Code, c: PyObject): number {
+    const key = this.keys.get(c)!;
+    let i = code.constKeys.get(key);
+    if (i === undefined) {
+      i = code.consts.length;
+      code.consts.push(c);
+      code.constKeys.set(key, i);
+      c.rc++;
+      this.track(c);
     }
-    return this.add(code, made ? this.build(v, false) : this.arenaObject(v), made);
+    return i;
   }
 
   /** ≤3.6 peephole folding (fold_tuple_on_constants): each item was compiled as a LOAD_CONST first (its co_consts
@@ -95,6 +137,20 @@ export class ConstPool implements ConstFactory {
     code.consts.push(o);
     this.track(o);
     return i;
+  }
+
+  /** ≤3.6 (peephole folding): co_consts is a tuple the collector tracks (PyList_AsTuple in
+   *  makecode, after the peephole optimiser made the folded constants), kept alive by the code
+   *  object, which the collector does not track. So a folded constant that only co_consts and
+   *  other tracked containers hold has no reference from outside a collection: move_unreachable
+   *  reaches it through them, in list order, which decides what _PyTuple_MaybeUntrack sees
+   *  (`((1, 2), 3)` stays tracked after the first collection in 3.6: the outer tuple is examined
+   *  while the inner one is still tracked). 3.7+ keeps the parser's arena list as well, which
+   *  the simulator, like the co_consts of those versions, counts as an outside reference. */
+  finishCode(code: Code): void {
+    if (!this.folded || this.foldsNested || !this.trackTuples || code.consts.length === 0) return;
+    const t = this.it.constTuple(code.consts); // shares the array LOAD_CONST reads; rc 1: the code's
+    this.it.heap.track(t);
   }
 
   namesIndex(code: Code, names: string[]): number {
@@ -189,7 +245,7 @@ export class ConstPool implements ConstFactory {
       case 'None': o = it.newNone(); break;
       case 'Ellipsis': o = it.inc(it.Ellipsis); break;
       case 'complex': throw new NotSupportedRuntime('complex numbers', 0);
-      case 'tuple': o = it.constTuple(v.items.map((x) => it.inc(this.itemObject(x)))); break;
+      case 'tuple': o = it.constTuple(v.items.map((x) => it.inc(this.arenaObject(x)))); break;
       case 'frozenset': {
         // PyFrozenSet_New of the items (the 3.9+ display's folded tuple is freed at once).
         o = this.frozenset(v.items.map((x) => it.inc(this.arenaObject(x))));

@@ -11,6 +11,10 @@ const MAX_COLLECTION = 256;
 
 type CV = A.ConstValue;
 
+/** The operands a folded operation's value was computed from (each a constant of the tree or
+ *  itself folded): 3.14 folds in the CFG, after codegen has added every operand to co_consts. */
+export const foldedOperands = new WeakMap<CV, CV[]>();
+
 function asBig(v: CV): bigint | null {
   if (v.type === 'int') return v.value;
   if (v.type === 'bool') return v.value ? 1n : 0n;
@@ -101,13 +105,13 @@ export function foldConstants(mod: A.Module): void {
       case 'BinOp':
         if (e.left.kind === 'Constant' && e.right.kind === 'Constant') {
           const r = foldBin(e.op, e.left.value, e.right.value);
-          if (r) replace(e, r);
+          if (r) { if (r !== e.left.value) foldedOperands.set(r, [e.left.value, e.right.value]); replace(e, r); }
         }
         return;
       case 'UnaryOp':
         if (e.operand.kind === 'Constant') {
           const r = foldUnary(e.op, e.operand.value);
-          if (r) replace(e, r);
+          if (r) { if (r !== e.operand.value) foldedOperands.set(r, [e.operand.value]); replace(e, r); }
         }
         return;
       case 'Tuple':

@@ -30,10 +30,13 @@ export function buildClass(it: Interp, body: PyFunction, name: string, basesTupl
   }
   // __build_class__: type.__prepare__ is fetched as a bound method, called for the namespace, dropped.
   // (2.7's build_class has no __prepare__.)
+  // The bound __prepare__ is a PyCFunction (classmethod_get of type.__prepare__), so it goes to
+  // the PyCFunction free list up to 3.8 (freed without decrementing the gen-0 count: +1 per class
+  // after a full collection emptied the list; gc_incremental_budget at 3.7/3.8).
   // 3.6: __build_class__ is METH_VARARGS (an argument tuple (func, name, *bases) for the whole
-  // call), __prepare__ is a PyCFunction (its free list) called with a (name, bases) tuple.
+  // call), and __prepare__ is called with a (name, bases) tuple.
   const buildArgs = it.profile.hidden.buildClassArgsTuple ? it.hidden.argsTuple(2 + bases.length) : null;
-  const prepare = it.profile.version[0] === 2 ? null : it.profile.hidden.buildClassArgsTuple ? it.hidden.boundBuiltin() : it.hidden.alloc(null, 0, 72);
+  const prepare = it.profile.version[0] === 2 ? null : it.hidden.boundBuiltin();
   const prepareArgs = it.profile.hidden.buildClassArgsTuple ? it.hidden.argsTuple(2) : null;
   const ns = it.newDict();
   it.hidden.release(prepareArgs);
