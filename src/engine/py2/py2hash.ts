@@ -1,7 +1,9 @@
 // hash() as CPython 2.7 computes it with hash randomisation off (PYTHONHASHSEED=0),
 // as signed 64-bit values: str (the classic multiplicative string hash), int
 // and long, float, bool, tuple; other objects by address (_Py_HashPointer of
-// the simulated address). Used for 2.7's dict slot order (dictorder.ts).
+// the simulated address). Used for 2.7's dict slot order (dictorder.ts), which
+// takes them as two unsigned 32-bit halves (py2HashParts: no BigInt on the
+// hot paths of str keys, small ints and address-hashed objects).
 
 import { PyBool, PyBytes, PyFloat, PyInt, PyObject, PyStr, PyTuple } from '../objects';
 
@@ -87,4 +89,44 @@ export function py2Hash(o: PyObject): bigint {
   }
   const a = BigInt(o.addr) & M64;
   return fix(signed(((a >> 4n) | (a << 60n)) & M64));
+}
+
+/** The halves of py2Hash(o) as unsigned 32-bit numbers, left in HASH_LO / HASH_HI. */
+export let HASH_LO = 0;
+export let HASH_HI = 0;
+const strParts = new Map<string, { lo: number; hi: number }>();
+const split = (h: bigint): void => { HASH_LO = Number(h & 0xffffffffn); HASH_HI = Number((h >> 32n) & 0xffffffffn); };
+
+let lastStr = '';
+let lastParts = { lo: 0, hi: 0 };
+
+export function py2HashParts(o: PyObject): void {
+  if (o instanceof PyStr) {
+    // (The same attribute name comes again and again: one string compared before the Map.)
+    if (o.v === lastStr) { HASH_LO = lastParts.lo; HASH_HI = lastParts.hi; return; }
+    let p = strParts.get(o.v);
+    if (p === undefined) {
+      split(strHash(o.v));
+      p = { lo: HASH_LO, hi: HASH_HI };
+      if (strParts.size >= 65536) strParts.clear();
+      strParts.set(o.v, p);
+    }
+    lastStr = o.v; lastParts = p;
+    HASH_LO = p.lo; HASH_HI = p.hi;
+    return;
+  }
+  if (o instanceof PyInt && typeof o.v === 'number' && (o.v | 0) === o.v) {
+    // |v| < 2**31: the hash is v itself (-1 is -2).
+    const v = o.v === -1 ? -2 : o.v;
+    HASH_LO = v >>> 0; HASH_HI = v < 0 ? 0xffffffff : 0;
+    return;
+  }
+  if (o instanceof PyBytes || o instanceof PyInt || o instanceof PyFloat || o instanceof PyTuple) { split(py2Hash(o)); return; }
+  // _Py_HashPointer: the address rotated right by 4 bits.
+  const a = o.addr;
+  const alo = a >>> 0;
+  const ahi = Math.floor(a / 4294967296) >>> 0;
+  HASH_LO = ((alo >>> 4) | (ahi << 28)) >>> 0;
+  HASH_HI = ((ahi >>> 4) | (alo << 28)) >>> 0;
+  if (HASH_LO === 0xffffffff && HASH_HI === 0xffffffff) HASH_LO = 0xfffffffe;
 }
