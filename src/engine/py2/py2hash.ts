@@ -54,18 +54,44 @@ function floatHash(v: number): bigint {
 }
 
 /** str hashes by value (they depend on nothing else with PYTHONHASHSEED=0): attribute names
- *  and other keys are hashed again for every new dict, so they are kept, up to a bound. */
-const strHashes = new Map<string, bigint>();
+ *  and other keys are hashed again for every new dict, so they are kept, up to a bound, as the
+ *  two unsigned 32-bit halves of the 64-bit value. */
+const strParts = new Map<string, { lo: number; hi: number }>();
 const encoder = new TextEncoder();
 
-function strHash(v: string): bigint {
-  let h = strHashes.get(v);
-  if (h === undefined) {
-    h = bytesHash(encoder.encode(v));
-    if (strHashes.size >= 65536) strHashes.clear();
-    strHashes.set(v, h);
+/** string_hash of the str's bytes (UTF-8), in 32-bit halves: x = (1000003 * x) ^ byte modulo
+ *  2**64 without BigInt (each partial product stays below 2**53). */
+function strHashParts(v: string): { lo: number; hi: number } {
+  let p = strParts.get(v);
+  if (p !== undefined) return p;
+  let lo = 0, hi = 0;
+  const n = v.length;
+  let ascii = true;
+  for (let i = 0; i < n; i++) if (v.charCodeAt(i) >= 0x80) { ascii = false; break; }
+  const bytes = ascii ? null : encoder.encode(v);
+  const len = bytes ? bytes.length : n;
+  if (len > 0) {
+    const b0 = bytes ? bytes[0] : v.charCodeAt(0);
+    lo = (b0 << 7) >>> 0;
+    for (let i = 0; i < len; i++) {
+      const b = bytes ? bytes[i] : v.charCodeAt(i);
+      const l = lo * 1000003;
+      const carry = Math.floor(l / 4294967296);
+      hi = ((hi * 1000003 + carry) % 4294967296) >>> 0;
+      lo = ((l % 4294967296) ^ b) >>> 0;
+    }
+    lo = (lo ^ len) >>> 0;
+    if (lo === 0xffffffff && hi === 0xffffffff) lo = 0xfffffffe; // -1 is -2
   }
-  return h;
+  p = { lo, hi };
+  if (strParts.size >= 65536) strParts.clear();
+  strParts.set(v, p);
+  return p;
+}
+
+function strHash(v: string): bigint {
+  const p = strHashParts(v);
+  return signed((BigInt(p.hi) << 32n) | BigInt(p.lo));
 }
 
 export function py2Hash(o: PyObject): bigint {
@@ -94,7 +120,6 @@ export function py2Hash(o: PyObject): bigint {
 /** The halves of py2Hash(o) as unsigned 32-bit numbers, left in HASH_LO / HASH_HI. */
 export let HASH_LO = 0;
 export let HASH_HI = 0;
-const strParts = new Map<string, { lo: number; hi: number }>();
 const split = (h: bigint): void => { HASH_LO = Number(h & 0xffffffffn); HASH_HI = Number((h >> 32n) & 0xffffffffn); };
 
 let lastStr = '';
@@ -104,13 +129,7 @@ export function py2HashParts(o: PyObject): void {
   if (o instanceof PyStr) {
     // (The same attribute name comes again and again: one string compared before the Map.)
     if (o.v === lastStr) { HASH_LO = lastParts.lo; HASH_HI = lastParts.hi; return; }
-    let p = strParts.get(o.v);
-    if (p === undefined) {
-      split(strHash(o.v));
-      p = { lo: HASH_LO, hi: HASH_HI };
-      if (strParts.size >= 65536) strParts.clear();
-      strParts.set(o.v, p);
-    }
+    const p = strHashParts(o.v);
     lastStr = o.v; lastParts = p;
     HASH_LO = p.lo; HASH_HI = p.hi;
     return;
