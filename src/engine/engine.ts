@@ -19,6 +19,7 @@ import { Collector } from './gc/collector';
 import { installAllMethods } from './builtins/methods';
 import { installModules } from './builtins/modules';
 import { installPy2Builtins } from './py2/builtins';
+import { parkCompilerScratch } from './py2/compilefree';
 import { builtinFunctions } from './builtins/functions';
 import { dictSetStr } from './builtins/dictops';
 import { LimitExceeded, NotSupportedRuntime, PyRaise, StopExecution } from './errors';
@@ -134,6 +135,7 @@ export class Engine {
     if (this.profile.version[0] === 2) {
       const py2 = findPy2Unsupported(mod, this.opts.filename, this.source);
       if (py2.length) throw py2[0];
+      parkCompilerScratch(this.it, mod);
     }
     this.code = compileModule(mod, this.opts.filename, this.constFactory(), (lineno, category, message) => {
       const line = this.it.sourceLine(this.opts.filename, lineno);

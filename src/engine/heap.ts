@@ -210,6 +210,14 @@ export class Heap {
     for (let i = 0; i < -n && l.length < this.freeCap[kind]; i++) l.push(this.rawAddress(bytes));
   }
 
+  /** Parked objects made up to n (at most the free list's capacity): scratch objects of work the
+   *  simulation does not run (2.7's compiler), or a transient need of it (parked again after). */
+  parkUpTo(kind: 'list' | 'dict', n: number): void {
+    const l = this.freeList[kind];
+    const bytes = kind === 'list' ? 72 : 64;
+    while (l.length < Math.min(n, this.freeCap[kind])) l.push(this.rawAddress(bytes));
+  }
+
   freeListSizes(): { list: number; dict: number; tuple: number[] } {
     return { list: this.freeList.list.length, dict: this.freeList.dict.length, tuple: this.freeList.tuple.map((l) => (l ? l.length : 0)) };
   }

@@ -13,7 +13,8 @@ import { weakrefModule } from './weakrefmodule';
 import { getAttrOrNull } from '../attrs';
 import { installMethods } from './methods';
 import { typeName } from '../repr';
-import { PyFloat, PyInt } from '../objects';
+import { PyFloat, PyInt, PyTuple } from '../objects';
+import { tupleSize } from '../heap';
 
 function makeModule(it: Interp, name: string, fns: Record<string, NativeImpl>, consts: Record<string, PyObject> = {}): PyModule {
   const d = it.rawDict();
@@ -59,7 +60,8 @@ export function installModules(): void {
   });
   const stream = () => { const s = new PyInstance(streamType); s.addr = it.heap.rawAddress(200); s.rc = 100; return s; };
   const p = it.profile;
-  const versionInfo = it.newTuple(p.version.map((v) => it.newInt(v)));
+  // Made before the scenario: not from the tuple free list, whose start-up state is measured after it.
+  const versionInfo = it.gcNew(() => new PyTuple(it.types.tuple, p.version.map((v) => it.newInt(v))), tupleSize(3));
   makeModule(it, 'sys', {
     getrefcount: (a, k) => { exactArgs(it, 'getrefcount', a, k, 1); return it.newInt(it.refcountOf(a[0])); },
     getrecursionlimit: (a, k) => { exactArgs(it, 'getrecursionlimit', a, k, 0); return it.newInt(it.recursionLimit); },

@@ -73,7 +73,9 @@ export class Collector {
   /** Set when a collection called a finalizer or a weakref callback. */
   private calledOut = false;
   /** What the last move_unreachable left in the unreachable list (see there). */
-  private found = { count: 0, weak: false, del: false };
+  /** What move_unreachable left: how many, whether any is or has a weakref, has a __del__ to call,
+   *  or (2.7) has a legacy finalizer (a heap type with __del__). */
+  private found = { count: 0, weak: false, del: false, legacy: false };
 
   constructor(private it: Interp) {
     it.collector = this;
@@ -187,8 +189,7 @@ export class Collector {
         heap.longLivedPending = 0;
         heap.longLivedTotal = survivors;
       }
-      this.moveLegacyFinalizers(unreachable, finalizers);
-      this.moveLegacyFinalizerReachable(finalizers);
+      const legacyMoved = found.legacy && this.moveLegacyFinalizers(unreachable, finalizers) ? this.moveLegacyFinalizerReachable(finalizers) : 0;
       this.emitPhase('move_legacy_finalizers', generation);
       if (debug & DEBUG_COLLECTABLE) {
         for (const op of unreachable.toArray()) this.debugCycle('collectable', op);
@@ -211,7 +212,7 @@ export class Collector {
         // can have changed, and recomputing reachability (either way below) would find every
         // object unreachable again, in the same order, with gc_refs 0 and COLLECTING set.
         if (!unreachable.isEmpty()) moveSegment(unreachable.gcNext!, unreachable.gcPrev!, finalUnreachable);
-        if (!it.profile.legacyFinalizers) size = found.count;
+        size = found.count - legacyMoved;
       } else if (res === 'partial') {
         this.handleResurrectedObjects(unreachable, finalUnreachable, old, generation);
       } else {
@@ -368,15 +369,18 @@ export class Collector {
     // Clear the UNREACHABLE marks and note, on the way, what the next phases will find:
     // how many objects, whether any has (or is) a weak reference or a __del__ to call.
     const weakref = this.it.types.weakref;
-    let count = 0, weak = false, del = false;
+    let count = 0, weak = false, del = false, legacy = false;
     for (let u = unreachable.gcNext; u !== unreachable; u = u!.gcNext) {
       const op = u as PyObject;
       op.gcFlags &= ~GCFLAG_UNREACHABLE;
       count++;
       if (op.weakrefs !== null || op.type === weakref) weak = true;
-      if (!op.finalized && typeDel(op.type) !== null) del = true;
+      if (typeDel(op.type) !== null) {
+        if (!op.finalized) del = true;
+        if (op.type.isHeap) legacy = true;
+      }
     }
-    this.found = { count, weak, del };
+    this.found = { count, weak, del, legacy: legacy && this.it.profile.legacyFinalizers };
   }
 
   /** untrack_tuples, plus untrack_dicts when `dicts`; returns the number of objects left in `list`. */
@@ -408,33 +412,40 @@ export class Collector {
   }
 
   private hasLegacyFinalizer(op: PyObject): boolean {
-    return this.it.profile.legacyFinalizers && op.type.isHeap && mroLookup(op.type, '__del__') !== null;
+    return this.it.profile.legacyFinalizers && op.type.isHeap && typeDel(op.type) !== null;
   }
 
-  /** 2.7: objects with __del__ move to `finalizers`. */
-  private moveLegacyFinalizers(unreachable: GcList, finalizers: GcList): void {
-    if (!this.it.profile.legacyFinalizers) return;
+  /** 2.7: objects with __del__ move to `finalizers` (the others keep the COLLECTING flag).
+   *  Returns whether any moved. */
+  private moveLegacyFinalizers(unreachable: GcList, finalizers: GcList): boolean {
+    if (!this.it.profile.legacyFinalizers) return false;
+    let moved = false;
     let g = unreachable.gcNext;
     while (g !== unreachable) {
       const next = g!.gcNext;
       const op = g as PyObject;
-      op.gcFlags &= ~GCFLAG_COLLECTING;
-      if (this.hasLegacyFinalizer(op)) gcMove(op, finalizers);
+      if (op.type.isHeap && typeDel(op.type) !== null) {
+        op.gcFlags &= ~GCFLAG_COLLECTING;
+        gcMove(op, finalizers);
+        moved = true;
+      } else op.gcFlags |= GCFLAG_COLLECTING;
       g = next;
     }
-    for (let u = unreachable.gcNext; u !== unreachable; u = u!.gcNext) (u as PyObject).gcFlags |= GCFLAG_COLLECTING;
+    return moved;
   }
 
-  /** Everything reachable from a legacy finalizer is uncollectable too. */
-  private moveLegacyFinalizerReachable(finalizers: GcList): void {
-    if (!this.it.profile.legacyFinalizers) return;
+  /** Everything reachable from a legacy finalizer is uncollectable too. Returns how many
+   *  objects left `unreachable` (the finalizers and what they reach). */
+  private moveLegacyFinalizerReachable(finalizers: GcList): number {
+    let n = 0;
     const visit = (op: PyObject) => {
       if (op.gcFlags & GCFLAG_COLLECTING) {
         op.gcFlags &= ~GCFLAG_COLLECTING;
         gcMove(op, finalizers);
       }
     };
-    for (let g = finalizers.gcNext; g !== finalizers; g = g!.gcNext) traverse(g as PyObject, visit);
+    for (let g = finalizers.gcNext; g !== finalizers; g = g!.gcNext) { n++; traverse(g as PyObject, visit); }
+    return n;
   }
 
   /** Clear weakrefs to unreachable objects; call callbacks of weakrefs that are not garbage themselves

@@ -10,10 +10,18 @@
 
 import type { Interp } from '../interp';
 
-/** Parked objects each module's first import uses up, per free list. */
-const PY27_IMPORT_EFFECTS: Record<string, { list?: number; dict?: number; set?: number }> = {
+/** Parked objects each module's first import uses up (negative: leaves), per free list;
+ *  listPeak: lists the import needs at once (made up on the free list first, so with fewer
+ *  parked the import ends with more than `parked - list`). Measured with
+ *  scripts/probes/py27_compile_freelists.py: `from __future__ import ...` executes
+ *  __future__.pyc (its _Feature instances keep their __dict__s); `import gc` runs initgc, which
+ *  imports time (module dicts and the copies _PyImport_FixupExtension keeps). */
+const PY27_IMPORT_EFFECTS: Record<string, { list?: number; dict?: number; set?: number; listPeak?: number }> = {
+  __future__: { dict: 9, list: 2, listPeak: 6 },
+  gc: { dict: 5 },
   // _weakrefset.py's sets are freed onto the set free list (2 parked after, -S and site).
-  weakref: { list: 1, set: -2 },
+  // The dicts: with site (UserDict and _weakrefset already imported); -S uses up all.
+  weakref: { list: 1, set: -2, dict: 4 },
 };
 
 export function firstImport(it: Interp, name: string): void {
@@ -25,6 +33,7 @@ export function firstImport(it: Interp, name: string): void {
   it.importedModules.add(name);
   const e = PY27_IMPORT_EFFECTS[name];
   if (!e) return;
+  if (e.listPeak) it.heap.parkUpTo('list', e.listPeak);
   if (e.list) it.heap.dropParked('list', e.list);
   if (e.dict) it.heap.dropParked('dict', e.dict);
   if (e.set) it.heap.dropParked('set', e.set);
