@@ -17,7 +17,6 @@ import { TimelineTable } from './chart/timeline-table';
 import { renderDetails } from './details';
 import { byId } from './dom';
 import { buildModel, type GraphModel } from './graph/model';
-import { graphToSvg } from './graph/svg-export';
 import { GraphView } from './graph/view';
 import { renderSession, renderStep } from './header';
 import { installInspect } from './inspect';
@@ -69,7 +68,7 @@ class Panel {
     this.table = new TimelineTable(byId<HTMLDetailsElement>('table-box'), byId('table'), (step) => this.send({ type: 'gotoStep', step }));
     this.table.open = this.ui.tableOpen;
     this.saver = new StateSaver(() => this.stateToSave());
-    installInspect(() => this.view.cy, () => this.chart.inspect(), () => this.timings);
+    installInspect(() => this.view.cy, () => this.chart.inspect(), () => this.timings, () => this.view.layerEdgesDrawn());
     this.wireGraphKeys(byId('graph'));
     this.wireToolbar();
     watchTheme(() => {
@@ -315,10 +314,7 @@ class Panel {
     byId('fit').addEventListener('click', () => this.view.resetView());
     byId('relayout').addEventListener('click', () => { this.view.layout(true); this.saver.schedule(); });
     byId('export-png').addEventListener('click', () => this.send({ type: 'exportImage', format: 'png', data: this.view.png() }));
-    byId('export-svg').addEventListener('click', () => {
-      this.view.flush();
-      this.send({ type: 'exportImage', format: 'svg', data: graphToSvg(this.view.cy, this.palette.background, this.palette.fontFamily) });
-    });
+    byId('export-svg').addEventListener('click', () => this.send({ type: 'exportImage', format: 'svg', data: this.view.svg() }));
     byId('table-box').addEventListener('toggle', () => { this.ui.tableOpen = this.table.open; this.saver.schedule(); });
   }
 

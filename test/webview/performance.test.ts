@@ -115,3 +115,48 @@ test('performance: a 1,000-node drawing added over several frames is complete, a
   assert.deepEqual(p.errors, []);
   await p.close();
 });
+
+test('overview of the 1,000-node heap: the edge layer draws every reference; zoomed in, cytoscape draws them again; exports include them', async () => {
+  const rec = recordBigHeap(499);
+  const s = rec.snapshots[rec.snapshots.length - 1];
+  const p = await PanelPage.open(browser, server);
+  await p.send(snapshotMessage(rec, s));
+  await p.settle();
+  await p.settle();
+  type Win = { __cyEdges(): number; document: { querySelector(s: string): { getContext(t: string): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }; width: number; height: number } | null } };
+  // Pixels of the edge layer that are not transparent, and the edges cytoscape holds.
+  const layerInk = () => p.page.evaluate(() => {
+    const c = (globalThis as unknown as Win).document.querySelector('canvas.edge-layer');
+    if (!c) return -1;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
+  const overview = await p.edges();
+  const ids = overview.map((e) => e.id).sort();
+  assert.ok(ids.length > 1400, `${ids.length} edges in the overview`);
+  assert.ok(overview.every((e) => e.visible && e.color), 'each edge drawn with a colour');
+  assert.ok(overview.some((e) => e.classes.includes('cycle')) && overview.some((e) => e.classes.includes('rootref')));
+  assert.ok(await layerInk() > 20000, 'the edge layer has drawn');
+  // Export in the overview: the SVG has a path per reference.
+  await p.clearPosted();
+  await p.page.click('#export-svg');
+  const svg = (await p.posted()).find((m) => m.type === 'exportImage') as { data: string };
+  assert.ok((svg.data.match(/<path /g) ?? []).length >= ids.length, 'every reference in the SVG');
+  assert.deepEqual(await p.edges(), overview, 'back to the edge layer after the export');
+  // Zoom in past the label threshold: cytoscape draws the edges (the same ones), the layer is cleared.
+  const box = (await p.page.locator('#graph').boundingBox())!;
+  await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const inCy = async () => /^rgb/.test((await p.edges())[0].color);
+  for (let i = 0; i < 80 && !(await inCy()); i++) { await p.page.mouse.wheel(0, -200); await p.page.waitForTimeout(40); }
+  await p.page.waitForTimeout(300);
+  await p.settle();
+  const zoomed = await p.edges();
+  assert.deepEqual(zoomed.map((e) => e.id).sort(), ids);
+  assert.ok(zoomed.every((e) => /^rgb/.test(e.color)), `cytoscape styles them: ${JSON.stringify(zoomed[0])}`);
+  assert.equal(await layerInk(), 0, 'the edge layer is empty');
+  await p.screenshot('heap-1000-zoomed-dark.png');
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});
