@@ -16,7 +16,7 @@ import { CounterChart } from './chart/counter-chart';
 import { TimelineTable } from './chart/timeline-table';
 import { renderDetails } from './details';
 import { byId } from './dom';
-import { buildModel, type GraphModel } from './graph/model';
+import { buildModel, ModelCache, type GraphModel } from './graph/model';
 import { GraphView } from './graph/view';
 import { renderSession, renderStep } from './header';
 import { installInspect } from './inspect';
@@ -56,6 +56,8 @@ class Panel {
   private table: TimelineTable;
   private saver: StateSaver;
   private timings: InspectTiming[] = [];
+  /** What one step's model keeps for the next (labels, sizes, cycles). */
+  private modelCache = new ModelCache();
 
   constructor(saved: PanelState) {
     this.ui = saved.ui;
@@ -211,7 +213,7 @@ class Panel {
     return buildModel(s, {
       showHidden: this.ui.showHidden, groupAbove: GROUP_ABOVE, expandedTypes: new Set(this.ui.expandedTypes),
       expandLimit: EXPAND_LIMIT, classEdgesAbove: CLASS_EDGES_ABOVE, fontSize: this.palette.fontSize,
-    });
+    }, this.modelCache);
   }
 
   /** Draw the model of the current snapshot: the graph's notes, the graph, focus, search, selection, details. */
