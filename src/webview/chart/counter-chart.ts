@@ -107,7 +107,8 @@ export class CounterChart {
     }
     m.style.background = this.palette.focus;
     const x = this.current >= 0 ? u.valToPos(this.current, 'x') : -1;
-    m.hidden = x < 0 || x > u.over.clientWidth + 1;
+    // (The plot's width from uPlot's box, in canvas pixels: reading the element's would force a layout.)
+    m.hidden = x < 0 || x > u.bbox.width / uPlot.pxRatio + 1;
     m.style.transform = `translateX(${(x - 1).toFixed(1)}px)`;
   }
 
