@@ -21,8 +21,9 @@ export interface SnapshotDiff {
   /** References of the result that the base lacks, and references of the base that are gone (as multisets). */
   edgesAdded: EdgeInfo[];
   edgesRemoved: EdgeInfo[];
-  /** Object ids in the result's order, when it is not the base's order with the removed ones left out and the
-   *  new ones appended (omitted otherwise). */
+  /** The result's order of the objects, when it is not the implied one (the base's order with the removed ones
+   *  left out and the new ones appended; omitted then): runs of that implied order, as flat pairs
+   *  [start, length, start, length …] (a few objects moving make a few runs). */
   order?: number[];
   frames: Snapshot['frames'];
   globals: Snapshot['globals'];
@@ -95,12 +96,21 @@ export function diffSnapshots(base: Snapshot, next: Snapshot): SnapshotDiff {
     step: next.step, line: next.line, objects, removed, edgesAdded, edgesRemoved,
     frames: next.frames, globals: next.globals, gc: next.gc, collection: next.collection, freedSinceLast: next.freedSinceLast,
   };
-  // The order applySnapshotDiff would give; sent only when next's differs.
+  // The order applySnapshotDiff would give; next's as runs of it when it differs.
   const gone = new Set(removed);
-  const implied: number[] = [];
-  for (const o of base.objects) if (!gone.has(o.id)) implied.push(o.id);
-  for (const o of objects) if (!before.has(o.id)) implied.push(o.id);
-  if (implied.length !== next.objects.length || next.objects.some((o, i) => o.id !== implied[i])) diff.order = next.objects.map((o) => o.id);
+  const implied = new Map<number, number>();
+  for (const o of base.objects) if (!gone.has(o.id)) implied.set(o.id, implied.size);
+  for (const o of objects) if (!before.has(o.id)) implied.set(o.id, implied.size);
+  if (next.objects.some((o, i) => implied.get(o.id) !== i)) {
+    const runs: number[] = [];
+    for (const o of next.objects) {
+      const at = implied.get(o.id)!;
+      const n = runs.length;
+      if (n && runs[n - 2] + runs[n - 1] === at) runs[n - 1]++;
+      else runs.push(at, 1);
+    }
+    diff.order = runs;
+  }
   return diff;
 }
 
@@ -119,18 +129,25 @@ export function applySnapshotDiff(base: Snapshot, d: SnapshotDiff): Snapshot {
     if (!byId.has(o.id)) fresh.push(o);
     byId.set(o.id, o);
   }
-  let objects: ObjectInfo[];
+  let objects: ObjectInfo[] = [];
+  for (const o of base.objects) if (!gone.has(o.id)) objects.push(byId.get(o.id)!);
+  for (const o of fresh) objects.push(o);
   if (d.order) {
-    objects = d.order.map((id) => {
-      const o = byId.get(id);
-      if (!o || gone.has(id)) throw new Error(`snapshot diff: object ${id} of the order is not in the result`);
-      return o;
-    });
-    if (objects.length !== base.objects.length - gone.size + fresh.length) throw new Error('snapshot diff: the order does not list every object');
-  } else {
+    // Runs of the implied order; together they must take each object once.
+    const implied = objects;
+    const taken = new Uint8Array(implied.length);
     objects = [];
-    for (const o of base.objects) if (!gone.has(o.id)) objects.push(byId.get(o.id)!);
-    for (const o of fresh) objects.push(o);
+    if (d.order.length % 2) throw new Error('snapshot diff: the order is not made of pairs');
+    for (let k = 0; k < d.order.length; k += 2) {
+      const start = d.order[k], len = d.order[k + 1];
+      if (start < 0 || len < 1 || start + len > implied.length) throw new Error('snapshot diff: a run of the order is out of range');
+      for (let i = start; i < start + len; i++) {
+        if (taken[i]) throw new Error('snapshot diff: the order takes an object twice');
+        taken[i] = 1;
+        objects.push(implied[i]);
+      }
+    }
+    if (objects.length !== implied.length) throw new Error('snapshot diff: the order does not list every object');
   }
   let edges = base.edges;
   if (d.edgesRemoved.length) {

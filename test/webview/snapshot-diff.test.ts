@@ -24,7 +24,7 @@ function assertSame(got: Snapshot, want: Snapshot, what: string): void {
 const FIXTURES = ['c_cycle_leak', 'd_collect_debug_stats', 'e_get_count', 'f_uncollectable_del', 'thresholds', 'hostile_names'];
 
 test('snapshot diff: base + diff(base, next) = next for consecutive, backward and far-apart steps', () => {
-  let pairs = 0, changed = 0;
+  let pairs = 0, changed = 0, reordered = 0;
   for (const name of FIXTURES) {
     const ss = loadFixture(name).snapshots;
     const n = ss.length;
@@ -38,9 +38,10 @@ test('snapshot diff: base + diff(base, next) = next for consecutive, backward an
       assertSame(applySnapshotDiff(ss[a], d), ss[b], `${name} ${a}→${b}`);
       pairs++;
       if (d.objects.length || d.removed.length || d.edgesAdded.length || d.edgesRemoved.length) changed++;
+      if (d.order) { reordered++; assert.ok(d.order.length <= 2 * ss[b].objects.length, 'the order as runs'); }
     }
   }
-  assert.ok(pairs > 500 && changed > pairs / 3, `${pairs} pairs, ${changed} with changes`);
+  assert.ok(pairs > 500 && changed > pairs / 3 && reordered > 10, `${pairs} pairs, ${changed} with changes, ${reordered} reordered`);
 });
 
 test('snapshot diff: a diff is small when little changed, and shares the unchanged objects with its base', () => {
@@ -64,7 +65,12 @@ test('snapshot diff: a diff that does not fit its base throws', () => {
   const e = diffSnapshots(ss[0], withMore);
   assert.throws(() => applySnapshotDiff(ss[0], { ...e, removed: [...e.removed, 987654] }), /not in the base/);
   assert.throws(() => applySnapshotDiff(ss[0], { ...e, edgesRemoved: [{ from: 1, to: 2, label: 'nope' }] }), /reference to remove/);
-  assert.throws(() => applySnapshotDiff(ss[0], { ...e, order: [1, 2, 3] }), /order/);
+  const n = ss[0].objects.length - e.removed.length + e.objects.filter((o) => !ss[0].objects.some((x) => x.id === o.id)).length;
+  assert.throws(() => applySnapshotDiff(ss[0], { ...e, order: [1, 2, 3] }), /pairs/);
+  assert.throws(() => applySnapshotDiff(ss[0], { ...e, order: [0, n, 0, 1] }), /range|twice/);
+  assert.throws(() => applySnapshotDiff(ss[0], { ...e, order: [1, n - 1, 1, 1] }), /twice/);
+  assert.throws(() => applySnapshotDiff(ss[0], { ...e, order: [1, n - 1] }), /every object/);
+  assert.equal(applySnapshotDiff(ss[0], { ...e, order: [1, n - 1, 0, 1] }).objects.length, n);
 });
 
 test('timeline diff: points added at the end, or replaced after a change, give the new timeline', () => {

@@ -190,7 +190,11 @@ export class GraphView {
     const prevModel = this.model;
     const next = new Map<string, GNode>();
     for (const n of model.nodes) next.set(n.id, n);
-    const edgeIds = new Set(model.edges.map((e) => e.id));
+    const edgeIds = new Set<string>();
+    for (const e of model.edges) edgeIds.add(e.id);
+    /** The previous step's edge labels, by id. */
+    const prevEdges = new Map<string, string>();
+    for (const e of prevModel?.edges ?? []) prevEdges.set(e.id, e.label);
     this.big = model.nodes.length > BIG_GRAPH;
     if (this.big !== this.styledBig) {
       // A new big graph is fitted (zoomed out) right after: start without labels.
@@ -206,7 +210,6 @@ export class GraphView {
         if (!before) this.diffCls.set(n.id, 'new');
         else if (before.label !== n.label || before.cls !== n.cls) this.diffCls.set(n.id, 'changed');
       }
-      const prevEdges = new Set(prevModel.edges.map((e) => e.id));
       for (const e of model.edges) if (!prevEdges.has(e.id)) this.diffCls.set(e.id, 'new');
     }
     this.model = model;
@@ -287,8 +290,6 @@ export class GraphView {
           this.applied.set(n.id, c);
         }
       }
-      const prevEdges = new Map<string, string>();
-      for (const e of prevModel?.edges ?? []) prevEdges.set(e.id, e.label);
       for (const e of model.edges) {
         const ele = have.get(e.id);
         const c = cls.get(e.id)!;
