@@ -157,6 +157,14 @@ test('overview of the 1,000-node heap: the edge layer draws every reference; zoo
   assert.ok(zoomed.every((e) => /^rgb/.test(e.color)), `cytoscape styles them: ${JSON.stringify(zoomed[0])}`);
   assert.equal(await layerInk(), 0, 'the edge layer is empty');
   await p.screenshot('heap-1000-zoomed-dark.png');
+  // Back to the overview ("Fit"), in the light theme: the layer draws again, in the light palette's colours.
+  await p.setTheme('light');
+  await p.page.click('#fit');
+  await p.page.waitForTimeout(300);
+  await p.settle();
+  assert.ok(!/^rgb/.test((await p.edges())[0].color), 'the edge layer draws them again');
+  assert.ok(await layerInk() > 20000, 'the edge layer has drawn again');
+  await p.screenshot('heap-1000-light.png');
   assert.deepEqual(p.errors, []);
   await p.close();
 });
