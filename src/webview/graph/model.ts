@@ -139,19 +139,25 @@ function rootFrames(s: Snapshot): { frame: FrameInfo; id: string }[] {
   return out;
 }
 
+interface ObjectLook {
+  label: string; w: number; h: number; search: string;
+  /** The node's classes outside a collection, out of a cycle and in one (computed when first needed). */
+  cls: [string | undefined, string | undefined];
+}
+
 /** What a model keeps for the next one (see the file's comment). */
 export class ModelCache {
   private fontSize = NaN;
-  private perObject = new WeakMap<ObjectInfo, { label: string; w: number; h: number; search: string }>();
+  private perObject = new WeakMap<ObjectInfo, ObjectLook>();
   private cycles: { ids: number[]; edges: { from: number; to: number }[]; result: Cycles } | null = null;
 
   /** Label, size and (lower-case) type and repr of an object's node. */
-  object(o: ObjectInfo, fontSize: number): { label: string; w: number; h: number; search: string } {
+  object(o: ObjectInfo, fontSize: number): ObjectLook {
     if (fontSize !== this.fontSize) { this.fontSize = fontSize; this.perObject = new WeakMap(); }
     let c = this.perObject.get(o);
     if (!c) {
       const label = objectLabel(o);
-      c = { label, ...size(label, fontSize), search: `${o.type} ${o.repr}`.toLowerCase() };
+      c = { label, ...size(label, fontSize), search: `${o.type} ${o.repr}`.toLowerCase(), cls: [undefined, undefined] };
       this.perObject.set(o, c);
     }
     return c;
@@ -221,9 +227,12 @@ export function buildModel(s: Snapshot, opt: ModelOptions, cache: ModelCache = n
   for (const o of single) {
     const c = cache.object(o, opt.fontSize);
     const names = namesOf.get(o.id);
+    const inCycle = cycles.cycleOf.has(o.id);
+    let cls: string;
+    if (s.collection) cls = objectClasses(o, s, inCycle, candidates, unreachable);
+    else cls = c.cls[+inCycle] ??= objectClasses(o, s, inCycle, candidates, unreachable);
     nodes.push({
-      id: objNodeId(o.id), kind: 'object', label: c.label, w: c.w, h: c.h,
-      cls: objectClasses(o, s, cycles.cycleOf.has(o.id), candidates, unreachable),
+      id: objNodeId(o.id), kind: 'object', label: c.label, w: c.w, h: c.h, cls,
       search: names ? `${c.search} ${names.join(' ').toLowerCase()}` : `${c.search} `,
       objId: o.id,
     });
