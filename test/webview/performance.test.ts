@@ -139,6 +139,25 @@ test('overview of the 1,000-node heap: the edge layer draws every reference; zoo
   assert.ok(overview.every((e) => e.visible && e.color), 'each edge drawn with a colour');
   assert.ok(overview.some((e) => e.classes.includes('cycle')) && overview.some((e) => e.classes.includes('rootref')));
   assert.ok(await layerInk() > 20000, 'the edge layer has drawn');
+  // Dragging a node moves its edges with it: the layer is drawn again, differently.
+  const layerSum = () => p.page.evaluate(() => {
+    const c = (globalThis as unknown as Win).document.querySelector('canvas.edge-layer')!;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    for (let i = 3; i < d.length; i += 4) h = (h * 31 + d[i] * (i + 1)) % 1000000007;
+    return h;
+  });
+  const before = await layerSum();
+  const listNode = (await p.nodes()).find((n) => n.label.startsWith('list\n'))!;
+  const gbox = (await p.page.locator('#graph').boundingBox())!;
+  await p.page.mouse.move(gbox.x + listNode.screenX, gbox.y + listNode.screenY);
+  await p.page.mouse.down();
+  for (let k = 1; k <= 5; k++) await p.page.mouse.move(gbox.x + listNode.screenX + k * 20, gbox.y + listNode.screenY + k * 30);
+  await p.page.mouse.up();
+  await p.settle();
+  const moved = (await p.nodes()).find((n) => n.id === listNode.id)!;
+  assert.ok(Math.abs(moved.screenY - listNode.screenY) > 50, 'the node was dragged');
+  assert.notEqual(await layerSum(), before, 'its edges were drawn again where it is');
   // Export in the overview: the SVG has a path per reference.
   await p.clearPosted();
   await p.page.click('#export-svg');
