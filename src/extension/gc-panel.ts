@@ -1,7 +1,7 @@
 // The GC panel's host: opens the webview (strict CSP, resources only from
 // media/), follows the active pygc debug session through its custom events,
 // forwards each stop's snapshot to the panel — whole the first time, then as a
-// diff against the state the panel holds (panel-state-sender.ts) — carries the panel's requests
+// diff against the state the panel holds (gc-panel-sender.ts) — carries the panel's requests
 // (go to step, go to line, break on refcount, export) back to the session,
 // and restores the panel after a reload (webview serializer).
 import * as vscode from 'vscode';

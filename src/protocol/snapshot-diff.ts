@@ -63,6 +63,32 @@ export function sameObject(a: ObjectInfo, b: ObjectInfo): boolean {
 
 const edgeKey = (e: EdgeInfo) => `${e.from}>${e.to}>${e.label}`;
 
+function edgesByFrom(edges: readonly EdgeInfo[]): Map<number, EdgeInfo[]> {
+  const m = new Map<number, EdgeInfo[]>();
+  for (const e of edges) {
+    const l = m.get(e.from);
+    if (l) l.push(e); else m.set(e.from, [e]);
+  }
+  return m;
+}
+
+/** The references of one object: those of `b` that `a` lacks go to `added`, those of `a` that `b` lacks to `removed`. */
+function diffEdgeLists(a: EdgeInfo[], b: EdgeInfo[], added: EdgeInfo[], removed: EdgeInfo[]): void {
+  if (a.length === b.length && a.every((e, i) => e.to === b[i].to && e.label === b[i].label)) return;
+  const count = new Map<string, number>();
+  for (const e of a) { const k = edgeKey(e); count.set(k, (count.get(k) ?? 0) + 1); }
+  for (const e of b) {
+    const k = edgeKey(e);
+    const c = count.get(k) ?? 0;
+    if (c > 0) count.set(k, c - 1); else added.push(e);
+  }
+  for (const e of a) {
+    const k = edgeKey(e);
+    const c = count.get(k) ?? 0;
+    if (c > 0) { removed.push(e); count.set(k, c - 1); }
+  }
+}
+
 /** The diff that turns `base` into `next`. */
 export function diffSnapshots(base: Snapshot, next: Snapshot): SnapshotDiff {
   const before = new Map<number, ObjectInfo>();
@@ -76,22 +102,12 @@ export function diffSnapshots(base: Snapshot, next: Snapshot): SnapshotDiff {
   }
   const removed: number[] = [];
   for (const o of base.objects) if (!present.has(o.id)) removed.push(o.id);
-  // Edges as multisets: counts of the base's, then each of next's takes one.
-  const count = new Map<string, number>();
-  for (const e of base.edges) { const k = edgeKey(e); count.set(k, (count.get(k) ?? 0) + 1); }
+  // Edges as multisets, compared per referring object (most have the same references, in the same order).
   const edgesAdded: EdgeInfo[] = [];
-  for (const e of next.edges) {
-    const k = edgeKey(e);
-    const c = count.get(k) ?? 0;
-    if (c > 0) count.set(k, c - 1); else edgesAdded.push(e);
-  }
-  // What is left of the counts: the base's references next lacks.
   const edgesRemoved: EdgeInfo[] = [];
-  for (const e of base.edges) {
-    const k = edgeKey(e);
-    const c = count.get(k) ?? 0;
-    if (c > 0) { edgesRemoved.push(e); count.set(k, c - 1); }
-  }
+  const baseFrom = edgesByFrom(base.edges), nextFrom = edgesByFrom(next.edges);
+  for (const [from, es] of nextFrom) diffEdgeLists(baseFrom.get(from) ?? [], es, edgesAdded, edgesRemoved);
+  for (const [from, es] of baseFrom) if (!nextFrom.has(from)) for (const e of es) edgesRemoved.push(e);
   const diff: SnapshotDiff = {
     step: next.step, line: next.line, objects, removed, edgesAdded, edgesRemoved,
     frames: next.frames, globals: next.globals, gc: next.gc, collection: next.collection, freedSinceLast: next.freedSinceLast,
