@@ -6,7 +6,8 @@
 // time of the same messages from a Chromium trace (test/webview/cpu-time.ts),
 // which hardly moves when other processes share the machine. Needs
 // /usr/bin/chromium (apt-get install -y chromium) or PYGC_CHROMIUM.
-// Arguments (499: the 1,000-node heap, 4999: the 10,000-object one) select heaps.
+// Arguments (499: the 1,000-node heap, 4999: the 10,000-object one) select heaps; --whole sends every
+// step as a whole snapshot instead of the diffs the extension host sends after the first.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,7 @@
 // The GC panel's host: opens the webview (strict CSP, resources only from
 // media/), follows the active pygc debug session through its custom events,
-// forwards each stop's snapshot to the panel, carries the panel's requests
+// forwards each stop's snapshot to the panel — whole the first time, then as a
+// diff against the state the panel holds (gc-panel-sender.ts) — carries the panel's requests
 // (go to step, go to line, break on refcount, export) back to the session,
 // and restores the panel after a reload (webview serializer).
 import * as vscode from 'vscode';
@@ -9,6 +10,7 @@ import { panelHtml } from '../webview/html';
 import { isPanelToHost, HostToPanel, PanelToHost } from '../protocol/panel-messages';
 import type { Snapshot, Timeline } from '../protocol/snapshot';
 import { registerCommand } from './guard';
+import { PanelStateSender } from './gc-panel-sender';
 
 const VIEW_TYPE = 'pygc.gcPanel';
 
@@ -16,6 +18,8 @@ export class GcPanelHost implements vscode.Disposable {
   private panel: vscode.WebviewPanel | null = null;
   private session: vscode.DebugSession | null = null;
   private last: { snapshot: Snapshot; timeline: Timeline } | null = null;
+  /** What the panel holds, for the diffs; forgotten when the panel is new, reloaded or asks for the whole state. */
+  private readonly sender = new PanelStateSender();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {}
@@ -45,7 +49,8 @@ export class GcPanelHost implements vscode.Disposable {
     panel.webview.options = this.options();
     panel.webview.html = this.html(panel.webview);
     panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m), null, this.disposables);
-    panel.onDidDispose(() => { this.panel = null; }, null, this.disposables);
+    panel.onDidDispose(() => { this.panel = null; this.sender.reset(); }, null, this.disposables);
+    this.sender.reset();
   }
 
   private html(webview: vscode.Webview): string {
@@ -54,7 +59,17 @@ export class GcPanelHost implements vscode.Disposable {
   }
 
   private post(m: HostToPanel): void {
-    void this.panel?.webview.postMessage(m);
+    const panel = this.panel;
+    if (!panel) return;
+    // A state message the panel did not get: the next one is sent whole.
+    const state = m.type === 'snapshot' || m.type === 'snapshotDiff';
+    panel.webview.postMessage(m).then((ok) => { if (!ok && state) this.sender.reset(); }, () => { if (state) this.sender.reset(); });
+  }
+
+  /** Send the state of the stop: whole, or as a diff against what the panel holds. */
+  private postState(snapshot: Snapshot, timeline: Timeline): void {
+    if (!this.panel) { this.sender.reset(); return; }
+    this.post(this.sender.message(snapshot, timeline));
   }
 
   // ---- the debug session -------------------------------------------------------
@@ -79,7 +94,7 @@ export class GcPanelHost implements vscode.Disposable {
     try {
       const r = (await s.customRequest('pygc/snapshot')) as { snapshot: Snapshot; timeline: Timeline };
       this.last = r;
-      this.post({ type: 'snapshot', snapshot: r.snapshot, timeline: r.timeline });
+      this.postState(r.snapshot, r.timeline);
       this.post({ type: 'session', state: 'stopped', label: s.name });
     } catch {
       // The session ended meanwhile: the panel keeps showing the last state.
@@ -93,8 +108,13 @@ export class GcPanelHost implements vscode.Disposable {
     const msg = m as PanelToHost;
     switch (msg.type) {
       case 'ready':
-        if (this.last) this.post({ type: 'snapshot', snapshot: this.last.snapshot, timeline: this.last.timeline });
+        this.sender.reset();
+        if (this.last) this.postState(this.last.snapshot, this.last.timeline);
         this.post({ type: 'session', state: this.session ? 'stopped' : this.last ? 'ended' : 'none', label: this.session?.name });
+        return;
+      case 'requestSnapshot':
+        this.sender.reset();
+        if (this.last) this.postState(this.last.snapshot, this.last.timeline);
         return;
       case 'gotoStep':
         await this.session?.customRequest('pygc/gotoStep', { step: msg.step }).then(undefined, () => undefined);

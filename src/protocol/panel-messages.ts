@@ -7,18 +7,24 @@ import type {
   CollectionEvent, CollectionInfo, CounterPoint, EdgeInfo, FrameInfo, GcState, ObjectInfo, ReferrerEntry, Snapshot,
   Timeline, VariableInfo,
 } from './snapshot';
+import type { SnapshotDiff, TimelineDiff } from './snapshot-diff';
 
 // ---- host → panel ------------------------------------------------------------------
 
-/** The state of the stopped step. `timeline` may be omitted when it has not changed since the last message. */
-export interface SnapshotMessage { type: 'snapshot'; snapshot: Snapshot; timeline?: Timeline }
+/** The state of the stopped step. `timeline` may be omitted when it has not changed since the last message.
+ *  `id` (given by the host, increasing) names this state: later diffs are made against it. */
+export interface SnapshotMessage { type: 'snapshot'; snapshot: Snapshot; timeline?: Timeline; id?: number }
+/** The state of the stopped step as a diff (snapshot-diff.ts) against the state named `base`, which the panel holds
+ *  (the last one the host sent it); the result is named `id`. `timeline`: what changed in the timeline since `base`'s.
+ *  A panel that does not hold `base` asks for the whole state ('requestSnapshot'). */
+export interface SnapshotDiffMessage { type: 'snapshotDiff'; base: number; id: number; diff: SnapshotDiff; timeline?: TimelineDiff }
 /** The counter progression grew or changed (e.g. while running, between stops). */
 export interface TimelineMessage { type: 'timeline'; timeline: Timeline }
 export type SessionState = 'running' | 'stopped' | 'ended' | 'none';
 /** Where the followed debug session is; `label` names it (the scenario's file name). */
 export interface SessionMessage { type: 'session'; state: SessionState; label?: string }
 
-export type HostToPanel = SnapshotMessage | TimelineMessage | SessionMessage;
+export type HostToPanel = SnapshotMessage | SnapshotDiffMessage | TimelineMessage | SessionMessage;
 
 // ---- panel → host ------------------------------------------------------------------
 
@@ -34,12 +40,14 @@ export interface GotoLineMessage { type: 'gotoLine'; line: number }
 export interface BreakOnRefcountMessage { type: 'breakOnRefcount'; id: number }
 /** Save an export of the graph: `data` is a `data:image/png;base64,…` URL for png, the SVG text for svg. */
 export interface ExportImageMessage { type: 'exportImage'; format: 'png' | 'svg'; data: string }
+/** Send the whole current state: the panel cannot apply a diff (it does not hold its base). */
+export interface RequestSnapshotMessage { type: 'requestSnapshot' }
 /** Something went wrong in the panel (for the extension's output channel). */
 export interface PanelErrorMessage { type: 'error'; message: string }
 
 export type PanelToHost =
   | ReadyMessage | GotoStepMessage | RevealObjectMessage | GotoLineMessage | BreakOnRefcountMessage
-  | ExportImageMessage | PanelErrorMessage;
+  | ExportImageMessage | RequestSnapshotMessage | PanelErrorMessage;
 
 // ---- validators --------------------------------------------------------------------
 
@@ -98,6 +106,19 @@ export function isSnapshot(x: unknown): x is Snapshot {
     && (x.collection === null || isCollectionInfo(x.collection)) && isArrayOf(x.freedSinceLast, isInt);
 }
 
+function isSnapshotDiff(x: unknown): x is SnapshotDiff {
+  return isObj(x) && isInt(x.step) && isInt(x.line) && isArrayOf(x.objects, isObjectInfo) && isArrayOf(x.removed, isInt)
+    && isArrayOf(x.edgesAdded, isEdge) && isArrayOf(x.edgesRemoved, isEdge) && (x.order === undefined || isArrayOf(x.order, isInt))
+    && isArrayOf(x.frames, isFrame) && isArrayOf(x.globals, isVariable) && isGcState(x.gc)
+    && (x.collection === null || isCollectionInfo(x.collection)) && isArrayOf(x.freedSinceLast, isInt);
+}
+
+function isTimelineDiff(x: unknown): x is TimelineDiff {
+  return isObj(x) && isInt(x.keepPoints) && x.keepPoints >= 0 && isArrayOf(x.points, isCounterPoint)
+    && isInt(x.keepCollections) && x.keepCollections >= 0 && isArrayOf(x.collections, isCollectionEvent)
+    && isTriple(x.thresholds) && isInt(x.lastStep);
+}
+
 function isCounterPoint(x: unknown): x is CounterPoint {
   return isObj(x) && isInt(x.step) && isTriple(x.count) && isInt(x.live) && (x.threshold === undefined || isTriple(x.threshold));
 }
@@ -118,7 +139,9 @@ const SESSION_STATES: readonly string[] = ['running', 'stopped', 'ended', 'none'
 export function isHostToPanel(x: unknown): x is HostToPanel {
   if (!isObj(x)) return false;
   switch (x.type) {
-    case 'snapshot': return isSnapshot(x.snapshot) && (x.timeline === undefined || isTimeline(x.timeline));
+    case 'snapshot': return isSnapshot(x.snapshot) && (x.timeline === undefined || isTimeline(x.timeline)) && (x.id === undefined || isInt(x.id));
+    case 'snapshotDiff':
+      return isInt(x.base) && isInt(x.id) && isSnapshotDiff(x.diff) && (x.timeline === undefined || isTimelineDiff(x.timeline));
     case 'timeline': return isTimeline(x.timeline);
     case 'session': return isStr(x.state) && SESSION_STATES.includes(x.state) && (x.label === undefined || isStr(x.label));
     default: return false;
@@ -129,7 +152,7 @@ export function isHostToPanel(x: unknown): x is HostToPanel {
 export function isPanelToHost(x: unknown): x is PanelToHost {
   if (!isObj(x)) return false;
   switch (x.type) {
-    case 'ready': return true;
+    case 'ready': case 'requestSnapshot': return true;
     case 'gotoStep': return isInt(x.step) && x.step >= 0;
     case 'revealObject': case 'breakOnRefcount': return isInt(x.id);
     case 'gotoLine': return isInt(x.line) && x.line > 0;
@@ -154,8 +177,13 @@ export function describeInvalid(x: unknown): string {
       ['globals', isArrayOf(s.globals, isVariable)], ['gc', isGcState(s.gc)],
       ['collection', s.collection === null || isCollectionInfo(s.collection)],
       ['freedSinceLast', isArrayOf(s.freedSinceLast, isInt)],
-      ['timeline', x.timeline === undefined || isTimeline(x.timeline)],
+      ['timeline', x.timeline === undefined || isTimeline(x.timeline)], ['id', x.id === undefined || isInt(x.id)],
     ] as const) if (!ok) return `snapshot: bad ${k}`;
+  }
+  if (x.type === 'snapshotDiff') {
+    if (!isInt(x.base) || !isInt(x.id)) return 'snapshotDiff: bad base or id';
+    if (!isSnapshotDiff(x.diff)) return 'snapshotDiff: bad diff';
+    if (x.timeline !== undefined && !isTimelineDiff(x.timeline)) return 'snapshotDiff: bad timeline';
   }
   return `bad message of type '${x.type}'`;
 }

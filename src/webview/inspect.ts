@@ -3,9 +3,11 @@
 // markers, timings). The panel itself never reads it.
 
 import type { Core } from 'cytoscape';
-import type { InspectChart, InspectTiming, PanelInspect } from './inspect-types';
+import type { InspectChart, InspectEdge, InspectTiming, PanelInspect } from './inspect-types';
 
-export function installInspect(cy: () => Core, chart: () => InspectChart, timings: () => InspectTiming[]): void {
+/** `layerEdges`: the edges drawn by the overview's edge layer (null: cytoscape draws them). */
+export function installInspect(cy: () => Core, chart: () => InspectChart, timings: () => InspectTiming[],
+  layerEdges: () => InspectEdge[] | null = () => null): void {
   const api: PanelInspect = {
     nodes: () => cy().nodes().map((n) => ({
       id: n.id(), label: String(n.data('label') ?? ''), classes: n.classes(), visible: n.visible(), selected: n.selected(),
@@ -14,7 +16,7 @@ export function installInspect(cy: () => Core, chart: () => InspectChart, timing
       borderStyle: String(n.style('border-style')), outlineWidth: parseFloat(String(n.style('outline-width'))) || 0,
       underlayOpacity: parseFloat(String(n.style('underlay-opacity'))) || 0, opacity: parseFloat(String(n.style('opacity'))),
     })),
-    edges: () => cy().edges().map((e) => ({
+    edges: () => layerEdges() ?? cy().edges().map((e) => ({
       id: e.id(), source: e.source().id(), target: e.target().id(), label: String(e.data('label') ?? ''),
       classes: e.classes(), visible: e.visible(), color: String(e.style('line-color')),
     })),

@@ -1,7 +1,9 @@
 // The GC panel's entry point (bundled into media/panel.js). It knows nothing
 // but the messages it is sent: each message is validated, a snapshot becomes a
 // graph model, the graph and the counter chart are updated, and the person's
-// clicks go back to the extension host as typed messages. A big snapshot is
+// clicks go back to the extension host as typed messages. After the first whole
+// snapshot the host sends diffs against the state the panel holds (named by an
+// id); a diff against another state makes the panel ask for the whole one. A big snapshot is
 // handled in three tasks (the message, the model, the drawing) so that no task
 // runs long, and a newer snapshot arriving meanwhile replaces it.
 
@@ -9,12 +11,12 @@ import {
   describeInvalid, isHostToPanel, type HostToPanel, type PanelToHost, type SessionState,
 } from '../protocol/panel-messages';
 import type { Snapshot, Timeline } from '../protocol/snapshot';
+import { applySnapshotDiff, applyTimelineDiff } from '../protocol/snapshot-diff';
 import { CounterChart } from './chart/counter-chart';
 import { TimelineTable } from './chart/timeline-table';
 import { renderDetails } from './details';
 import { byId } from './dom';
-import { buildModel, type GraphModel } from './graph/model';
-import { graphToSvg } from './graph/svg-export';
+import { buildModel, ModelCache, type GraphModel } from './graph/model';
 import { GraphView } from './graph/view';
 import { renderSession, renderStep } from './header';
 import { installInspect } from './inspect';
@@ -54,6 +56,8 @@ class Panel {
   private table: TimelineTable;
   private saver: StateSaver;
   private timings: InspectTiming[] = [];
+  /** What one step's model keeps for the next (labels, sizes, cycles). */
+  private modelCache = new ModelCache();
 
   constructor(saved: PanelState) {
     this.ui = saved.ui;
@@ -66,7 +70,7 @@ class Panel {
     this.table = new TimelineTable(byId<HTMLDetailsElement>('table-box'), byId('table'), (step) => this.send({ type: 'gotoStep', step }));
     this.table.open = this.ui.tableOpen;
     this.saver = new StateSaver(() => this.stateToSave());
-    installInspect(() => this.view.cy, () => this.chart.inspect(), () => this.timings);
+    installInspect(() => this.view.cy, () => this.chart.inspect(), () => this.timings, () => this.view.layerEdgesDrawn());
     this.wireGraphKeys(byId('graph'));
     this.wireToolbar();
     watchTheme(() => {
@@ -81,12 +85,37 @@ class Panel {
 
   send(m: PanelToHost): void { post(m); }
 
+  /** The newest state received (shown or waiting to be), named by the host's id: the base of the next diff. */
+  private held: { id: number | null; snapshot: Snapshot; timeline: Timeline | null } | null = null;
+  /** The whole state was asked for and has not come yet. */
+  private asked = false;
+
   handle(m: HostToPanel): void {
     switch (m.type) {
       case 'snapshot':
-        if (m.snapshot.objects.length > SPLIT_ABOVE) this.queueSnapshot(m.snapshot, m.timeline, ++this.received);
-        else this.showSnapshot(m.snapshot, m.timeline, true, ++this.received);
+        this.asked = false;
+        this.held = { id: m.id ?? null, snapshot: m.snapshot, timeline: m.timeline ?? this.held?.timeline ?? null };
+        this.receive(m.snapshot, m.timeline);
         break;
+      case 'snapshotDiff': {
+        const h = this.held;
+        if (!h || h.id === null || h.id !== m.base) { this.askWhole(); break; }
+        let snapshot: Snapshot, timeline: Timeline | undefined;
+        try {
+          snapshot = applySnapshotDiff(h.snapshot, m.diff);
+          if (m.timeline) {
+            const base = h.timeline ?? { points: [], collections: [], thresholds: m.timeline.thresholds, lastStep: 0 };
+            timeline = applyTimelineDiff(base, m.timeline);
+          }
+        } catch (e) {
+          post({ type: 'error', message: `panel: a snapshot diff does not fit the state it names: ${e instanceof Error ? e.message : String(e)}` });
+          this.askWhole();
+          break;
+        }
+        this.held = { id: m.id, snapshot, timeline: timeline ?? h.timeline };
+        this.receive(snapshot, timeline);
+        break;
+      }
       case 'timeline': this.setTimeline(m.timeline); break;
       case 'session':
         this.session = { state: m.state, label: m.label };
@@ -95,6 +124,19 @@ class Panel {
         this.saver.schedule();
         break;
     }
+  }
+
+  /** Drop the held state (later diffs cannot fit it) and ask the host for the whole one, once. */
+  private askWhole(): void {
+    this.held = null;
+    if (this.asked) return;
+    this.asked = true;
+    this.send({ type: 'requestSnapshot' });
+  }
+
+  private receive(snapshot: Snapshot, timeline: Timeline | undefined): void {
+    if (snapshot.objects.length > SPLIT_ABOVE) this.queueSnapshot(snapshot, timeline, ++this.received);
+    else this.showSnapshot(snapshot, timeline, true, ++this.received);
   }
 
   /** The big snapshot waiting for its model (the newest one received), its timeline and its number. */
@@ -171,7 +213,7 @@ class Panel {
     return buildModel(s, {
       showHidden: this.ui.showHidden, groupAbove: GROUP_ABOVE, expandedTypes: new Set(this.ui.expandedTypes),
       expandLimit: EXPAND_LIMIT, classEdgesAbove: CLASS_EDGES_ABOVE, fontSize: this.palette.fontSize,
-    });
+    }, this.modelCache);
   }
 
   /** Draw the model of the current snapshot: the graph's notes, the graph, focus, search, selection, details. */
@@ -274,10 +316,7 @@ class Panel {
     byId('fit').addEventListener('click', () => this.view.resetView());
     byId('relayout').addEventListener('click', () => { this.view.layout(true); this.saver.schedule(); });
     byId('export-png').addEventListener('click', () => this.send({ type: 'exportImage', format: 'png', data: this.view.png() }));
-    byId('export-svg').addEventListener('click', () => {
-      this.view.flush();
-      this.send({ type: 'exportImage', format: 'svg', data: graphToSvg(this.view.cy, this.palette.background, this.palette.fontFamily) });
-    });
+    byId('export-svg').addEventListener('click', () => this.send({ type: 'exportImage', format: 'svg', data: this.view.svg() }));
     byId('table-box').addEventListener('toggle', () => { this.ui.tableOpen = this.table.open; this.saver.schedule(); });
   }
 

@@ -7,8 +7,8 @@
 //
 //   node --import tsx test/webview/cpu-time.ts [pairs …]   (scripts/bench-panel.mjs calls this)
 import type { CDPSession } from 'playwright-core';
-import { ensureBuilt, launchBrowser, PanelPage, snapshotMessage, startServer } from './harness';
-import { median, recordBigHeap } from './perf';
+import { ensureBuilt, launchBrowser, PanelPage, startServer } from './harness';
+import { median, recordBigHeap, stepMessages, type MessageMode } from './perf';
 
 interface TraceEvent { ph: string; name: string; pid: number; tid: number; tdur?: number; dur?: number; args?: { name?: string } }
 
@@ -40,13 +40,15 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const only = process.argv.slice(2).map(Number).filter((n) => n > 0);
+    const mode: MessageMode = process.argv.includes('--whole') ? 'whole' : 'diff';
     for (const pairs of only.length ? only : [499, 4999]) {
       const rec = recordBigHeap(pairs);
+      const messages = stepMessages(rec, mode);
       const p = await PanelPage.open(browser, server);
       const cdp = await p.page.context().newCDPSession(p.page);
       const figures: { cpu: number; longest: number }[] = [];
       for (const [i, s] of rec.snapshots.entries()) {
-        const m = snapshotMessage(rec, s, i === 0);
+        const m = messages[i];
         await p.page.evaluate((json) => { (globalThis as unknown as { __staged: unknown }).__staged = JSON.parse(json); }, JSON.stringify(m));
         figures.push(await traced(cdp, async () => {
           await p.page.evaluate(() => {
@@ -62,7 +64,8 @@ async function main(): Promise<void> {
       await p.close();
       const [first, ...steps] = figures;
       const r = (x: number) => x.toFixed(1);
-      console.log(`${pairs < 1000 ? '1,000-node heap' : '10,000-object heap'}: main-thread CPU (Chromium trace), from the message to the frame showing it`);
+      console.log(`${pairs < 1000 ? '1,000-node heap' : '10,000-object heap'}: main-thread CPU (Chromium trace), from the message to the frame showing it`
+        + ` (${mode === 'diff' ? 'diffs after the first step' : 'whole snapshots'})`);
       console.log(`  first render ${r(first.cpu)} ms (longest task ${r(first.longest)} ms); per step: median ${r(median(steps.map((x) => x.cpu)))} ms, `
         + `max ${r(Math.max(...steps.map((x) => x.cpu)))} ms (longest task ${r(Math.max(...steps.map((x) => x.longest)))} ms)`);
     }

@@ -132,7 +132,13 @@ export class PanelPage {
   /** Send a host message; for a snapshot, wait until the panel has drawn it. (Sent as JSON text: fast for big heaps.) */
   async send(m: HostToPanel): Promise<void> {
     await this.page.evaluate((json) => (globalThis as unknown as PageWindow).postMessage(JSON.parse(json), '*'), JSON.stringify(m));
-    if (m.type === 'snapshot') await this.waitStep(m.snapshot.step);
+    const step = stateStep(m);
+    if (step !== null) await this.waitStep(step);
+  }
+
+  /** Post a host message without waiting for anything. */
+  async post(m: HostToPanel): Promise<void> {
+    await this.page.evaluate((json) => (globalThis as unknown as PageWindow).postMessage(JSON.parse(json), '*'), JSON.stringify(m));
   }
 
   /**
@@ -148,7 +154,8 @@ export class PanelPage {
       g.__postAt = performance.now();
       g.postMessage(g.__staged, '*');
     });
-    if (m.type === 'snapshot') await this.waitStep(m.snapshot.step);
+    const step = stateStep(m);
+    if (step !== null) await this.waitStep(step);
     return [a, b];
   }
 
@@ -204,6 +211,11 @@ export class PanelPage {
 
 export function loadFixture(name: string): Recording {
   return JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', `${name}.json`), 'utf8')) as Recording;
+}
+
+/** The step a state message (whole or diff) brings the panel to; null for other messages. */
+export function stateStep(m: HostToPanel): number | null {
+  return m.type === 'snapshot' ? m.snapshot.step : m.type === 'snapshotDiff' ? m.diff.step : null;
 }
 
 /** The host message for one recorded step (the whole run's timeline, as after running to the end). */

@@ -52,6 +52,7 @@ test('messages: panel → host messages are validated', () => {
     { type: 'ready' }, { type: 'gotoStep', step: 3 }, { type: 'revealObject', id: 12 }, { type: 'gotoLine', line: 4 },
     { type: 'breakOnRefcount', id: 12 }, { type: 'exportImage', format: 'png', data: 'data:image/png;base64,AAAA' },
     { type: 'exportImage', format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' }, { type: 'error', message: 'x' },
+    { type: 'requestSnapshot' },
   ];
   for (const m of good) assert.ok(isPanelToHost(m), JSON.stringify(m));
   const bad: unknown[] = [

@@ -12,6 +12,8 @@ import type { ObjectInfo, Snapshot } from '../../src/protocol/snapshot';
 import { ATOM_TYPES } from '../../src/webview/graph/model';
 import type { InspectNode } from '../../src/webview/inspect-types';
 import type { Recording } from '../../scripts/record-panel-fixtures';
+import { PanelStateSender } from '../../src/extension/gc-panel-sender';
+import { diffSnapshots } from '../../src/protocol/snapshot-diff';
 import {
   CHROMIUM, ensureBuilt, launchBrowser, loadFixture, PanelPage, snapshotMessage, startServer, type Browser, type Server,
 } from './harness';
@@ -99,6 +101,46 @@ test('panel: loads under its CSP, says ready, and draws every step of examples (
     assert.deepEqual(p.errors, []);
     await p.close();
   }
+});
+
+test('panel: diffs after the first snapshot draw what the whole snapshots draw, stepping forwards, back and far; a diff against another state is refused and the whole state asked for', async () => {
+  const rec = loadFixture('d_collect_debug_stats');
+  const ss = rec.snapshots;
+  const n = ss.length;
+  // Forwards, back one, a jump back to the start, a jump to the end (the debugger's step back and go to step).
+  const order = [0, 1, 2, 3, 2, 1, Math.floor(n / 2), Math.floor(n / 2) + 1, 0, n - 1, n - 2, 5];
+  // Both pages are sent the same steps in the same order: even the highlight of what changed must be the same.
+  const look = (nodes: InspectNode[]) => live(nodes).map((x) => `${x.id}|${x.label}|${[...x.classes].sort().join(' ')}`).sort();
+  const sender = new PanelStateSender();
+  const p = await PanelPage.open(browser, server);
+  const ref = await PanelPage.open(browser, server);
+  for (const i of order) {
+    const m = sender.message(ss[i], rec.timeline);
+    await p.send(m);
+    await ref.send(snapshotMessage(rec, ss[i]));
+    await p.settle(); await ref.settle();
+    assert.deepEqual(look(await p.nodes()), look(await ref.nodes()), `step ${ss[i].step}: nodes`);
+    assert.deepEqual((await p.edges()).map((e) => `${e.id}|${e.label}`).sort(), (await ref.edges()).map((e) => `${e.id}|${e.label}`).sort(), `step ${ss[i].step}: edges`);
+  }
+  assert.equal((await p.posted()).filter((m) => m.type === 'requestSnapshot').length, 0);
+  // A diff made against a state the panel does not hold: not drawn, and the whole state is asked for (once).
+  const shown = await p.page.evaluate(() => (globalThis as unknown as { document: { body: { dataset: Record<string, string> } } }).document.body.dataset.renderedStep);
+  const stray = { type: 'snapshotDiff' as const, base: 999, id: 1000, diff: diffSnapshots(ss[3], ss[4]) };
+  await p.post(stray);
+  await p.post({ ...stray, base: 1000, id: 1001 });
+  await p.settle();
+  assert.equal(await p.page.evaluate(() => (globalThis as unknown as { document: { body: { dataset: Record<string, string> } } }).document.body.dataset.renderedStep), shown);
+  assert.equal((await p.posted()).filter((m) => m.type === 'requestSnapshot').length, 1);
+  // The host answers with the whole state; diffs apply again after it.
+  sender.reset();
+  await p.send(sender.message(ss[6], rec.timeline));
+  await p.send(sender.message(ss[7], rec.timeline));
+  await ref.send(snapshotMessage(rec, ss[6]));
+  await ref.send(snapshotMessage(rec, ss[7]));
+  await p.settle(); await ref.settle();
+  assert.deepEqual(look(await p.nodes()), look(await ref.nodes()), 'after the whole state');
+  assert.deepEqual(p.errors, []);
+  await p.close(); await ref.close();
 });
 
 test('panel: colours by generation (young, middle, old), and distinct looks for untracked, finalized and gc.garbage objects', async () => {

@@ -115,3 +115,75 @@ test('performance: a 1,000-node drawing added over several frames is complete, a
   assert.deepEqual(p.errors, []);
   await p.close();
 });
+
+test('overview of the 1,000-node heap: the edge layer draws every reference; zoomed in, cytoscape draws them again; exports include them', async () => {
+  const rec = recordBigHeap(499);
+  const s = rec.snapshots[rec.snapshots.length - 1];
+  const p = await PanelPage.open(browser, server);
+  await p.send(snapshotMessage(rec, s));
+  await p.settle();
+  await p.settle();
+  type Win = { __cyEdges(): number; document: { querySelector(s: string): { getContext(t: string): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }; width: number; height: number } | null } };
+  // Pixels of the edge layer that are not transparent, and the edges cytoscape holds.
+  const layerInk = () => p.page.evaluate(() => {
+    const c = (globalThis as unknown as Win).document.querySelector('canvas.edge-layer');
+    if (!c) return -1;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
+  const overview = await p.edges();
+  const ids = overview.map((e) => e.id).sort();
+  assert.ok(ids.length > 1400, `${ids.length} edges in the overview`);
+  assert.ok(overview.every((e) => e.visible && e.color), 'each edge drawn with a colour');
+  assert.ok(overview.some((e) => e.classes.includes('cycle')) && overview.some((e) => e.classes.includes('rootref')));
+  assert.ok(await layerInk() > 20000, 'the edge layer has drawn');
+  // Dragging a node moves its edges with it: the layer is drawn again, differently.
+  const layerSum = () => p.page.evaluate(() => {
+    const c = (globalThis as unknown as Win).document.querySelector('canvas.edge-layer')!;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    for (let i = 3; i < d.length; i += 4) h = (h * 31 + d[i] * (i + 1)) % 1000000007;
+    return h;
+  });
+  const before = await layerSum();
+  const listNode = (await p.nodes()).find((n) => n.label.startsWith('list\n'))!;
+  const gbox = (await p.page.locator('#graph').boundingBox())!;
+  await p.page.mouse.move(gbox.x + listNode.screenX, gbox.y + listNode.screenY);
+  await p.page.mouse.down();
+  for (let k = 1; k <= 5; k++) await p.page.mouse.move(gbox.x + listNode.screenX + k * 20, gbox.y + listNode.screenY + k * 30);
+  await p.page.mouse.up();
+  await p.settle();
+  const moved = (await p.nodes()).find((n) => n.id === listNode.id)!;
+  assert.ok(Math.abs(moved.screenY - listNode.screenY) > 50, 'the node was dragged');
+  assert.notEqual(await layerSum(), before, 'its edges were drawn again where it is');
+  // Export in the overview: the SVG has a path per reference.
+  await p.clearPosted();
+  await p.page.click('#export-svg');
+  const svg = (await p.posted()).find((m) => m.type === 'exportImage') as { data: string };
+  assert.ok((svg.data.match(/<path /g) ?? []).length >= ids.length, 'every reference in the SVG');
+  assert.deepEqual(await p.edges(), overview, 'back to the edge layer after the export');
+  // Zoom in past the label threshold: cytoscape draws the edges (the same ones), the layer is cleared.
+  const box = (await p.page.locator('#graph').boundingBox())!;
+  await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const inCy = async () => /^rgb/.test((await p.edges())[0].color);
+  for (let i = 0; i < 80 && !(await inCy()); i++) { await p.page.mouse.wheel(0, -200); await p.page.waitForTimeout(40); }
+  await p.page.waitForTimeout(300);
+  await p.settle();
+  const zoomed = await p.edges();
+  assert.deepEqual(zoomed.map((e) => e.id).sort(), ids);
+  assert.ok(zoomed.every((e) => /^rgb/.test(e.color)), `cytoscape styles them: ${JSON.stringify(zoomed[0])}`);
+  assert.equal(await layerInk(), 0, 'the edge layer is empty');
+  await p.screenshot('heap-1000-zoomed-dark.png');
+  // Back to the overview ("Fit"), in the light theme: the layer draws again, in the light palette's colours.
+  await p.setTheme('light');
+  await p.page.click('#fit');
+  await p.page.waitForTimeout(300);
+  await p.settle();
+  assert.ok(!/^rgb/.test((await p.edges())[0].color), 'the edge layer draws them again');
+  assert.ok(await layerInk() > 20000, 'the edge layer has drawn again');
+  await p.screenshot('heap-1000-light.png');
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});

@@ -4,12 +4,12 @@
 // tasks. A tool for finding what to speed up; the figures are `npm run bench:panel`'s.
 //
 //   node --import tsx test/webview/profile.ts [pairs=499] [first|steps]
-//   (env TOP=n: rows shown; FOCUS=functionName: time under each of its callees)
+//   (env TOP=n: rows shown; FOCUS=functionName: time under each of its callees; WHOLE=1: every step a whole snapshot)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { launchBrowser, PanelPage, ROOT, snapshotMessage, startServer } from './harness';
-import { recordBigHeap } from './perf';
+import { launchBrowser, PanelPage, ROOT, startServer } from './harness';
+import { recordBigHeap, stepMessages } from './perf';
 
 interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
 interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
@@ -77,13 +77,13 @@ async function main(): Promise<void> {
     const cdp = await p.page.context().newCDPSession(p.page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    const [first, ...rest] = rec.snapshots;
+    const [first, ...rest] = stepMessages(rec, process.env.WHOLE ? 'whole' : 'diff');
     if (what === 'first') await cdp.send('Profiler.start');
-    await p.sendStaged(snapshotMessage(rec, first));
+    await p.sendStaged(first);
     await p.page.waitForTimeout(1500);
     if (what !== 'first') {
       await cdp.send('Profiler.start');
-      for (const s of rest) { await p.sendStaged(snapshotMessage(rec, s, false)); await p.settle(); }
+      for (const m of rest) { await p.sendStaged(m); await p.settle(); }
       await p.page.waitForTimeout(300);
     }
     const { profile } = await cdp.send('Profiler.stop') as unknown as { profile: Profile };

@@ -2,8 +2,9 @@
 // steps, each threshold as a dashed line (or a note when it is far above the
 // data), a marker per collection (filled: automatic, hollow: gc.collect(); red
 // when something was uncollectable), the number of live objects, and the
-// current step. Click or drag on the chart (or use the arrow keys on it) to
-// travel to a step.
+// current step (a line of its own over the plot: a new step moves it without
+// drawing the chart again, unless a threshold's label changes with it). Click
+// or drag on the chart (or use the arrow keys on it) to travel to a step.
 
 import uPlot from 'uplot';
 import type { CollectionEvent, Timeline } from '../../protocol/snapshot';
@@ -44,6 +45,9 @@ export class CounterChart {
   private hoverCollection: CollectionEvent | null = null;
   /** Per generation: the runs of equal threshold [first point index, last point index, value]. */
   private runs: [number, number, number][][] = [];
+  /** The current step's line, over the plot; the thresholds' labels as last drawn (they depend on the step). */
+  private marker: HTMLDivElement | null = null;
+  private drawnLabels = '';
 
   constructor(private box: HTMLElement, private tip: HTMLElement, palette: Palette, private cb: ChartCallbacks) {
     this.palette = palette;
@@ -73,7 +77,39 @@ export class CounterChart {
   setStep(step: number): void {
     this.current = step;
     this.box.setAttribute('aria-valuenow', String(step));
-    this.u?.redraw(false, false);
+    if (!this.u) return;
+    if (this.thresholdLabels().join() !== this.drawnLabels) this.u.redraw(false, false);
+    else this.placeMarker(this.u);
+  }
+
+  /** Each threshold's label: its value at the current step (the first one before the first point). */
+  private thresholdLabels(): number[] {
+    const t = this.timeline;
+    if (!t) return [];
+    return this.runs.map((runs, gen) => {
+      let label = runs[0]?.[2] ?? t.thresholds[gen];
+      for (const [i, , v] of runs) if (t.points[i].step <= this.current) label = v;
+      return label;
+    });
+  }
+
+  private placeMarker(u: uPlot): void {
+    let m = this.marker;
+    if (!m || m.parentElement !== u.over) {
+      m = this.marker = document.createElement('div');
+      m.className = 'chart-step';
+      m.style.position = 'absolute';
+      m.style.top = '0';
+      m.style.bottom = '0';
+      m.style.width = '2px';
+      m.style.pointerEvents = 'none';
+      u.over.appendChild(m);
+    }
+    m.style.background = this.palette.focus;
+    const x = this.current >= 0 ? u.valToPos(this.current, 'x') : -1;
+    // (The plot's width from uPlot's box, in canvas pixels: reading the element's would force a layout.)
+    m.hidden = x < 0 || x > u.bbox.width / uPlot.pxRatio + 1;
+    m.style.transform = `translateX(${(x - 1).toFixed(1)}px)`;
   }
 
   /** What the chart shows (for the tests' inspection). */
@@ -219,6 +255,8 @@ export class CounterChart {
     ctx.font = `${Math.round(p.fontSize * 0.8 * pr)}px ${p.fontFamily}`;
     ctx.textBaseline = 'bottom';
     ctx.textAlign = 'right';
+    const labels = this.thresholdLabels();
+    this.drawnLabels = labels.join();
     this.runs.forEach((runs, gen) => {
       const scale = gen === 0 ? 'c0' : 'c12';
       ctx.strokeStyle = p.gen[gen];
@@ -226,14 +264,13 @@ export class CounterChart {
       ctx.setLineDash([4 * pr, 4 * pr]);
       ctx.lineWidth = pr;
       ctx.beginPath();
-      let label = runs[0]?.[2] ?? t.thresholds[gen];
+      const label = labels[gen];
       runs.forEach(([i, j, v], k) => {
         const y = u.valToPos(v, scale, true);
         const x1 = k === 0 ? left : u.valToPos(pts[i].step, 'x', true);
         const x2 = k + 1 < runs.length ? u.valToPos(pts[j + 1].step, 'x', true) : left + width;
         if (k === 0) ctx.moveTo(x1, y); else ctx.lineTo(x1, y);
         ctx.lineTo(x2, y);
-        if (pts[i].step <= this.current) label = v;
       });
       ctx.stroke();
       ctx.fillText(`threshold${gen} ${label}`, left + width - (4 + 100 * gen) * pr, u.valToPos(label, scale, true) - 2 * pr);
@@ -257,15 +294,9 @@ export class CounterChart {
       ctx.fillText(`g${c.generation}${c.collected ? ` −${c.collected}` : ''}${c.uncollectable ? ` !${c.uncollectable}` : ''}`, x + 6 * pr, top + 2 * pr);
       ctx.setLineDash([3 * pr, 3 * pr]);
     }
-    // The current step.
-    if (this.current >= 0) {
-      const x = u.valToPos(this.current, 'x', true);
-      ctx.setLineDash([]);
-      ctx.strokeStyle = p.focus;
-      ctx.lineWidth = 2 * pr;
-      ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + height); ctx.stroke();
-    }
     ctx.restore();
+    // The current step.
+    this.placeMarker(u);
   }
 }
 

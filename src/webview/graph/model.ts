@@ -4,9 +4,12 @@
 // classes that give each node its look (generation, tracking, finalized,
 // gc.garbage, cycle, collection phase), and — above a few thousand objects —
 // one node per type with its count, expanded on demand. Pure data: no DOM.
+// A ModelCache carried from step to step keeps what depends only on an object
+// (its label, size and search text: objects a snapshot diff did not change are
+// the same ObjectInfo) and the cycles while the references stay the same.
 
-import type { FrameInfo, ObjectInfo, Snapshot } from '../../protocol/snapshot';
-import { findCycles } from './scc';
+import type { EdgeInfo, FrameInfo, ObjectInfo, Snapshot } from '../../protocol/snapshot';
+import { findCycles, type Cycles } from './scc';
 
 /** Values that cannot refer to anything: hidden unless "atoms & immortal" is on. */
 export const ATOM_TYPES: ReadonlySet<string> = new Set([
@@ -136,10 +139,46 @@ function rootFrames(s: Snapshot): { frame: FrameInfo; id: string }[] {
   return out;
 }
 
-export function buildModel(s: Snapshot, opt: ModelOptions): GraphModel {
+interface ObjectLook {
+  label: string; w: number; h: number; search: string;
+  /** The node's classes outside a collection, out of a cycle and in one (computed when first needed). */
+  cls: [string | undefined, string | undefined];
+}
+
+/** What a model keeps for the next one (see the file's comment). */
+export class ModelCache {
+  private fontSize = NaN;
+  private perObject = new WeakMap<ObjectInfo, ObjectLook>();
+  private cycles: { ids: number[]; edges: { from: number; to: number }[]; result: Cycles } | null = null;
+
+  /** Label, size and (lower-case) type and repr of an object's node. */
+  object(o: ObjectInfo, fontSize: number): ObjectLook {
+    if (fontSize !== this.fontSize) { this.fontSize = fontSize; this.perObject = new WeakMap(); }
+    let c = this.perObject.get(o);
+    if (!c) {
+      const label = objectLabel(o);
+      c = { label, ...size(label, fontSize), search: `${o.type} ${o.repr}`.toLowerCase(), cls: [undefined, undefined] };
+      this.perObject.set(o, c);
+    }
+    return c;
+  }
+
+  /** The cycles of these objects and references: those of the previous call when both are the same. */
+  findCycles(objects: readonly ObjectInfo[], edges: readonly EdgeInfo[]): Cycles {
+    const c = this.cycles;
+    if (c && c.ids.length === objects.length && c.edges.length === edges.length
+      && objects.every((o, i) => o.id === c.ids[i]) && edges.every((e, i) => e.from === c.edges[i].from && e.to === c.edges[i].to)) return c.result;
+    const ids = objects.map((o) => o.id);
+    const result = findCycles(ids, edges);
+    this.cycles = { ids, edges: edges.map((e) => ({ from: e.from, to: e.to })), result };
+    return result;
+  }
+}
+
+export function buildModel(s: Snapshot, opt: ModelOptions, cache: ModelCache = new ModelCache()): GraphModel {
   const objects = new Map<number, ObjectInfo>();
   for (const o of s.objects) objects.set(o.id, o);
-  const cycles = findCycles(s.objects.map((o) => o.id), s.edges);
+  const cycles = cache.findCycles(s.objects, s.edges);
   const candidates = new Set(s.collection?.candidates ?? []);
   const unreachable = new Set(s.collection?.unreachable ?? []);
 
@@ -186,12 +225,15 @@ export function buildModel(s: Snapshot, opt: ModelOptions): GraphModel {
   }
 
   for (const o of single) {
-    const label = objectLabel(o);
-    const names = namesOf.get(o.id) ?? [];
+    const c = cache.object(o, opt.fontSize);
+    const names = namesOf.get(o.id);
+    const inCycle = cycles.cycleOf.has(o.id);
+    let cls: string;
+    if (s.collection) cls = objectClasses(o, s, inCycle, candidates, unreachable);
+    else cls = c.cls[+inCycle] ??= objectClasses(o, s, inCycle, candidates, unreachable);
     nodes.push({
-      id: objNodeId(o.id), kind: 'object', label, ...size(label, opt.fontSize),
-      cls: objectClasses(o, s, cycles.cycleOf.has(o.id), candidates, unreachable),
-      search: `${o.type} ${o.repr} ${names.join(' ')}`.toLowerCase(),
+      id: objNodeId(o.id), kind: 'object', label: c.label, w: c.w, h: c.h, cls,
+      search: names ? `${c.search} ${names.join(' ').toLowerCase()}` : `${c.search} `,
       objId: o.id,
     });
   }

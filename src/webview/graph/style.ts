@@ -3,15 +3,32 @@
 // gc.garbage (double, red); outline = member of a reference cycle; underlay =
 // the collection in progress (candidate, gc_refs 0 after subtract_refs,
 // unreachable); overlay = changed since the previous step. Big graphs get a
-// lighter variant (straight edges; zoomed out, no labels nor arrowheads).
+// lighter variant (straight edges; zoomed out, no labels nor arrowheads, and the
+// edges drawn by the overview's edge layer — edge-layer.ts — with `overviewEdgeLook`).
 
 import type { StylesheetJson } from 'cytoscape';
 import { blend, type Palette } from '../theme';
+import type { EdgeLook } from './edge-layer';
+
+/** An edge's look in the overview (a big graph zoomed out), from its classes: the rules of `graphStyle` for edges
+ *  without labels nor arrowheads, applied in the same order (a later rule wins). Null: not drawn. */
+export function overviewEdgeLook(p: Palette, classes: string): EdgeLook | null {
+  const has = (c: string) => (` ${classes} `).includes(` ${c} `);
+  if (has('off')) return null;
+  const look: EdgeLook = { color: p.muted, width: 1.3, opacity: 1, dashed: false };
+  if (has('rootref')) { look.color = p.link; look.width = 1.8; }
+  if (has('faint')) look.opacity = 0.35;
+  if (has('cycle')) { look.color = p.cycle; look.width = 2.4; }
+  if (has('agg')) { look.width = 2; look.dashed = true; }
+  if (has('new')) { look.color = p.warning; look.width = 2.6; }
+  if (has('dim')) look.opacity = 0.18;
+  return look;
+}
 
 /** `big`: a graph of hundreds of nodes — straight edges (no curve fitting), loops still curved, and
  *  no labels while zoomed out too far to read them (`labels` false: nothing to measure or draw); then
  *  no arrowheads either (a few pixels at that zoom) and edges are drawn as haystack lines. */
-export function graphStyle(p: Palette, big = false, labels = true): StylesheetJson {
+export function graphStyle(p: Palette, big = false, labels = true, edgeLayer = true): StylesheetJson {
   // A big graph zoomed out: an overview, edges as plain lines (cytoscape's cheapest kind) without arrowheads.
   const overview = big && !labels;
   const arrow = (c: string) => (overview ? {} : { 'target-arrow-color': c });
@@ -106,5 +123,8 @@ export function graphStyle(p: Palette, big = false, labels = true): StylesheetJs
     { selector: '.dim', style: { opacity: 0.18 } },
     { selector: '.match', style: { 'border-color': p.focus, 'border-width': 3 } },
     { selector: '.off', style: { display: 'none' } },
+    // The overview's edges are drawn by its edge layer (edge-layer.ts), with overviewEdgeLook.
+    // (`edgeLayer` false: cytoscape draws them, e.g. for an export.)
+    ...(overview && edgeLayer ? [{ selector: 'edge', style: { display: 'none' } }] as StylesheetJson : []),
   ];
 }

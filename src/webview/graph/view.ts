@@ -4,13 +4,18 @@
 // objects out, highlights what changed since the previous step, and applies the
 // search and focus filters. The first drawing (and "Re-layout") uses fcose up
 // to LAYOUT_FCOSE nodes and bands from the roots beyond (layered-layout.ts).
+// A big graph zoomed out (the overview) has its edges drawn by the edge layer
+// (edge-layer.ts): they are not added to cytoscape (nothing for it to style,
+// sort or draw) until the labels come back (zoomed in) or for an export.
 
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type SingularElementReturnValue } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { GNode, GraphModel } from './model';
 import { layeredPositions } from './layered-layout';
 import { placeNew, type Pos } from './placement';
-import { graphStyle } from './style';
+import { graphStyle, overviewEdgeLook } from './style';
+import { EdgeLayer, type EdgeLook, type LayerEdge } from './edge-layer';
+import { graphToSvg } from './svg-export';
 import type { Palette } from '../theme';
 
 cytoscape.use(fcose);
@@ -65,6 +70,11 @@ export class GraphView {
   private labels = true;
   /** Set when the person pans or zooms: from then on the view is theirs (until "Fit"). */
   private userMoved = false;
+  /** Draws the overview's edges; their looks by class string. */
+  private edgeLayer: EdgeLayer;
+  /** The model's edges are cytoscape elements (false in the overview: the edge layer draws them). */
+  private edgesInCy = true;
+  private looks = new Map<string, EdgeLook | null>();
 
   constructor(container: HTMLElement, palette: Palette, private cb: ViewCallbacks, saved?: Record<string, [number, number]>) {
     // cytoscape adds a <style> element unless one with this id exists; the CSP forbids
@@ -106,6 +116,20 @@ export class GraphView {
       const n = e.target as NodeSingular;
       this.posCache.set(n.id(), { ...n.position() });
     });
+    this.edgeLayer = new EdgeLayer(container, this.cy, () => this.layerEdges(),
+      (id) => (this.eles.get(id) as NodeSingular | undefined)?.position());
+  }
+
+  /** The model's edges with their overview looks (those hidden by a filter left out). */
+  private *layerEdges(): Generator<LayerEdge> {
+    const model = this.model;
+    if (!model) return;
+    for (const e of model.edges) {
+      const cls = this.applied.get(e.id) ?? e.cls;
+      let look = this.looks.get(cls);
+      if (look === undefined) this.looks.set(cls, (look = overviewEdgeLook(this.palette, cls)));
+      if (look) yield { source: e.source, target: e.target, look };
+    }
   }
 
   get current(): GraphModel | null { return this.model; }
@@ -113,16 +137,47 @@ export class GraphView {
 
   setPalette(p: Palette): void {
     this.palette = p;
+    this.looks.clear();
     this.cy.style(graphStyle(p, this.big, this.labels));
+    this.edgeLayer.schedule();
   }
 
-  /** Switch to the stylesheet the graph's size and the zoom call for (only when that changes). */
-  private restyle(): void {
+  /**
+   * Switch to the stylesheet the graph's size and the zoom call for (only when that changes), and to the edge layer
+   * in the overview. `addEdges`: add the model's edges to cytoscape now when it draws them again (render() adds them itself).
+   */
+  private restyle(addEdges = true): void {
     const labels = !this.big || this.cy.zoom() >= LABEL_ZOOM;
     if (labels === this.labels && this.styledBig === this.big) return;
     this.labels = labels;
     this.styledBig = this.big;
+    const overview = this.big && !labels;
+    if (overview) this.setEdgesInCy(false, false);
     this.cy.style(graphStyle(this.palette, this.big, labels));
+    if (!overview) this.setEdgesInCy(true, addEdges);
+    this.edgeLayer.setActive(overview);
+  }
+
+  /** Put the model's edges in cytoscape (`add`: now, else render() adds them) or take them out. */
+  private setEdgesInCy(on: boolean, add: boolean): void {
+    if (on === this.edgesInCy) return;
+    this.edgesInCy = on;
+    const model = this.model;
+    if (!on) {
+      this.queue = this.queue.filter((d) => d.group !== 'edges');
+      this.cy.batch(() => { this.cy.edges().remove(); });
+      for (const [id, ele] of this.eles) if (ele.isEdge()) this.eles.delete(id);
+      return;
+    }
+    if (!add || !model) return;
+    const defs: ElementDefinition[] = [];
+    for (const e of model.edges) {
+      if (this.eles.has(e.id)) continue;
+      defs.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.label }, classes: this.applied.get(e.id) ?? e.cls });
+    }
+    // Their nodes may still be queued (a big drawing, chunk by chunk): then after them.
+    if (this.queue.length) this.queue.push(...defs);
+    else if (defs.length) this.cy.batch(() => this.addNow(defs));
   }
   private styledBig = false;
   private restyleTimer: number | undefined;
@@ -135,12 +190,16 @@ export class GraphView {
     const prevModel = this.model;
     const next = new Map<string, GNode>();
     for (const n of model.nodes) next.set(n.id, n);
-    const edgeIds = new Set(model.edges.map((e) => e.id));
+    const edgeIds = new Set<string>();
+    for (const e of model.edges) edgeIds.add(e.id);
+    /** The previous step's edge labels, by id. */
+    const prevEdges = new Map<string, string>();
+    for (const e of prevModel?.edges ?? []) prevEdges.set(e.id, e.label);
     this.big = model.nodes.length > BIG_GRAPH;
     if (this.big !== this.styledBig) {
       // A new big graph is fitted (zoomed out) right after: start without labels.
       if (this.big && !prevModel) cy.zoom(cy.minZoom());
-      this.restyle();
+      this.restyle(false);
     }
 
     // What changed since the previous step.
@@ -151,7 +210,6 @@ export class GraphView {
         if (!before) this.diffCls.set(n.id, 'new');
         else if (before.label !== n.label || before.cls !== n.cls) this.diffCls.set(n.id, 'changed');
       }
-      const prevEdges = new Set(prevModel.edges.map((e) => e.id));
       for (const e of model.edges) if (!prevEdges.has(e.id)) this.diffCls.set(e.id, 'new');
     }
     this.model = model;
@@ -184,7 +242,8 @@ export class GraphView {
       for (const e of prevModel?.edges ?? []) {
         if (edgeIds.has(e.id)) continue;
         const ele = have.get(e.id);
-        if (ele) { if (ele.inside()) ele.remove(); forget(e.id); }
+        if (ele?.inside()) ele.remove();
+        forget(e.id);
       }
       // Nodes of the previous step that are gone. Fading redraws the whole graph at every frame for FADE_MS: not for big graphs.
       const gone = prevModel ? prevModel.nodes.filter((n) => !next.has(n.id) && have.has(n.id)).map((n) => n.id) : [];
@@ -231,13 +290,11 @@ export class GraphView {
           this.applied.set(n.id, c);
         }
       }
-      const prevEdges = new Map<string, string>();
-      for (const e of prevModel?.edges ?? []) prevEdges.set(e.id, e.label);
       for (const e of model.edges) {
         const ele = have.get(e.id);
         const c = cls.get(e.id)!;
         if (!ele) {
-          add.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.label }, classes: c });
+          if (this.edgesInCy) add.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.label }, classes: c });
           this.applied.set(e.id, c);
         } else {
           if (prevEdges.get(e.id) !== e.label) ele.data('label', e.label);
@@ -254,6 +311,7 @@ export class GraphView {
     else for (const [id, p] of spots) this.posCache.set(id, { ...p });
     if (fullLayout && total > LAYOUT_FCOSE && !this.userMoved) this.fit();
     else if (fresh.length && !fullLayout && !this.userMoved && !this.allInView()) this.fit();
+    if (this.edgeLayer.isActive) this.edgeLayer.schedule();
     for (const n of fading) {
       n.animate({ style: { opacity: 0 } }, {
         duration: FADE_MS,
@@ -277,6 +335,7 @@ export class GraphView {
     if (!this.queue.length) return;
     const chunk = this.queue.splice(0, ADD_CHUNK);
     this.cy.batch(() => this.addNow(chunk));
+    if (this.edgeLayer.isActive) this.edgeLayer.schedule();
     if (this.queue.length) requestAnimationFrame(() => this.addChunk());
     else this.completed();
   }
@@ -287,6 +346,7 @@ export class GraphView {
     const rest = this.queue;
     this.queue = [];
     this.cy.batch(() => this.addNow(rest));
+    if (this.edgeLayer.isActive) this.edgeLayer.schedule();
     this.completed();
   }
 
@@ -495,12 +555,13 @@ export class GraphView {
     const model = this.model;
     if (!model) return;
     const want = this.classesFor(model);
-    this.cy.elements().forEach((e) => {
-      const c = want.get(e.id());
-      if (c === undefined || this.applied.get(e.id()) === c) return;
-      this.applied.set(e.id(), c);
-      e.classes(c);
-    });
+    // The model's elements (edges the edge layer draws included; fading ghosts keep their look).
+    for (const [id, c] of want) {
+      if (this.applied.get(id) === c) continue;
+      this.applied.set(id, c);
+      this.eles.get(id)?.classes(c);
+    }
+    if (this.edgeLayer.isActive) this.edgeLayer.schedule();
   }
 
   // ---- persistence and export ----------------------------------------------------------
@@ -516,9 +577,38 @@ export class GraphView {
   }
 
   png(): string {
+    return this.withCytoscapeEdges(() => {
+      const bb = this.cy.elements(':visible').boundingBox();
+      const scale = Math.max(0.25, Math.min(2, 4000 / Math.max(1, bb.w, bb.h)));
+      return this.cy.png({ output: 'base64uri', full: true, bg: this.palette.background, scale });
+    });
+  }
+
+  svg(): string {
+    return this.withCytoscapeEdges(() => graphToSvg(this.cy, this.palette.background, this.palette.fontFamily));
+  }
+
+  /** Run `f` (an export) with the edges in cytoscape, drawn as in the overview before the edge layer. */
+  private withCytoscapeEdges<T>(f: () => T): T {
     this.flush();
-    const bb = this.cy.elements(':visible').boundingBox();
-    const scale = Math.max(0.25, Math.min(2, 4000 / Math.max(1, bb.w, bb.h)));
-    return this.cy.png({ output: 'base64uri', full: true, bg: this.palette.background, scale });
+    if (this.edgesInCy) return f();
+    this.cy.style(graphStyle(this.palette, this.big, this.labels, false));
+    this.setEdgesInCy(true, true);
+    try {
+      return f();
+    } finally {
+      this.setEdgesInCy(false, false);
+      this.cy.style(graphStyle(this.palette, this.big, this.labels));
+    }
+  }
+
+  /** The edges as drawn, for the tests (inspect.ts): null when cytoscape draws them, else the edge layer's. */
+  layerEdgesDrawn(): { id: string; source: string; target: string; label: string; classes: string[]; color: string; visible: boolean }[] | null {
+    if (this.edgesInCy || !this.model) return null;
+    return this.model.edges.map((e) => {
+      const cls = this.applied.get(e.id) ?? e.cls;
+      const look = overviewEdgeLook(this.palette, cls);
+      return { id: e.id, source: e.source, target: e.target, label: e.label, classes: cls.split(' ').filter(Boolean), color: look?.color ?? '', visible: !!look };
+    });
   }
 }
