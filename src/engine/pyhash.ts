@@ -86,7 +86,7 @@ export function tupleHash(lanes: bigint[], w: HashWidth = HASH64): bigint {
   const { p1, p2, p5, rot } = w.bits === 32 ? XX[32] : XX[64];
   const M = w.mask;
   const back = BigInt(w.bits) - rot;
-  let acc = p5;
+  let acc: bigint = p5;
   for (const h of lanes) {
     const lane = h & M;
     acc = (acc + lane * p2) & M;
