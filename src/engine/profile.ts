@@ -22,6 +22,13 @@ export interface Profile {
   instanceLayout: 'dict' | 'inline' | 'inline-untracked' | 'inline-view';
   /** Number of attributes above which inline values fall back to a dict. */
   inlineAttrLimit: number;
+  /** 3.13+: inline values are part of the instance's memory block, sized from the class's
+   *  shared keys, which shrink by one entry per new instance (engine/inlinevalues.ts). */
+  inlineValuesInObject?: boolean;
+  /** Memory block of a dict object and of a plain instance (GC header included): 64 and 48
+   *  bytes with 3.8+'s 16-byte PyGC_Head; 80 and 64 with 3.6's 32-byte one (sys.getsizeof). */
+  dictBytes?: number;
+  instanceBytes?: number;
   /** Arguments of Python-to-Python calls: 'copy' keeps the caller's stack
    *  reference during the call (≤3.10, +2), 'move' moves it (3.11+, +1). */
   argPassing: 'copy' | 'move';
@@ -118,6 +125,10 @@ export interface Profile {
     /** 3.6: print's keyword arguments arrive as a dict (_PyStack_AsDict), and TextIOWrapper.write
      *  creates its pending list on the first write (3.7+: on the second). */
     printKwargsDict?: boolean; pendingListFirstWrite?: boolean;
+    /** 3.6: TextIOWrapper.write encodes every string into a new bytes object that the pending
+     *  list holds until the flush (3.8+ keeps an ASCII str itself; traced with gdb, see
+     *  scripts/probes/addr_pending_bytes_36.py). */
+    pendingBytesObjects?: boolean;
     /** 3.6: int/float/str.__format__ are METH_VARARGS, so PyObject_Format's call builds an argument tuple. */
     formatMethodTuple?: boolean;
     /** 3.6: __build_class__ is METH_VARARGS (argument tuple) and calls __prepare__ (a PyCFunction)
@@ -268,6 +279,7 @@ const BASE_313: Profile = {
   constTuplesTracked: true,
   thresholds: [2000, 10, 10],
   instanceLayout: 'inline-untracked',
+  inlineValuesInObject: true,
   setThresholdErrors: '3.13',
   permanentAtStart: 0,
   startup: {
@@ -298,6 +310,7 @@ const BASE_314: Profile = {
   incrementalGc: true,
   gcCountsTracks: true,
   instanceLayout: 'inline-view',
+  inlineValuesInObject: true,
   dictsTrackedAtCreation: true,
   tuplesTrackedOnlyIfNeeded: true,
   unraisableWhile: true,
@@ -431,6 +444,8 @@ const BASE_36: Profile = {
   delIgnoredHeader: 'bound-method',
   bindsMethods: true,
   py36Wording: true,
+  dictBytes: 80,
+  instanceBytes: 64,
   // scripts/probes/smallint_refs.py on 3.6.15: only these ints have the same start-up count
   // with and without site (docs/calibration/shared-refcounts.md); CPython minus the simulator.
   unmodelledRefs: { ...BASE_37.unmodelledRefs!, smallInts: intRuns('-5..-4:1 -3..-2:2 41:2 58:2 133..255:1') },
@@ -438,7 +453,7 @@ const BASE_36: Profile = {
   freeListCapacity: { ...BASE_37.freeListCapacity, method: 256 },
   // METH_VARARGS builtins (Argument Clinic moved these to METH_FASTCALL in 3.7; measured with
   // gc.get_count() deltas: scripts/probes/varargs_builtins_36.py).
-  hidden: { ...BASE_37.hidden, printArgsTuple: true, printKwargsDict: true, pendingListFirstWrite: true, mroTempLists: 4,
+  hidden: { ...BASE_37.hidden, printArgsTuple: true, printKwargsDict: true, pendingListFirstWrite: true, pendingBytesObjects: true, mroTempLists: 4,
     varargsBuiltins: ['min', 'max', 'iter', 'sum', 'isinstance', 'issubclass', 'divmod', 'next', 'getattr', 'hasattr', 'format', 'pow', 'round', 'sorted'],
     formatMethodTuple: true, varargsNames: ['gc.collect'], buildClassArgsTuple: true },
   startup: {
@@ -458,6 +473,9 @@ const BASE_36: Profile = {
 const BASE_27: Profile = {
   ...BASE_36,
   name: '2.7',
+  // 2.7's object sizes are not modelled separately (the 3.6 ones are not 2.7's).
+  dictBytes: undefined,
+  instanceBytes: undefined,
   version: [2, 7, 18],
   legacyFinalizers: true,
   statsDoneWhenNothing: 'short-dot',
@@ -466,7 +484,7 @@ const BASE_27: Profile = {
   py36Wording: false,
   setTwoThirdsFill: false,
   unmodelledRefs: { ...BASE_37.unmodelledRefs!, ellipsis: 2 },
-  hidden: { ...BASE_36.hidden, varargsBuiltins: BASE_37.hidden.varargsBuiltins, formatMethodTuple: false, varargsNames: [], buildClassArgsTuple: false, printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
+  hidden: { ...BASE_36.hidden, varargsBuiltins: BASE_37.hidden.varargsBuiltins, formatMethodTuple: false, varargsNames: [], buildClassArgsTuple: false, printKwargsDict: true, pendingListFirstWrite: false, pendingBytesObjects: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
     // Every type call goes through tp_call with an argument tuple (do_call/load_args).
     tpCallTypes: ['type', 'list', 'tuple', 'dict', 'set', 'frozenset', 'int', 'float', 'str', 'bool', 'enumerate', 'reversed',
       'super', 'property', 'staticmethod', 'classmethod', 'slice', 'zip', 'map', 'filter'] },
