@@ -209,6 +209,8 @@ const BASE_311: Profile = {
   version: [3, 11, 7],
   thresholds: [700, 10, 10],
   legacyFinalizers: false,
+  // 3.11: PyObject + dict-or-values and weakref pointers (basicsize 24, 16-byte pre-header) + GC header.
+  instanceBytes: 56,
   instanceLayout: 'inline',
   inlineAttrLimit: 30,
   argPassing: 'move',
@@ -253,6 +255,7 @@ const BASE_311: Profile = {
  *  check, 375 frozen tuples at start-up (docs/calibration/cpython-3.12.md). */
 const BASE_312: Profile = {
   ...BASE_311,
+  instanceBytes: 48,
   name: '3.12',
   version: [3, 12, 1],
   sharedRefcounts: 'immortal',
@@ -335,6 +338,7 @@ const BASE_314: Profile = {
  *  print is METH_FASTCALL (docs/calibration/cpython-3.10.md). */
 const BASE_310: Profile = {
   ...BASE_311,
+  instanceBytes: 48,
   name: '3.10',
   version: [3, 10, 13],
   instanceLayout: 'dict',
@@ -411,6 +415,9 @@ const BASE_38: Profile = {
  *  (662 3899 at count 629; 3.8 gives 478 4213 at 419 against the probe's 487 4212 at 434). */
 const BASE_37: Profile = {
   ...BASE_38,
+  // 32-byte PyGC_Head (long double alignment) before 3.8: sys.getsizeof.
+  dictBytes: 80,
+  instanceBytes: 64,
   name: '3.7',
   version: [3, 7, 16],
   trashcan: 'defer-next',
@@ -444,8 +451,6 @@ const BASE_36: Profile = {
   delIgnoredHeader: 'bound-method',
   bindsMethods: true,
   py36Wording: true,
-  dictBytes: 80,
-  instanceBytes: 64,
   // scripts/probes/smallint_refs.py on 3.6.15: only these ints have the same start-up count
   // with and without site (docs/calibration/shared-refcounts.md); CPython minus the simulator.
   unmodelledRefs: { ...BASE_37.unmodelledRefs!, smallInts: intRuns('-5..-4:1 -3..-2:2 41:2 58:2 133..255:1') },
