@@ -57,12 +57,16 @@ export class Heap {
   private bump: number[] = [];
   private nextPool = ADDR_BASE;
 
+  /** Bytes of a dict object's block (profile.dictBytes). */
+  readonly dictBytes: number;
+
   constructor(public profile: Profile) {
+    this.dictBytes = profile.dictBytes ?? 64;
     this.threshold = [...profile.thresholds] as [number, number, number];
     this.freeCap = { cfunction: 0, method: 0, set: 0, ...profile.freeListCapacity };
     // Start-up state of the free lists: parked blocks exist but are not counted.
     for (let i = 0; i < profile.freeListStart.list; i++) this.freeList.list.push(this.rawAddress(72));
-    for (let i = 0; i < profile.freeListStart.dict; i++) this.freeList.dict.push(this.rawAddress(64));
+    for (let i = 0; i < profile.freeListStart.dict; i++) this.freeList.dict.push(this.rawAddress(this.dictBytes));
     profile.freeListStart.tuple.forEach((n, size) => {
       const l: number[] = (this.freeList.tuple[size] = []);
       for (let i = 0; i < n; i++) l.push(this.rawAddress(tupleSize(size)));
@@ -199,13 +203,13 @@ export class Heap {
     this.freeList.tuple.forEach((l, size) => l && drop(l, tupleSize(size)));
     if (this.profile.collectKeepsListDictFreeLists) return;
     drop(this.freeList.list, 72);
-    drop(this.freeList.dict, 64);
+    drop(this.freeList.dict, this.dictBytes);
   }
 
   /** Parked objects taken (n > 0) or left (n < 0) by work the simulation does not run (2.7's weakref.py import). */
   dropParked(kind: 'list' | 'dict' | 'set', n: number): void {
     const l = this.freeList[kind];
-    const bytes = kind === 'list' ? 72 : kind === 'dict' ? 64 : 216;
+    const bytes = kind === 'list' ? 72 : kind === 'dict' ? this.dictBytes : 216;
     for (let i = 0; i < n && l.length; i++) this.releaseAddress(l.pop()!, bytes);
     for (let i = 0; i < -n && l.length < this.freeCap[kind]; i++) l.push(this.rawAddress(bytes));
   }

@@ -33,11 +33,16 @@ class TextStream {
   private pending: 'none' | 'str' | 'list' = 'none';
   private pendingBytes = 0;
   private list: Block | null = null;
+  /** ≤3.6: the encoded bytes objects held by the pending list (address, size), in order. */
+  private bytes: [number, number][] = [];
   private buffered = 0;
   constructor(private h: Hidden, private lineBuffering: boolean) {}
 
   write(text: string): void {
     const n = utf8Length(text);
+    // 3.6 textiowrapper_write encodes first: a new bytes object (PyBytesObject_SIZE 33 + n; the
+    // empty and 1-byte ones are cached singletons), held by the pending list until the flush.
+    const encoded = this.h.pendingBytesObjects && n > 1 ? this.h.rawBlock(33 + n) : 0;
     if (this.pendingBytes + n > CHUNK) {
       this.flushText();
       if (this.h.pendingListFirstWrite) {
@@ -54,6 +59,7 @@ class TextStream {
       this.list = this.h.alloc('list');
       this.pending = 'list';
     }
+    if (encoded) this.bytes.push([encoded, 33 + n]);
     this.pendingBytes += n;
     const needFlush = this.lineBuffering && (text.includes('\n') || text.includes('\r'));
     if (this.pendingBytes >= CHUNK || needFlush) this.flushText();
@@ -62,11 +68,18 @@ class TextStream {
 
   /** _textiowrapper_writeflush: the pending list goes back to its free list. */
   private flushText(): void {
+    // 3.6: _PyBytes_Join makes one bytes object of everything pending (the item itself when
+    // there is one), the list's items are released last to first, the joined bytes after the write.
+    const items = this.bytes;
+    this.bytes = [];
+    const joined = items.length > 1 ? this.h.rawBlock(33 + this.pendingBytes) : 0;
+    for (let i = items.length - 1; i >= 0; i--) this.h.rawFree(items[i][0], items[i][1]);
     if (this.list) { this.h.free(this.list); this.list = null; }
     const n = this.pendingBytes;
     this.pending = 'none';
     this.pendingBytes = 0;
     if (n > 0) this.bufferedWrite(n);
+    if (joined) this.h.rawFree(joined, 33 + n);
   }
 
   /** BufferedWriter.write: data that does not fit goes to the raw file through a memoryview. */
@@ -105,9 +118,14 @@ export class Hidden {
   }
 
   get pendingListFirstWrite(): boolean { return !!this.it.profile.hidden.pendingListFirstWrite; }
+  get pendingBytesObjects(): boolean { return !!this.it.profile.hidden.pendingBytesObjects; }
+
+  /** Memory of a non-GC object the scenario cannot see (an encoded bytes object). */
+  rawBlock(bytes: number): number { return this.it.heap.rawAddress(bytes); }
+  rawFree(addr: number, bytes: number): void { this.it.heap.releaseAddress(addr, bytes); }
 
   alloc(kind: BlockKind, len = 0, bytes = 0): Block {
-    const size = bytes || (kind === 'tuple' ? tupleSize(len) : kind === 'list' || kind === 'cfunction' ? 72 : 64);
+    const size = bytes || (kind === 'tuple' ? tupleSize(len) : kind === 'list' || kind === 'cfunction' ? 72 : kind === 'dict' ? this.it.heap.dictBytes : 64);
     const addr = this.it.gcAlloc(size, kind, len);
     // 3.14.1+ counts track events: the hidden object is tracked when made, untracked when freed.
     if (this.it.profile.gcCountsTracks) this.it.heap.countNew();

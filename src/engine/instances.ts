@@ -6,6 +6,7 @@
 import type { Interp } from './interp';
 import { PyDict, PyInstance, PyObject } from './objects';
 import { dictSetStr } from './builtins/dictops';
+import { takeSharedKeySlot } from './inlinevalues';
 
 export function instanceGet(o: PyInstance, name: string): PyObject | undefined {
   if (o.values) {
@@ -30,7 +31,7 @@ export function instanceSet(it: Interp, o: PyInstance, name: string, v: PyObject
   const keys = t.sharedKeys ?? (t.sharedKeys = new Map());
   let i = keys.get(name);
   if (i === undefined) {
-    if (keys.size >= it.profile.inlineAttrLimit) {
+    if (!takeSharedKeySlot(it, t, keys.size)) {
       materializeDict(it, o, true);
       dictSetStr(it, o.dict!, name, v);
       return;

@@ -18,6 +18,7 @@ import type { Frame } from './vm/frame';
 import { PyRaise } from './errors';
 import { borrowedCount } from './borrowed';
 import { Hidden } from './hidden';
+import { newInstanceBytes } from './inlinevalues';
 import { classicInstanceInit } from './py2/classic';
 import { useDictStorage } from './py2/dictorder';
 import { noteRaisedFromC } from './py2/unraisable';
@@ -370,9 +371,9 @@ export class Interp {
 
   /** A new empty dict (untracked until a GC-able key or value is stored). `viaType`: dict() bypasses the free list. */
   newDict(viaType = false): PyDict {
-    const addr = this.gcAlloc(64, viaType ? null : 'dict');
+    const addr = this.gcAlloc(this.heap.dictBytes, viaType ? null : 'dict');
     const o = new PyDict(this.types.dict);
-    o.addr = addr; o.bsize = 64;
+    o.addr = addr; o.bsize = this.heap.dictBytes;
     this.noteAlloc(o);
     if (this.profile.dictsTrackedAtCreation) this.heap.track(o);
     return o;
@@ -381,7 +382,7 @@ export class Interp {
   /** A dict that is part of the interpreter (module and class namespaces): not counted. */
   rawDict(): PyDict {
     const o = new PyDict(this.types.dict);
-    o.bsize = 64; o.addr = this.heap.rawAddress(o.bsize);
+    o.bsize = this.heap.dictBytes; o.addr = this.heap.rawAddress(o.bsize);
     return o;
   }
 
@@ -435,10 +436,11 @@ export class Interp {
   newInstance(type: PyType): PyInstance {
     let o: PyInstance;
     if (type.isGC) {
-      const addr = this.gcAlloc(48, null);
+      const bytes = newInstanceBytes(this, type, this.profile.instanceBytes ?? 48);
+      const addr = this.gcAlloc(bytes, null);
       o = new PyInstance(type);
       o.addr = addr;
-      o.bsize = 48;
+      o.bsize = bytes;
       this.noteAlloc(o);
     } else o = this.rawNew(new PyInstance(type), 16);
     type.rc++;

@@ -320,6 +320,8 @@ export class PyType extends PyObject {
   slotNames: string[] | null = null;
   /** Shared keys of instances' inline values (3.11+): name → index, in first-insertion order. */
   sharedKeys: Map<string, number> | null = null;
+  /** dk_usable of the shared keys (3.13+ inline values, engine/inlinevalues.ts); -1 until first used. */
+  keysUsable = -1;
   /** Cached lookups, reset when the class or a base changes. */
   cacheEpoch = -1;
   methodCache: Map<string, PyObject | null> | null = null;

@@ -22,6 +22,13 @@ export interface Profile {
   instanceLayout: 'dict' | 'inline' | 'inline-untracked' | 'inline-view';
   /** Number of attributes above which inline values fall back to a dict. */
   inlineAttrLimit: number;
+  /** 3.13+: inline values are part of the instance's memory block, sized from the class's
+   *  shared keys, which shrink by one entry per new instance (engine/inlinevalues.ts). */
+  inlineValuesInObject?: boolean;
+  /** Memory block of a dict object and of a plain instance (GC header included): 64 and 48
+   *  bytes with 3.8+'s 16-byte PyGC_Head; 80 and 64 with 3.6's 32-byte one (sys.getsizeof). */
+  dictBytes?: number;
+  instanceBytes?: number;
   /** Arguments of Python-to-Python calls: 'copy' keeps the caller's stack
    *  reference during the call (≤3.10, +2), 'move' moves it (3.11+, +1). */
   argPassing: 'copy' | 'move';
@@ -122,6 +129,10 @@ export interface Profile {
     /** 3.6: print's keyword arguments arrive as a dict (_PyStack_AsDict), and TextIOWrapper.write
      *  creates its pending list on the first write (3.7+: on the second). */
     printKwargsDict?: boolean; pendingListFirstWrite?: boolean;
+    /** 3.6: TextIOWrapper.write encodes every string into a new bytes object that the pending
+     *  list holds until the flush (3.8+ keeps an ASCII str itself; traced with gdb, see
+     *  scripts/probes/addr_pending_bytes_36.py). */
+    pendingBytesObjects?: boolean;
     /** 3.6: int/float/str.__format__ are METH_VARARGS, so PyObject_Format's call builds an argument tuple. */
     formatMethodTuple?: boolean;
     /** 3.6: __build_class__ is METH_VARARGS (argument tuple) and calls __prepare__ (a PyCFunction)
@@ -205,6 +216,8 @@ const BASE_311: Profile = {
   version: [3, 11, 7],
   thresholds: [700, 10, 10],
   legacyFinalizers: false,
+  // 3.11: PyObject + dict-or-values and weakref pointers (basicsize 24, 16-byte pre-header) + GC header.
+  instanceBytes: 56,
   instanceLayout: 'inline',
   inlineAttrLimit: 30,
   argPassing: 'move',
@@ -249,6 +262,7 @@ const BASE_311: Profile = {
  *  check, 375 frozen tuples at start-up (docs/calibration/cpython-3.12.md). */
 const BASE_312: Profile = {
   ...BASE_311,
+  instanceBytes: 48,
   name: '3.12',
   version: [3, 12, 1],
   sharedRefcounts: 'immortal',
@@ -275,6 +289,7 @@ const BASE_313: Profile = {
   constTuplesTracked: true,
   thresholds: [2000, 10, 10],
   instanceLayout: 'inline-untracked',
+  inlineValuesInObject: true,
   setThresholdErrors: '3.13',
   permanentAtStart: 0,
   startup: {
@@ -305,6 +320,7 @@ const BASE_314: Profile = {
   incrementalGc: true,
   gcCountsTracks: true,
   instanceLayout: 'inline-view',
+  inlineValuesInObject: true,
   dictsTrackedAtCreation: true,
   tuplesTrackedOnlyIfNeeded: true,
   unraisableWhile: true,
@@ -329,6 +345,7 @@ const BASE_314: Profile = {
  *  print is METH_FASTCALL (docs/calibration/cpython-3.10.md). */
 const BASE_310: Profile = {
   ...BASE_311,
+  instanceBytes: 48,
   name: '3.10',
   version: [3, 10, 13],
   instanceLayout: 'dict',
@@ -405,6 +422,9 @@ const BASE_38: Profile = {
  *  (662 3899 at count 629; 3.8 gives 478 4213 at 419 against the probe's 487 4212 at 434). */
 const BASE_37: Profile = {
   ...BASE_38,
+  // 32-byte PyGC_Head (long double alignment) before 3.8: sys.getsizeof.
+  dictBytes: 80,
+  instanceBytes: 64,
   name: '3.7',
   version: [3, 7, 16],
   trashcan: 'defer-next',
@@ -446,7 +466,7 @@ const BASE_36: Profile = {
   freeListCapacity: { ...BASE_37.freeListCapacity, method: 256 },
   // METH_VARARGS builtins (Argument Clinic moved these to METH_FASTCALL in 3.7; measured with
   // gc.get_count() deltas: scripts/probes/varargs_builtins_36.py).
-  hidden: { ...BASE_37.hidden, printArgsTuple: true, printKwargsDict: true, pendingListFirstWrite: true, mroTempLists: 4,
+  hidden: { ...BASE_37.hidden, printArgsTuple: true, printKwargsDict: true, pendingListFirstWrite: true, pendingBytesObjects: true, mroTempLists: 4,
     varargsBuiltins: ['min', 'max', 'iter', 'sum', 'isinstance', 'issubclass', 'divmod', 'next', 'getattr', 'hasattr', 'format', 'pow', 'round', 'sorted'],
     formatMethodTuple: true, varargsNames: ['gc.collect'], buildClassArgsTuple: true },
   startup: {
@@ -466,6 +486,9 @@ const BASE_36: Profile = {
 const BASE_27: Profile = {
   ...BASE_36,
   name: '2.7',
+  // 2.7's object sizes are not modelled separately (the 3.6 ones are not 2.7's).
+  dictBytes: undefined,
+  instanceBytes: undefined,
   version: [2, 7, 18],
   legacyFinalizers: true,
   statsDoneWhenNothing: 'short-dot',
@@ -474,7 +497,7 @@ const BASE_27: Profile = {
   py36Wording: false,
   setTwoThirdsFill: false,
   unmodelledRefs: { ...BASE_37.unmodelledRefs!, ellipsis: 2 },
-  hidden: { ...BASE_36.hidden, varargsBuiltins: BASE_37.hidden.varargsBuiltins, formatMethodTuple: false, varargsNames: [], buildClassArgsTuple: false, printKwargsDict: true, pendingListFirstWrite: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
+  hidden: { ...BASE_36.hidden, varargsBuiltins: BASE_37.hidden.varargsBuiltins, formatMethodTuple: false, varargsNames: [], buildClassArgsTuple: false, printKwargsDict: true, pendingListFirstWrite: false, pendingBytesObjects: false, mroTempLists: 4, cFileStdio: true, reprPieces: true, methodCallTuple: true,
     // Every type call goes through tp_call with an argument tuple (do_call/load_args).
     tpCallTypes: ['type', 'list', 'tuple', 'dict', 'set', 'frozenset', 'int', 'float', 'str', 'bool', 'enumerate', 'reversed',
       'super', 'property', 'staticmethod', 'classmethod', 'slice', 'zip', 'map', 'filter'] },
