@@ -2,6 +2,7 @@
 // as method descriptors in each type's dict, so attribute lookup, LOAD_METHOD
 // and `list.append(l, x)` all work as in CPython.
 
+import { dictCleared, dictDeleted, dictUnknown, listCleared, listExtended, listPopped, listResized } from '../sizes';
 import type { Interp } from '../interp';
 import { it } from '../active';
 import {
@@ -79,11 +80,13 @@ export function installAllMethods(): void {
   const none = () => it.newNone();
 
   const list: Methods = {
-    append: (s, a, k) => { exactArgs(it, 'list.append', a, k, 1); (s as PyList).items.push(it.inc(a[0])); return none(); },
+    append: (s, a, k) => { exactArgs(it, 'list.append', a, k, 1); (s as PyList).items.push(it.inc(a[0])); listResized(it, s as PyList); return none(); },
     extend: (s, a, k) => {
       exactArgs(it, 'list.extend', a, k, 1);
       const items = iterateToArray(it, a[0]);
+      const m = (s as PyList).items.length;
       (s as PyList).items.push(...items);
+      listExtended(it, s as PyList, a[0], m, items.length);
       return none();
     },
     insert: (s, a, k) => {
@@ -92,6 +95,7 @@ export function installAllMethods(): void {
       let i = idxArg(it, a[0], 0);
       if (i < 0) i = Math.max(0, i + l.length); else i = Math.min(i, l.length);
       l.splice(i, 0, it.inc(a[1]));
+      listResized(it, s as PyList);
       return none();
     },
     pop: (s, a, k) => {
@@ -101,13 +105,16 @@ export function installAllMethods(): void {
       let i = idxArg(it, a[0], -1);
       if (i < 0) i += l.length;
       if (i < 0 || i >= l.length) it.raise('IndexError', 'pop index out of range');
-      return l.splice(i, 1)[0];
+      const wasLast = i === l.length - 1;
+      const [x] = l.splice(i, 1);
+      listPopped(it, s as PyList, wasLast);
+      return x;
     },
     remove: (s, a, k) => {
       exactArgs(it, 'list.remove', a, k, 1);
       const l = (s as PyList).items;
       for (let i = 0; i < l.length; i++) {
-        if (l[i] === a[0] || eq(it, l[i], a[0])) { const [x] = l.splice(i, 1); it.dec(x); return none(); }
+        if (l[i] === a[0] || eq(it, l[i], a[0])) { const [x] = l.splice(i, 1); listResized(it, s as PyList, true); it.dec(x); return none(); }
       }
       it.raise('ValueError', 'list.remove(x): x not in list');
     },
@@ -131,6 +138,7 @@ export function installAllMethods(): void {
       const l = s as PyList;
       const old = l.items;
       l.items = [];
+      listCleared(l);
       for (let i = old.length - 1; i >= 0; i--) it.dec(old[i]);
       return none();
     },
@@ -165,6 +173,7 @@ export function installAllMethods(): void {
       const e = d.map.get(hk);
       if (!e) { if (a.length === 2) return it.inc(a[1]); return keyErr(a[0]); }
       d.map.delete(hk);
+      dictDeleted(d);
       it.dec(e.key);
       return e.value;
     },
@@ -176,6 +185,7 @@ export function installAllMethods(): void {
       const hk = keys[keys.length - 1];
       const e = d.map.get(hk)!;
       d.map.delete(hk);
+      dictDeleted(d);
       return it.newTuple([e.key, e.value]);
     },
     setdefault: (s, a, k) => {
@@ -189,6 +199,7 @@ export function installAllMethods(): void {
     update: (s, a, k) => {
       const [pos, kw] = splitArgs(a, k);
       const d = s as PyDict;
+      dictUnknown(d); // dict_merge presizes the table
       if (pos.length) {
         const src = pos[0];
         if (src instanceof PyDict) {
@@ -209,6 +220,7 @@ export function installAllMethods(): void {
       const d = s as PyDict;
       const entries = [...d.map.values()];
       d.map.clear();
+      dictCleared(it, d);
       for (const e of entries) { it.dec(e.key); it.dec(e.value); }
       return none();
     },
