@@ -1,3 +1,4 @@
+# requires: 2.7
 # sys.getsizeof, exact per version: atoms, tuples, instances, functions, and the
 # over-allocation of lists (list_resize), dict keys tables and set tables.
 from __future__ import print_function
