@@ -130,7 +130,7 @@ export class PyList extends PyObject {
   itemsNull: boolean;
   constructor(type: PyType, public items: PyObject[]) {
     super(type);
-    this.allocated = items.length; this.sizeSeen = items.length; this.itemsNull = items.length === 0;
+    this.allocated = -1; this.sizeSeen = items.length; this.itemsNull = items.length === 0;
   }
 }
 /** Stands for `weight` objects the interpreter itself keeps in a generation

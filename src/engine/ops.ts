@@ -26,7 +26,7 @@ import { formatBuiltin } from './builtins/format';
 import { percentFormatObj } from './builtins/percent';
 import { asciiEscape } from './text/strrepr';
 import { tooManyToUnpack, versionedMessage } from './builtins/messages';
-import { listExtended, listRepeated, listResized } from './sizes';
+import { listExact, listExtended, listRepeated, listResized } from './sizes';
 
 const BIN_SYMBOL = ['+', '-', '*', '@', '/', '%', '**', '<<', '>>', '|', '^', '&', '//'];
 const BIN_DUNDER = ['add', 'sub', 'mul', 'matmul', 'truediv', 'mod', 'pow', 'lshift', 'rshift', 'or', 'xor', 'and', 'floordiv'];
@@ -169,7 +169,7 @@ function builtinBinary(it: Interp, kind: BinKind, a: PyObject, b: PyObject, inpl
   }
   if (kind === BinKind.Mult && b instanceof PyStr) { const n = repeatCount(it, a); if (n !== null) return it.newStr(b.v.repeat(n)); }
   if (a instanceof PyList) {
-    if (kind === BinKind.Add && b instanceof PyList && !inplace) return it.newList([...a.items, ...b.items].map((x) => it.inc(x)));
+    if (kind === BinKind.Add && b instanceof PyList && !inplace) return listExact(it.newList([...a.items, ...b.items].map((x) => it.inc(x))));
     if (kind === BinKind.Add && inplace) { extendList(it, a, b); return it.inc(a); }
     if (kind === BinKind.Mult) {
       const n = repeatCount(it, b);
@@ -184,7 +184,7 @@ function builtinBinary(it: Interp, kind: BinKind, a: PyObject, b: PyObject, inpl
         }
         const out: PyObject[] = [];
         for (let i = 0; i < n; i++) for (const x of a.items) out.push(it.inc(x));
-        return it.newList(out);
+        return listExact(it.newList(out));
       }
     }
     return null;
@@ -808,7 +808,7 @@ export function getItem(it: Interp, o: PyObject, k: PyObject): PyObject {
     if (k instanceof PySlice) {
       const [a, b, c] = sliceIndices(it, k, o.items.length);
       const items = sliceRange(a, b, c).map((i) => it.inc(o.items[i]));
-      return o instanceof PyList ? it.newList(items) : it.newTuple(items);
+      return o instanceof PyList ? listExact(it.newList(items)) : it.newTuple(items);
     }
     return it.inc(o.items[indexOf(it, k, o.items.length, what)]);
   }

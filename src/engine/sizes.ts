@@ -44,6 +44,19 @@ function listResize(p: Profile, l: PyList, newsize: number, cur: number): void {
   l.itemsNull = false; // realloc(p, 0) keeps a block
 }
 
+/** A list made by PyList_New(n) (or list_new_prealloc(n)) with its n items: BUILD_LIST, slices,
+ *  +, *, copy(). Lists made elsewhere stay unknown (-1) until cleared. */
+export function listExact<T extends PyList>(l: T): T {
+  l.allocated = l.items.length; l.sizeSeen = l.items.length; l.itemsNull = l.items.length === 0;
+  return l;
+}
+
+/** PySequence_List(src) (sorted()): a new empty list extended by src, after its items were filled in. */
+export function listFromSequence(it: Interp, l: PyList, src: PyObject): void {
+  l.allocated = 0; l.itemsNull = true; l.sizeSeen = 0;
+  listExtended(it, l, src, 0, l.items.length);
+}
+
 /** Whether the helpers saw every change of l's length (else its allocation is unknown). */
 function listInSync(l: PyList): boolean { return l.allocated >= 0 && l.sizeSeen === l.items.length; }
 
@@ -64,10 +77,7 @@ export function listResized(it: Interp, l: PyList, emptyClears = false): void {
   listResize(it.profile, l, n, l.sizeSeen);
   l.sizeSeen = n;
 }
-function listInSync0(l: PyList): boolean {
-  if (l.allocated < 0) return false;
-  return true;
-}
+function listInSync0(l: PyList): boolean { return l.allocated >= 0; }
 
 /** list.pop(): the last item goes by list_resize(n - 1) (3.12+: the list emptied is cleared, measured);
  *  another one by list_ass_slice. */
@@ -78,7 +88,6 @@ export function listPopped(it: Interp, l: PyList, wasLast: boolean): void {
 
 /** _list_clear: no item array at all. */
 export function listCleared(l: PyList): void {
-  if (l.allocated < 0) { l.sizeSeen = l.items.length; l.allocated = 0; }
   l.allocated = 0; l.itemsNull = true; l.sizeSeen = l.items.length;
 }
 
@@ -118,9 +127,17 @@ export function listExtended(it: Interp, l: PyList, src: PyObject, m: number, ad
     l.sizeSeen = l.items.length;
     return;
   }
+  // 3.13: sets, dicts and dict views have fast paths that resize once to m + n.
+  if (atLeast(p, 13) && (src instanceof PySet || src instanceof PyDict || src instanceof PyDictView)) {
+    listResize(p, l, m + added, m);
+    l.sizeSeen = l.items.length;
+    return;
+  }
   const hint = lengthHint(it, src);
   if (hint === null) { listUnknown(l); return; }
-  listResize(p, l, m + hint, m);
+  // Room for the guessed size: exactly, from 3.10, into a list without an item array.
+  if (atLeast(p, 10) && l.itemsNull) { if (hint) preallocExact(p, l, hint); }
+  else listResize(p, l, m + hint, m);
   let size = m;
   for (let i = 0; i < added; i++) {
     if (size >= l.allocated) listResize(p, l, size + 1, size);
@@ -133,8 +150,9 @@ export function listExtended(it: Interp, l: PyList, src: PyObject, m: number, ad
 /** list(src) (list___init__ of a new list), after its items were filled in. */
 export function listInitialised(it: Interp, l: PyList, src: PyObject): void {
   const n = l.items.length;
-  l.sizeSeen = 0;
-  if (atLeast(it.profile, 8)) {
+  l.allocated = 0; l.itemsNull = true; l.sizeSeen = 0;
+  // 3.8–3.12 list___init__ preallocates len(src); 3.13 leaves it to list_extend.
+  if (atLeast(it.profile, 8) && minor(it.profile) <= 12) {
     const len = knownLen(it, src);
     if (len !== null && len > 0) preallocExact(it.profile, l, len);
   }
@@ -214,6 +232,19 @@ export function dictDeleted(d: PyDict): void {
   d.dkLen = d.map.size;
 }
 
+/** d = src.copy() (PyDict_Copy), after the engine filled d: an empty source gives PyDict_New();
+ *  from 3.7 a dense combined table is cloned (same size and entries); else not followed. */
+export function dictCopied(it: Interp, src: PyDict, d: PyDict): void {
+  const p = it.profile;
+  if (src.dk < 0 || src.dkLen !== src.map.size || py2(p)) { d.dk = -1; return; }
+  if (src.map.size === 0) { dictCreated(it, d); return; }
+  if (minor(p) >= 7 && src.dk > 0 && src.map.size >= Math.floor((src.dkEntries * 2) / 3)) {
+    d.dk = src.dk; d.dkEntries = src.dkEntries; d.dkUnicode = src.dkUnicode; d.dkLen = d.map.size;
+    return;
+  }
+  d.dk = -1;
+}
+
 /** dict.clear(): the shared empty keys (2.7: a fresh 8-slot table). */
 export function dictCleared(it: Interp, d: PyDict): void {
   if (d.dk < 0) return;
@@ -265,20 +296,22 @@ function instanceSize(it: Interp, o: PyInstance): number {
   const p = it.profile;
   const t = o.type;
   if (o instanceof PyException || t.builtinBase !== 'object' || t.classic || !t.isHeap) refuse(it, `an instance of '${t.name}'`);
-  let slots = 0;
   for (const c of t.mro) {
-    if (!c.slotNames) continue;
-    for (const s of c.slotNames) {
-      if (s === '__dict__' || s === '__weakref__') refuse(it, `an instance of a class with '${s}' in __slots__`);
-      slots++;
+    if (c.isHeap && c.bases.length > 1) refuse(it, `an instance of '${t.name}' (a class with several bases)`);
+    const decl = c.dict?.map.get('__slots__')?.value;
+    const names = decl instanceof PyStr ? [decl] : decl instanceof PyTuple || decl instanceof PyList ? decl.items : [];
+    for (const n of names) {
+      if (n instanceof PyStr && (n.v === '__dict__' || n.v === '__weakref__')) refuse(it, `an instance of a class with '${n.v}' in __slots__`);
     }
   }
-  let basic = 16 + 8 * slots;
+  // slotNames holds the inherited slots too.
+  let basic = 16 + 8 * (t.slotNames ? t.slotNames.length : 0);
   let pre = gcHead(p);
   const m = minor(p);
   if (t.hasInstDict) { if (m >= 11) pre += 16; else basic += 8; }
   if (t.weakrefable) { if (m >= 12) { if (!t.hasInstDict) pre += 16; } else basic += 8; }
-  if (!t.isGC) refuse(it, `an instance of '${t.name}' (no GC header)`);
+  // Heap types are always GC from 3.8; before, only those with something to traverse.
+  if (!t.isGC && (py2(p) || m <= 7)) pre = 0;
   return basic + pre;
 }
 
@@ -292,10 +325,11 @@ export function getSizeOf(it: Interp, o: PyObject): number {
     if (o.type !== it.types.int && !(o instanceof PyBool)) refuse(it, `an instance of '${o.type.name}'`);
     return intSize(p, o);
   }
-  if (o instanceof PyFloat) return 24;
+  if (o instanceof PyFloat && o.type === it.types.float) return 24;
   if (o instanceof PyStr) {
     if (o.type !== it.types.str) refuse(it, `an instance of '${o.type.name}'`);
-    if (py2(p)) return 37 + o.v.length;
+    // 2.7: the engine does not tell str from unicode (u'…' literals make a PyStr too).
+    if (py2(p)) refuse(it, 'a 2.7 str or unicode (PyGC Lab does not distinguish them)');
     // eslint-disable-next-line no-control-regex
     if (!/^[\x00-\x7f]*$/.test(o.v)) refuse(it, 'a non-ASCII str');
     return (m >= 12 ? 40 : 48) + o.v.length + 1;
@@ -325,7 +359,8 @@ export function getSizeOf(it: Interp, o: PyObject): number {
     if (py2(p)) return 48 + gc;
     return (m <= 7 ? 40 : 48) + gc;
   }
-  if (o instanceof PyBuiltin && o.self === null && o.methodOf === null && o.classMethodOf === null) {
+  if (o instanceof PyBuiltin && o.self === null && o.methodOf === null && o.classMethodOf === null
+    && o.type.name === 'builtin_function_or_method') {
     if (py2(p)) return 40 + gc;
     return (m <= 7 ? 48 : 56) + gc;
   }

@@ -16,6 +16,26 @@ class S(object):
     __slots__ = ('x', 'y')
 
 
+class B(S):
+    pass
+
+
+class C(A):
+    pass
+
+
+class D(S):
+    __slots__ = ('z',)
+
+
+class E(A):
+    __slots__ = ('q',)
+
+
+class N(object):
+    __slots__ = ()
+
+
 def f():
     pass
 
@@ -28,9 +48,9 @@ def counter(n):
 a = A()
 a.x = 1
 print('atoms', [g(None), g(True), g(False), g(0), g(1), g(-5), g(2 ** 30), g(2 ** 40), g(2 ** 70), g(-2 ** 62), g(1.5)])
-print('strs', [g(''), g('a'), g('abc'), g('x' * 100), g(b'ab')])
+print('bytes', [g(b''), g(b'ab')])
 print('tuples', [g(()), g((1,)), g((1, 2, 3))])
-print('instances', [g(a), g(S()), g(f), g(lambda: 0), g(a.m), g(len)])
+print('instances', [g(a), g(S()), g(B()), g(C()), g(D()), g(E()), g(N()), g(f), g(lambda: 0), g(a.m), g(len)])
 
 print('displays', [g([]), g([1]), g([1, 2, 3]), g([1, 2, 3, 4, 5]), g(list()), g(list((1, 2, 3))),
                    g(list([1, 2, 3, 4, 5])), g(list('abc')), g(list(range(20))), g(list(counter(3))), g(list(counter(20)))])
@@ -140,3 +160,16 @@ for i in range(40):
     sizes.append(g(s))
 print('sets', sizes)
 print('set displays', [g({1, 2}), g(set([1, 2, 3, 4, 5, 6])), g(frozenset()), g(frozenset(range(10)))])
+
+sizes = []
+for src in ({1, 2, 3}, {'a': 1, 'b': 2}, 'abcdefghij', (1, 2), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], counter(2)):
+    l = []
+    l.extend(src)
+    sizes.append(g(l))
+    l = [0] * 3
+    l.extend(src)
+    sizes.append(g(l))
+    sizes.append(g(list(src)))
+print('extend kinds', sizes)
+d = {'a': 1, 'b': 2, 'c': 3}
+print('list of views', [g(list(d.keys())), g(list(d.values())), g(list(d.items())), g(list(d))])

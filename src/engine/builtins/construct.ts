@@ -20,7 +20,7 @@ import { callObject } from '../vm/call';
 import { NotSupportedRuntime } from '../errors';
 import { mroLookup } from '../types';
 import { newWeakref } from './weakrefmodule';
-import { dictCreated, dictUnknown, listInitialised } from '../sizes';
+import { dictCreated, dictUnknown, listExact, listInitialised } from '../sizes';
 
 export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   const T = it.types;
@@ -60,7 +60,7 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
     }
     case T.list: {
       rangeArgs(it, 'list', args, kwnames, 0, 1);
-      const l = it.newList([], true);
+      const l = listExact(it.newList([], true));
       if (args.length) {
         try { l.items = iterateToArray(it, args[0]); } catch (e) { it.dec(l); throw e; }
         listInitialised(it, l, args[0]);

@@ -2,7 +2,7 @@
 // as method descriptors in each type's dict, so attribute lookup, LOAD_METHOD
 // and `list.append(l, x)` all work as in CPython.
 
-import { dictCleared, dictDeleted, dictUnknown, listCleared, listExtended, listPopped, listResized } from '../sizes';
+import { dictCleared, dictCopied, dictDeleted, dictUnknown, listCleared, listExact, listExtended, listPopped, listResized } from '../sizes';
 import type { Interp } from '../interp';
 import { it } from '../active';
 import {
@@ -142,7 +142,7 @@ export function installAllMethods(): void {
       for (let i = old.length - 1; i >= 0; i--) it.dec(old[i]);
       return none();
     },
-    copy: (s, a, k) => { exactArgs(it, 'list.copy', a, k, 0); return it.newList((s as PyList).items.map((x) => it.inc(x))); },
+    copy: (s, a, k) => { exactArgs(it, 'list.copy', a, k, 0); return listExact(it.newList((s as PyList).items.map((x) => it.inc(x)))); },
     reverse: (s, a, k) => { exactArgs(it, 'list.reverse', a, k, 0); (s as PyList).items.reverse(); return none(); },
     sort: (s, a, k) => {
       const [pos, kw] = splitArgs(a, k);
@@ -228,6 +228,7 @@ export function installAllMethods(): void {
       exactArgs(it, 'dict.copy', a, k, 0);
       const d = it.newDict();
       for (const e of (s as PyDict).map.values()) dictSetItem(it, d, it.inc(e.key), it.inc(e.value));
+      dictCopied(it, s as PyDict, d);
       return d;
     },
   };

@@ -27,7 +27,7 @@ import { importName, importFrom } from '../builtins/modules';
 import { addTraceback, normalizeRaise } from '../exceptions';
 import { typeName } from '../repr';
 import type { Block } from '../hidden';
-import { dictCreated, listResized } from '../sizes';
+import { dictCreated, listExact, listResized } from '../sizes';
 
 const EMPTY: PyObject[] = [];
 
@@ -398,7 +398,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
           case Op.BUILD_LIST: {
             f.pc = pc;
             const items = arg ? stack.splice(stack.length - arg, arg) as PyObject[] : [];
-            stack.push(it.newList(items));
+            stack.push(listExact(it.newList(items)));
             break;
           }
           case Op.BUILD_SET: {
