@@ -60,8 +60,6 @@ export function listFromSequence(it: Interp, l: PyList, src: PyObject): void {
 /** Whether the helpers saw every change of l's length (else its allocation is unknown). */
 function listInSync(l: PyList): boolean { return l.allocated >= 0 && l.sizeSeen === l.items.length; }
 
-function listDone(l: PyList): void { if (l.allocated >= 0) l.sizeSeen = l.items.length; }
-
 /** list_preallocate_exact (3.8+): exactly n slots, rounded up to even from 3.10. */
 function preallocExact(p: Profile, l: PyList, n: number): void {
   l.allocated = minor(p) >= 10 ? (n + 1) & ~1 : n;
@@ -71,13 +69,14 @@ function preallocExact(p: Profile, l: PyList, n: number): void {
 /** l grew or shrank by one list_resize (append, insert, pop, del l[i], slice assignment …):
  *  call after the items changed. `emptyClears`: list_ass_slice empties through _list_clear. */
 export function listResized(it: Interp, l: PyList, emptyClears = false): void {
-  if (!listInSync0(l)) return;
+  if (!followed(l)) return;
   const n = l.items.length;
   if (n === 0 && emptyClears) { listCleared(l); return; }
   listResize(it.profile, l, n, l.sizeSeen);
   l.sizeSeen = n;
 }
-function listInSync0(l: PyList): boolean { return l.allocated >= 0; }
+/** Whether the list's allocation is followed at all. */
+function followed(l: PyList): boolean { return l.allocated >= 0; }
 
 /** list.pop(): the last item goes by list_resize(n - 1) (3.12+: the list emptied is cleared, measured);
  *  another one by list_ass_slice. */
@@ -117,7 +116,7 @@ function knownLen(it: Interp, o: PyObject): number | null {
 
 /** list_extend(l, src) after `added` items were appended to a list of length m. */
 export function listExtended(it: Interp, l: PyList, src: PyObject, m: number, added: number): void {
-  if (!listInSync0(l) || l.sizeSeen !== m) { listUnknown(l); return; }
+  if (!followed(l) || l.sizeSeen !== m) { listUnknown(l); return; }
   const p = it.profile;
   if (src instanceof PyList || src instanceof PyTuple) {
     if (added > 0) {
@@ -161,7 +160,7 @@ export function listInitialised(it: Interp, l: PyList, src: PyObject): void {
 
 /** l *= n on a list of length m (list_inplace_repeat). */
 export function listRepeated(it: Interp, l: PyList, m: number, n: number): void {
-  if (!listInSync0(l) || l.sizeSeen !== m) { listUnknown(l); return; }
+  if (!followed(l) || l.sizeSeen !== m) { listUnknown(l); return; }
   if (n < 1) { listCleared(l); return; }
   if (m === 0 || n === 1) return;
   listResize(it.profile, l, m * n, m);
