@@ -6,6 +6,7 @@
 // Where to start: the constructor, then alloc helpers (newList, newTuple …),
 // then inc/dec (refcounting; dealloc is in dealloc.ts).
 
+import { getSizeOf } from './sizes';
 import { Heap, HeapListener, tupleSize, type FreeListKind } from './heap';
 import {
   PyBool, PyBuiltin, PyBytes, PyCell, PyDict, PyEllipsis, PyException, PyFloat, PyInstance, PyInt, PyList,
@@ -171,13 +172,8 @@ export class Interp {
   }
 
   /** sys.getsizeof (approximate sizes of a 64-bit build). */
-  sizeOf(o: PyObject): number {
-    if (o instanceof PyList) return 56 + 8 * o.items.length;
-    if (o instanceof PyTuple) return 40 + 8 * o.items.length;
-    if (o instanceof PyStr) return 49 + o.v.length;
-    if (o instanceof PyDict) return 64 + 24 * o.map.size;
-    return 48;
-  }
+  /** sys.getsizeof (engine/sizes.ts): exact for the profile, or NotSupportedRuntime. */
+  sizeOf(o: PyObject): number { return getSizeOf(this, o); }
 
   /** A point where 3.12+ runs a scheduled automatic collection (eval-breaker checks after
    *  calls, loop back-edges, function entry, and PyErr_CheckSignals() in str()/repr()). */

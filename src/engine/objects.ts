@@ -123,7 +123,15 @@ export class PyBytes extends PyObject {
 // ---- containers ---------------------------------------------------------------
 
 export class PyList extends PyObject {
-  constructor(type: PyType, public items: PyObject[]) { super(type); }
+  /** list_resize state, kept by engine/sizes.ts: ob_allocated (-1: not followed), the length it
+   *  last saw, and whether ob_item is NULL. */
+  allocated: number;
+  sizeSeen: number;
+  itemsNull: boolean;
+  constructor(type: PyType, public items: PyObject[]) {
+    super(type);
+    this.allocated = -1; this.sizeSeen = items.length; this.itemsNull = items.length === 0;
+  }
 }
 /** Stands for `weight` objects the interpreter itself keeps in a generation
  *  (its modules, functions, classes): never garbage, counted by weight. */
@@ -149,6 +157,12 @@ export class PyDict extends PyObject {
   map: Map<MapKey, DictEntry> = dictStorage.make();
   /** Materialised inline-values dicts in 3.13 are never tracked. */
   untrackable = false;
+  /** The keys table, kept by engine/sizes.ts: its size (0: the shared empty keys, -1: not
+   *  followed), entries used (dk_nentries), str-only kind (3.11+), and the length it last saw. */
+  dk = -1;
+  dkEntries = 0;
+  dkUnicode = false;
+  dkLen = 0;
   constructor(type: PyType) { super(type); }
 }
 

@@ -26,6 +26,7 @@ import { formatBuiltin } from './builtins/format';
 import { percentFormatObj } from './builtins/percent';
 import { asciiEscape } from './text/strrepr';
 import { tooManyToUnpack, versionedMessage } from './builtins/messages';
+import { listExact, listExtended, listRepeated, listResized } from './sizes';
 
 const BIN_SYMBOL = ['+', '-', '*', '@', '/', '%', '**', '<<', '>>', '|', '^', '&', '//'];
 const BIN_DUNDER = ['add', 'sub', 'mul', 'matmul', 'truediv', 'mod', 'pow', 'lshift', 'rshift', 'or', 'xor', 'and', 'floordiv'];
@@ -168,7 +169,7 @@ function builtinBinary(it: Interp, kind: BinKind, a: PyObject, b: PyObject, inpl
   }
   if (kind === BinKind.Mult && b instanceof PyStr) { const n = repeatCount(it, a); if (n !== null) return it.newStr(b.v.repeat(n)); }
   if (a instanceof PyList) {
-    if (kind === BinKind.Add && b instanceof PyList && !inplace) return it.newList([...a.items, ...b.items].map((x) => it.inc(x)));
+    if (kind === BinKind.Add && b instanceof PyList && !inplace) return listExact(it.newList([...a.items, ...b.items].map((x) => it.inc(x))));
     if (kind === BinKind.Add && inplace) { extendList(it, a, b); return it.inc(a); }
     if (kind === BinKind.Mult) {
       const n = repeatCount(it, b);
@@ -177,12 +178,13 @@ function builtinBinary(it: Interp, kind: BinKind, a: PyObject, b: PyObject, inpl
           const orig = a.items.slice();
           const rep: PyObject[] = [];
           for (let i = 0; i < n; i++) for (const x of orig) rep.push(it.inc(x));
-          const old = a.items; a.items = rep; for (const x of old) it.dec(x);
+          const m = a.items.length;
+          const old = a.items; a.items = rep; listRepeated(it, a, m, n); for (const x of old) it.dec(x);
           return it.inc(a);
         }
         const out: PyObject[] = [];
         for (let i = 0; i < n; i++) for (const x of a.items) out.push(it.inc(x));
-        return it.newList(out);
+        return listExact(it.newList(out));
       }
     }
     return null;
@@ -807,7 +809,7 @@ export function getItem(it: Interp, o: PyObject, k: PyObject): PyObject {
     if (k instanceof PySlice) {
       const [a, b, c] = sliceIndices(it, k, o.items.length);
       const items = sliceRange(a, b, c).map((i) => it.inc(o.items[i]));
-      return o instanceof PyList ? it.newList(items) : it.newTuple(items);
+      return o instanceof PyList ? listExact(it.newList(items)) : it.newTuple(items);
     }
     return it.inc(o.items[indexOf(it, k, o.items.length, what)]);
   }
@@ -857,6 +859,7 @@ export function setItem(it: Interp, o: PyObject, k: PyObject, v: PyObject): void
       const [a, b, c] = sliceIndices(it, k, o.items.length);
       if (c === 1) {
         const removed = o.items.splice(a, Math.max(0, b - a), ...vals);
+        if (vals.length !== removed.length) listResized(it, o, true);
         for (let i = removed.length - 1; i >= 0; i--) it.dec(removed[i]);
         return;
       }
@@ -888,17 +891,20 @@ export function delItem(it: Interp, o: PyObject, k: PyObject): void {
       const [a, b, c] = sliceIndices(it, k, o.items.length);
       if (c === 1) {
         const removed = o.items.splice(a, Math.max(0, b - a));
+        if (removed.length) listResized(it, o, true);
         for (let i = removed.length - 1; i >= 0; i--) it.dec(removed[i]);
         return;
       }
       const idx = sliceRange(a, b, c).sort((x, y) => y - x);
       const removed: PyObject[] = [];
       for (const i of idx) removed.push(o.items.splice(i, 1)[0]);
+      if (removed.length) listResized(it, o);
       for (const x of removed) it.dec(x);
       return;
     }
     const i = indexOf(it, k, o.items.length, 'list assignment');
     const [old] = o.items.splice(i, 1);
+    listResized(it, o, true);
     it.dec(old);
     return;
   }
@@ -966,7 +972,9 @@ export function listExtendItems(it: Interp, src: PyObject): PyObject[] {
 
 export function extendList(it: Interp, l: PyList, src: PyObject): void {
   const items = listExtendItems(it, src);
+  const m = l.items.length;
   for (const x of items) l.items.push(x);
+  listExtended(it, l, src, m, items.length);
 }
 
 /** SET_UPDATE (_PySet_Update) */

@@ -88,7 +88,9 @@ export function setAddEntry(it: Interp, s: PySet, key: PyObject, hash: bigint): 
         }
         s.fill++; s.used++;
         s.table[e] = key; s.hashes[e] = hash;
-        if (it.profile.setTwoThirdsFill ? s.fill * 3 < mask * 2 : s.fill * 5 < mask * 3) return;
+        // 2.7 set_add_key: grow when fill*3 >= (mask+1)*2; 3.6: fill*3 >= mask*2; 3.7+: fill*5 >= mask*3.
+        if (it.profile.version[0] === 2 ? s.fill * 3 < (mask + 1) * 2
+          : it.profile.setTwoThirdsFill ? s.fill * 3 < mask * 2 : s.fill * 5 < mask * 3) return;
         setTableResize(s, s.used > 50000 ? s.used * 2 : s.used * 4, width(it).bits);
         return;
       }

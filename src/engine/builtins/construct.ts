@@ -20,6 +20,7 @@ import { callObject } from '../vm/call';
 import { NotSupportedRuntime } from '../errors';
 import { mroLookup } from '../types';
 import { newWeakref } from './weakrefmodule';
+import { dictCreated, dictUnknown, listExact, listInitialised } from '../sizes';
 
 export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   const T = it.types;
@@ -59,9 +60,10 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
     }
     case T.list: {
       rangeArgs(it, 'list', args, kwnames, 0, 1);
-      const l = it.newList([], true);
+      const l = listExact(it.newList([], true));
       if (args.length) {
         try { l.items = listExtendItems(it, args[0]); } catch (e) { it.dec(l); throw e; }
+        listInitialised(it, l, args[0]);
       }
       return l;
     }
@@ -76,6 +78,9 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
       const [pos, kw] = splitArgs(args, kwnames);
       if (pos.length > 1) it.raise('TypeError', `dict expected at most 1 argument, got ${pos.length}`);
       const d = it.newDict(true);
+      dictCreated(it, d, 0, false, true);
+      // dict(x) and ≤3.9's dict(**kw) of more than 5 keys merge with a presized table: not followed.
+      if (pos.length || (kw.size > 5 && (it.profile.version[0] === 2 || it.profile.version[1] <= 9))) dictUnknown(d);
       if (pos.length) {
         const src = pos[0];
         if (src instanceof PyDict) {

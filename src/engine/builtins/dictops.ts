@@ -10,6 +10,7 @@ import { mroLookup } from '../types';
 import { NotSupportedRuntime, PyRaise } from '../errors';
 import { strOf, typeName } from '../repr';
 import { setAddKey, setContainsKey } from '../settable';
+import { dictDeleted, dictInserted } from '../sizes';
 
 /** Interned key object for composite dict/set keys (tuples, big ints): one per value, shared by engine copies. */
 export class TupleKey { constructor(readonly s: string) {} }
@@ -102,6 +103,7 @@ export function dictSetItem(it: Interp, d: PyDict, key: PyObject, value: PyObjec
     return;
   }
   d.map.set(k, { key, value });
+  dictInserted(it, d, key);
   it.maintainDictTracking(d, key, value);
 }
 
@@ -116,6 +118,7 @@ export function dictDel(it: Interp, d: PyDict, key: PyObject): boolean {
   const e = d.map.get(k);
   if (!e) return false;
   d.map.delete(k);
+  dictDeleted(d);
   it.dec(e.key);
   it.dec(e.value);
   return true;
@@ -133,6 +136,7 @@ export function dictSetStr(it: Interp, d: PyDict, name: string, value: PyObject)
   }
   const key = it.intern(name);
   d.map.set(name, { key, value });
+  dictInserted(it, d, key);
   it.maintainDictTracking(d, key, value);
 }
 

@@ -3,6 +3,7 @@
 // messages. Effects go only to the injected output sink: nothing here can
 // touch files, the network or processes.
 
+import { listFromSequence } from '../sizes';
 import { pyHash } from '../settable';
 import type { Interp } from '../interp';
 import { it } from '../active';
@@ -252,6 +253,7 @@ export function builtinFunctions(): Table {
     kwOnly(it, 'sort', kw, ['key', 'reverse']);
     if (pos.length !== 1) it.raise('TypeError', `sorted expected 1 argument, got ${pos.length}`);
     const l = it.newList(listExtendItems(it, pos[0]));
+    listFromSequence(it, l, pos[0]);
     const meth = it.hidden.boundBuiltin(); // the bound list.sort method sorted() calls
     if (kw.size) it.hidden.clinicKwtuple('list.sort', 2); // sorted passes its keywords on to list.sort
     try {

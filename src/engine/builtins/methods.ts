@@ -2,6 +2,7 @@
 // as method descriptors in each type's dict, so attribute lookup, LOAD_METHOD
 // and `list.append(l, x)` all work as in CPython.
 
+import { dictCleared, dictCopied, dictDeleted, dictUnknown, listCleared, listExact, listExtended, listPopped, listResized } from '../sizes';
 import type { Interp } from '../interp';
 import { it } from '../active';
 import {
@@ -80,11 +81,13 @@ export function installAllMethods(): void {
   const none = () => it.newNone();
 
   const list: Methods = {
-    append: (s, a, k) => { exactArgs(it, 'list.append', a, k, 1); (s as PyList).items.push(it.inc(a[0])); return none(); },
+    append: (s, a, k) => { exactArgs(it, 'list.append', a, k, 1); (s as PyList).items.push(it.inc(a[0])); listResized(it, s as PyList); return none(); },
     extend: (s, a, k) => {
       exactArgs(it, 'list.extend', a, k, 1);
       const items = listExtendItems(it, a[0]);
+      const m = (s as PyList).items.length;
       (s as PyList).items.push(...items);
+      listExtended(it, s as PyList, a[0], m, items.length);
       return none();
     },
     insert: (s, a, k) => {
@@ -93,6 +96,7 @@ export function installAllMethods(): void {
       let i = idxArg(it, a[0], 0);
       if (i < 0) i = Math.max(0, i + l.length); else i = Math.min(i, l.length);
       l.splice(i, 0, it.inc(a[1]));
+      listResized(it, s as PyList);
       return none();
     },
     pop: (s, a, k) => {
@@ -102,13 +106,16 @@ export function installAllMethods(): void {
       let i = idxArg(it, a[0], -1);
       if (i < 0) i += l.length;
       if (i < 0 || i >= l.length) it.raise('IndexError', 'pop index out of range');
-      return l.splice(i, 1)[0];
+      const wasLast = i === l.length - 1;
+      const [x] = l.splice(i, 1);
+      listPopped(it, s as PyList, wasLast);
+      return x;
     },
     remove: (s, a, k) => {
       exactArgs(it, 'list.remove', a, k, 1);
       const l = (s as PyList).items;
       for (let i = 0; i < l.length; i++) {
-        if (l[i] === a[0] || eq(it, l[i], a[0])) { const [x] = l.splice(i, 1); it.dec(x); return none(); }
+        if (l[i] === a[0] || eq(it, l[i], a[0])) { const [x] = l.splice(i, 1); listResized(it, s as PyList, true); it.dec(x); return none(); }
       }
       it.raise('ValueError', 'list.remove(x): x not in list');
     },
@@ -132,10 +139,11 @@ export function installAllMethods(): void {
       const l = s as PyList;
       const old = l.items;
       l.items = [];
+      listCleared(l);
       for (let i = old.length - 1; i >= 0; i--) it.dec(old[i]);
       return none();
     },
-    copy: (s, a, k) => { exactArgs(it, 'list.copy', a, k, 0); return it.newList((s as PyList).items.map((x) => it.inc(x))); },
+    copy: (s, a, k) => { exactArgs(it, 'list.copy', a, k, 0); return listExact(it.newList((s as PyList).items.map((x) => it.inc(x)))); },
     reverse: (s, a, k) => { exactArgs(it, 'list.reverse', a, k, 0); (s as PyList).items.reverse(); return none(); },
     sort: (s, a, k) => {
       const [pos, kw] = splitArgs(a, k);
@@ -166,6 +174,7 @@ export function installAllMethods(): void {
       const e = d.map.get(hk);
       if (!e) { if (a.length === 2) return it.inc(a[1]); return keyErr(a[0]); }
       d.map.delete(hk);
+      dictDeleted(d);
       it.dec(e.key);
       return e.value;
     },
@@ -177,6 +186,7 @@ export function installAllMethods(): void {
       const hk = keys[keys.length - 1];
       const e = d.map.get(hk)!;
       d.map.delete(hk);
+      dictDeleted(d);
       return it.newTuple([e.key, e.value]);
     },
     setdefault: (s, a, k) => {
@@ -190,6 +200,7 @@ export function installAllMethods(): void {
     update: (s, a, k) => {
       const [pos, kw] = splitArgs(a, k);
       const d = s as PyDict;
+      dictUnknown(d); // dict_merge presizes the table
       if (pos.length) {
         const src = pos[0];
         if (src instanceof PyDict) {
@@ -210,6 +221,7 @@ export function installAllMethods(): void {
       const d = s as PyDict;
       const entries = [...d.map.values()];
       d.map.clear();
+      dictCleared(it, d);
       for (const e of entries) { it.dec(e.key); it.dec(e.value); }
       return none();
     },
@@ -217,6 +229,7 @@ export function installAllMethods(): void {
       exactArgs(it, 'dict.copy', a, k, 0);
       const d = it.newDict();
       for (const e of (s as PyDict).map.values()) dictSetItem(it, d, it.inc(e.key), it.inc(e.value));
+      dictCopied(it, s as PyDict, d);
       return d;
     },
   };

@@ -96,7 +96,8 @@ export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, c
   t.module = mod && mod.value instanceof PyStr ? mod.value.v : '__main__';
   // __slots__
   const slotsEntry = ns.map.get('__slots__');
-  let addsDict = !realBases.some((b) => b.isHeap && !b.hasInstDict) || realBases.every((b) => !b.isHeap);
+  // type_new: a class without __slots__ adds a __dict__ (unless a base already has one).
+  let addsDict = true;
   let addsWeakref = true;
   if (slotsEntry) {
     const names = iterateToArray(it, slotsEntry.value instanceof PyStr ? it.newTuple([it.inc(slotsEntry.value)]) : slotsEntry.value);

@@ -28,6 +28,7 @@ import { importName, importFrom } from '../builtins/modules';
 import { addTraceback, normalizeRaise } from '../exceptions';
 import { typeName } from '../repr';
 import type { Block } from '../hidden';
+import { dictCreated, listExact, listResized } from '../sizes';
 
 const EMPTY: PyObject[] = [];
 
@@ -405,7 +406,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
           case Op.BUILD_LIST: {
             f.pc = pc;
             const items = arg ? stack.splice(stack.length - arg, arg) as PyObject[] : [];
-            stack.push(it.newList(items));
+            stack.push(listExact(it.newList(items)));
             break;
           }
           case Op.BUILD_SET: {
@@ -420,6 +421,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             f.pc = pc;
             const items = arg ? stack.splice(stack.length - 2 * arg, 2 * arg) as PyObject[] : [];
             const d = it.newDict();
+            dictCreated(it, d, arg, items.every((x, i) => i % 2 === 1 || (x instanceof PyStr && x.type === it.types.str)));
             stack.push(d);
             for (let i = 0; i < items.length; i += 2) dictSetItem(it, d, items[i], items[i + 1]);
             break;
@@ -439,7 +441,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             stack.push(it.newSlice(start, stop, step));
             break;
           }
-          case Op.LIST_APPEND: { const v = stack.pop()!; (stack[stack.length - arg] as PyList).items.push(v); break; }
+          case Op.LIST_APPEND: { const v = stack.pop()!; const l = stack[stack.length - arg] as PyList; l.items.push(v); listResized(it, l); break; }
           case Op.SET_ADD: { f.pc = pc; const v = stack.pop()!; setAdd(it, stack[stack.length - arg] as PySet, v); break; }
           case Op.MAP_ADD: {
             f.pc = pc;
