@@ -23,7 +23,7 @@ const cases: [string, string, RegExp][] = [
   ['3.10', "d = {}\nd.update({'a': 1})\nprint(sys.getsizeof(d))", /of a dict whose keys table/],
   ['3.13', 'class B(A, object):\n    pass\nprint(sys.getsizeof(B()))', /\(a class with several bases\)/],
   ['3.11', "class W(object):\n    __slots__ = ('__weakref__',)\nprint(sys.getsizeof(W()))", /'__weakref__' in __slots__/],
-  ['3.14', 'def f():\n    pass\nprint(sys.getsizeof(f))', /of a function/],
+  ['3.14', 'print(sys.getsizeof([]))', /under the 3.14 profile/],
 ];
 
 test('sys.getsizeof: a NotSupportedError for what is not modelled exactly, never a number', () => {
