@@ -4,7 +4,7 @@
 //  1. bench/alloc_cycles.py: wall time of `pygc run --python X.Y` vs that CPython, for every
 //     registered profile (target ≤ 5×).
 //  2. bench/collect_reachable.py: time of one gc.collect() over 1,000,000 reachable
-//     tracked objects, engine vs CPython, per profile (target ≤ 3×).
+//     tracked objects, engine vs CPython, per profile, each run in a fresh process (target ≤ 3×).
 //  3. Parsing and compiling a 10 MB scenario: Engine.compile() vs CPython's
 //     compile() of the same text (reported as a ratio; no target set).
 //  4. then the extension's activation (scripts/bench-extension.ts), the debug adapter's (scripts/bench-dap.mjs) and the GC panel's
@@ -72,19 +72,9 @@ for (const ver of benchProfiles()) {
   for (let i = 0; i < runs; i++) {
     const c = timeCmd(python(ver), [file], ROOT);
     cpy.push(Number(/collect seconds ([\d.]+)/.exec(c.out)[1]));
-    let t0 = 0n;
-    const durations = [];
-    // CPython runs in a fresh process each time; free the previous runs' heaps first so
-    // that V8 does not collect them during the timed collection.
-    if (globalThis.gc) globalThis.gc();
-    const e = new Engine(src, { filename: file, python: ver, out: { stdout() {}, stderr() {} } });
-    e.compile();
-    e.it.setListener((ev) => {
-      if (ev.kind === 'collect-start') t0 = process.hrtime.bigint();
-      if (ev.kind === 'collect-end') durations.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    });
-    e.run();
-    sim.push(durations[1]); // [0] is the collect() after building, [1] the timed one
+    // The engine also runs in a fresh process each time (scripts/bench-collect-one.mjs).
+    const one = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-collect-one.mjs'), file, ver], { encoding: 'utf8' });
+    sim.push(Number(one.stdout.trim()));
   }
   const ratio = median(sim) / median(cpy);
   console.log(`collect_reachable --python ${ver} (gc.collect() over 1,000,000 reachable tracked objects)`);
