@@ -9,6 +9,7 @@ import { NativeImpl, PyDict, PyInt, PyModule, PyObject } from '../objects';
 import { exactArgs, noKw } from '../builtins/args';
 import { typeName } from '../repr';
 import { markVarargs, PY27_VARARGS } from './varargs';
+import { py2IntRepr } from './reprs';
 
 /** Replace or remove the 3.x builtins that 2.7 does not have in that form. */
 export function installPy2Builtins(it: Interp): void {
@@ -27,6 +28,8 @@ export function installPy2Builtins(it: Interp): void {
     it.dec(e.value);
   };
   setBuiltin(b, 'range', range2(it));
+  setBuiltin(b, 'oct', py2Radix(it, 'oct'));
+  setBuiltin(b, 'hex', py2Radix(it, 'hex'));
   drop(b, 'ascii');
   const gc = it.modules.get('gc');
   if (gc instanceof PyModule) for (const n of ['get_stats', 'callbacks', 'is_finalized', 'freeze', 'unfreeze', 'get_freeze_count']) drop(gc.dict, n);
@@ -58,6 +61,23 @@ export function installPy2Builtins(it: Interp): void {
   }
   it.types.mappingproxy.name = it.types.mappingproxy.qualname = 'dictproxy';
   markVarargs(it, [...PY27_VARARGS, 'range']);
+}
+
+/** oct()/hex() of 2.7: int_oct/int_hex ('010', '0xff'), with an 'L' for a long
+ *  (here: a value beyond the machine word, as the repr decides). */
+function py2Radix(it: Interp, kind: 'oct' | 'hex'): NativeImpl {
+  return (args, kwnames) => {
+    exactArgs(it, kind, args, kwnames, 1);
+    const o = args[0];
+    if (!(o instanceof PyInt)) {
+      it.raise('TypeError', kind === 'oct' ? "oct() argument can't be converted to oct" : "hex() argument can't be converted to hex");
+    }
+    const v = BigInt(o.v);
+    const a = v < 0n ? -v : v;
+    const digits = kind === 'oct' ? (a === 0n ? '0' : '0' + a.toString(8)) : '0x' + a.toString(16);
+    const long = py2IntRepr(o.v).endsWith('L') ? 'L' : '';
+    return it.newStr((v < 0n ? '-' : '') + digits + long);
+  };
 }
 
 /** range() of 2.7 (builtin_range): a list of ints. */
