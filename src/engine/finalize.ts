@@ -67,7 +67,7 @@ export function writeUnraisable(it: Interp, exc: PyObject, header: () => string,
   }
   let text = action && it.profile.unraisableWhile ? `Exception ignored while ${action} ${header()}:\n` : `Exception ignored in: ${header()}\n`;
   let body = formatException(it, exc, new Set(), it.profile.tracebackCarets && !it.profile.unraisableNoCarets);
-  const raw = it.profile.py36Wording ? rawArgsValue(it, exc) : null;
+  const raw = it.profile.unraisableRawValue ? rawArgsValue(it, exc) : null;
   if (raw !== null) body = body.replace(/([^\n]*?): [^\n]*\n$/, (_m, name: string) => `${name}: ${raw}\n`);
   text += body;
   it.writeStderr(text);

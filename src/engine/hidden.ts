@@ -176,9 +176,13 @@ export class Hidden {
 
   release(b: Block | null): void { if (b) this.free(b); }
 
-  /** print(): start of the call (kwtuple once, then the varargs tuple). */
-  printStart(nargs: number): Block | null {
-    if (!this.printKwtuple && this.it.profile.hidden.printKwtuple) {
+  /** print(): start of the call (kwtuple once, then the varargs tuple). The keyword-name tuple
+   *  is built by the first call (3.11: the clinic parser runs on every call) or, 3.7–3.10, by
+   *  the first call with keywords (builtin_print runs _PyArg_ParseStackAndKeywords only when
+   *  kwnames != NULL; its parser_init makes the 4-tuple: traced with gdb). */
+  printStart(nargs: number, nkw = 0): Block | null {
+    const hp = this.it.profile.hidden;
+    if (!this.printKwtuple && (hp.printKwtuple || (nkw > 0 && hp.printKwtupleOnKeywords))) {
       this.alloc('tuple', 4);
       this.printKwtuple = true;
     }

@@ -191,8 +191,9 @@ export class Interp {
 
   raiseKeyError(key: PyObject): never {
     const exc = this.makeExcOf(this.types.get('KeyError'), [this.inc(key)]);
-    // 2.7 set_key_error: the unnormalised value is the 1-tuple (key,).
-    if (this.profile.version[0] === 2 || this.profile.py36Wording) noteRaisedFromC(exc, true);
+    // set_key_error: the unnormalised value is the 1-tuple (key,) (printed as such by 2.7–3.7's
+    // PyErr_WriteUnraisable).
+    if (this.profile.version[0] === 2 || this.profile.unraisableRawValue) noteRaisedFromC(exc, true);
     throw new PyRaise(exc);
   }
 

@@ -114,6 +114,9 @@ export interface Profile {
   hidden: { printKwtuple: boolean; varsArgsTuple: boolean; importTransients: boolean; strArgsTuple: boolean; tuple20Reused: boolean;
     /** print builds a varargs tuple (METH_VARARGS|METH_KEYWORDS; false for 3.9/3.10's METH_FASTCALL). */
     printArgsTuple: boolean;
+    /** 3.7–3.10: print's keyword-name tuple (_PyArg_Parser.kwtuple) is built by the first call
+     *  that passes keywords (printKwtuple: by the first call of all). */
+    printKwtupleOnKeywords?: boolean;
     /** super(type, obj) from C (type_new's __init_subclass__ call) goes through tp_call with an
      *  argument 2-tuple (≤3.10: super has no vectorcall). */
     superArgsTuple: boolean;
@@ -201,9 +204,12 @@ export interface Profile {
    *  index to -1; scripts/probes/iter_release.py). */
   listRevIterKeepsList?: boolean;
   /** 3.6: BaseException_repr is the class name and the repr of the args tuple (`E('x',)`),
-   *  `str + x` says "must be str, not T", and PyErr_WriteUnraisable prints the exception value
-   *  as it was set (unnormalised: dict's KeyError value is the tuple `('k',)`). */
+   *  and `str + x` says "must be str, not T". */
   py36Wording?: boolean;
+  /** ≤3.7: PyErr_WriteUnraisable prints the exception value as it was set, unnormalised (dict's
+   *  KeyError value is the tuple `('k',)`); 3.8's sys.unraisablehook gets it normalised
+   *  (measured: `{}['k']` in __del__ prints `KeyError: ('k',)` in 3.6 and 3.7, `'k'` from 3.8). */
+  unraisableRawValue?: boolean;
   /** 3.6 setobject.c: a set grows when fill reaches 2/3 of the table (3.7+: 3/5), and a new
    *  key takes the first dummy on its probe sequence (3.7+: the last). */
   setTwoThirdsFill?: boolean;
@@ -361,7 +367,7 @@ const BASE_310: Profile = {
     longLivedTotal: 0,
     stats: [[10, 0, 0], [0, 0, 0], [0, 0, 0]],
   },
-  hidden: { ...BASE_311.hidden, printKwtuple: false, printArgsTuple: false, superArgsTuple: true, tpCallTypes: ['int', 'enumerate', 'zip'] },
+  hidden: { ...BASE_311.hidden, printKwtuple: false, printKwtupleOnKeywords: true, printArgsTuple: false, superArgsTuple: true, tpCallTypes: ['int', 'enumerate', 'zip'] },
 };
 
 /** 3.9.18: as 3.10 (measured differences: start-up state, `int`'s refcount). */
@@ -432,6 +438,7 @@ const BASE_37: Profile = {
   getObjectsGeneration: false,
   boundMethodSelfOnStack: true,
   mergeConsts: false,
+  unraisableRawValue: true,
   hidden: { ...BASE_38.hidden, varargsBuiltins: ['min', 'max', 'iter'], clinicKwtuples: false },
   unmodelledRefs: { ...BASE_38.unmodelledRefs!, smallInts: intRuns(
     '-5:1 -4..-2:2 11:9 12..13:6 14:7 15:6 17:8 18:4 19:6 20..21:5 22:4 24..28:4 29..30:6 31:4 33:2 34:4 35..37:2 38:1 39..52:2 53:3 54..55:2 57..59:2 60:3 61..63:2 79..102:2 103..104:3 105..107:2 108:3 109:2 110..111:3 112..113:2 114..115:3 116..126:2 129..131:2 132..255:1') },
@@ -466,7 +473,7 @@ const BASE_36: Profile = {
   freeListCapacity: { ...BASE_37.freeListCapacity, method: 256 },
   // METH_VARARGS builtins (Argument Clinic moved these to METH_FASTCALL in 3.7; measured with
   // gc.get_count() deltas: scripts/probes/varargs_builtins_36.py).
-  hidden: { ...BASE_37.hidden, printArgsTuple: true, printKwargsDict: true, pendingListFirstWrite: true, pendingBytesObjects: true, mroTempLists: 4,
+  hidden: { ...BASE_37.hidden, printArgsTuple: true, printKwtupleOnKeywords: false, printKwargsDict: true, pendingListFirstWrite: true, pendingBytesObjects: true, mroTempLists: 4,
     varargsBuiltins: ['min', 'max', 'iter', 'sum', 'isinstance', 'issubclass', 'divmod', 'next', 'getattr', 'hasattr', 'format', 'pow', 'round', 'sorted'],
     formatMethodTuple: true, varargsNames: ['gc.collect'], buildClassArgsTuple: true },
   startup: {

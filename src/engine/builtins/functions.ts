@@ -48,7 +48,7 @@ export function builtinFunctions(): Table {
     const h = it.hidden;
     // 3.6: CALL_FUNCTION_KW turns the keywords into a dict (_PyStack_AsDict) before the tuple.
     const kwBlock = kw.size > 0 && it.profile.hidden.printKwargsDict ? h.kwargsDict(kw.size) : null;
-    const argBlock = h.printStart(pos.length);
+    const argBlock = h.printStart(pos.length, kw.size);
     try {
       pos.forEach((a, i) => {
         if (i) it.emit(stream, h.fileWrite(stream, () => sep));
