@@ -16,16 +16,8 @@ import { dictDeleted } from '../sizes';
 
 interface ExcState { type: PyObject | null; value: PyObject | null; tb: PyObject | null }
 
-/** tstate->exc_type/exc_value/exc_traceback, per interpreter. */
-const tstates = new WeakMap<Interp, ExcState>();
-/** f_exc_type/f_exc_value/f_exc_traceback of frames that caught an exception. */
-const saved = new WeakMap<Frame, ExcState>();
-
-function tstate(it: Interp): ExcState {
-  let s = tstates.get(it);
-  if (!s) { s = { type: null, value: null, tb: null }; tstates.set(it, s); }
-  return s;
-}
+/** tstate->exc_type/exc_value/exc_traceback (Frame.py2Saved holds a frame's f_exc_*). */
+const tstate = (it: Interp): ExcState => it.py2Exc;
 
 const xinc = (it: Interp, o: PyObject | null): PyObject | null => (o ? it.inc(o) : null);
 
@@ -59,9 +51,9 @@ function setState(it: Interp, s: ExcState, type: PyObject | null, value: PyObjec
  */
 export function py2CatchEntry(it: Interp, f: Frame, exc: PyObject): void {
   const s = tstate(it);
-  if (!saved.has(f)) {
+  if (!f.py2Saved) {
     if (s.type === null) s.type = it.inc(it.None); // ceval: "XXX Why is this set to Py_None?"
-    saved.set(f, { type: it.inc(s.type), value: xinc(it, s.value), tb: xinc(it, s.tb) });
+    f.py2Saved = { type: it.inc(s.type), value: xinc(it, s.value), tb: xinc(it, s.tb) };
   }
   const tb = exc instanceof PyException ? exc.traceback : null;
   setState(it, s, exc.type, exc, tb);
@@ -94,9 +86,9 @@ export function py2PopHandler(it: Interp, b: { saved: PyObject | null }): void {
 
 /** reset_exc_info when frame f exits (returns or lets an exception out), if it caught one. */
 export function py2FrameExit(it: Interp, f: Frame): void {
-  const sv = saved.get(f);
+  const sv = f.py2Saved;
   if (!sv) return;
-  saved.delete(f);
+  f.py2Saved = null;
   setState(it, tstate(it), sv.type, sv.value, sv.tb);
   if (sv.type) it.dec(sv.type);
   if (sv.value) it.dec(sv.value);
