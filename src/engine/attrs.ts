@@ -114,7 +114,8 @@ export function getAttrOrNull(it: Interp, o: PyObject, name: string): PyObject |
     if (v !== undefined) return it.inc(v);
     if (o instanceof PyException) {
       if (name === 'args') return it.inc(o.args ?? it.emptyTuple);
-      if (name === '__traceback__') return it.inc(o.traceback ?? it.None);
+      // 2.7 exceptions have no __traceback__ (the traceback is in sys.exc_info()).
+      if (name === '__traceback__' && it.profile.version[0] !== 2) return it.inc(o.traceback ?? it.None);
       if (name === '__context__') return it.inc(o.context ?? it.None);
       if (name === '__cause__') return it.inc(o.cause ?? it.None);
       if (name === '__suppress_context__') return it.newBool(o.suppressContext);

@@ -11,10 +11,16 @@ import { isSubclass } from './ops';
 import { strOf } from './repr';
 import { caretLine } from './carets';
 import { frameObjectOf } from './vm/frameobj';
+import { py2Reraised } from './py2/excinfo';
 
 /** The exception object for `raise exc [from cause]` (a new reference). */
 export function normalizeRaise(it: Interp, exc: PyObject | null, cause: PyObject | null): PyObject {
   if (exc === null) {
+    if (it.profile.version[0] === 2) {
+      const v = py2Reraised(it);
+      if (!v) it.raise('TypeError', 'exceptions must be old-style classes or derived from BaseException, not NoneType');
+      return v;
+    }
     const cur = it.handledExc;
     if (!cur) it.raise('RuntimeError', 'No active exception to reraise');
     return it.inc(cur);

@@ -64,6 +64,8 @@ export class Interp {
   frameDepth = 0;
   /** The exception currently being handled (sys.exc_info()). */
   handledExc: PyObject | null = null;
+  /** 2.7: tstate->exc_type/exc_value/exc_traceback (src/engine/py2/excinfo.ts). */
+  py2Exc: { type: PyObject | null; value: PyObject | null; tb: PyObject | null } = { type: null, value: null, tb: null };
   /** Virtual clock (time.time / time.sleep). */
   clock = 1_700_000_000;
   perfClock = 0;

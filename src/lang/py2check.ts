@@ -7,9 +7,7 @@
 //  - Python-3-only syntax: f-strings, nonlocal, keyword-only parameters,
 //    annotations, `super()` without arguments, `raise … from …`;
 //  - non-ASCII source text (2.7 reads bytes);
-//  - constructs whose 2.7 lifetimes differ and are not simulated: list
-//    comprehensions (inline, the variable leaks) and `except` clauses (the
-//    exception stays in sys.exc_info until the function returns).
+// (`except` clauses run with 2.7's exception-state lifetimes: src/engine/py2/excinfo.ts.)
 
 import type { Module, Pos } from './ast';
 import { ScenarioError } from './errors';
@@ -44,10 +42,6 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
         }
         break;
       case 'JoinedStr': py3only(n, 'an f-string'); return;
-      case 'ExceptHandler':
-        refuse(n, "an 'except' clause under 2.7",
-          '2.7 keeps the caught exception and its traceback in sys.exc_info until the function returns');
-        break;
       case 'Nonlocal': py3only(n, "'nonlocal'"); break;
       case 'Raise': if (n.cause) py3only(n, "'raise … from …'"); break;
       case 'AnnAssign': py3only(n, 'a variable annotation'); break;

@@ -15,6 +15,7 @@ import { installMethods } from './methods';
 import { typeName } from '../repr';
 import { PyFloat, PyInt, PyTuple } from '../objects';
 import { tupleSize } from '../heap';
+import { py2ExcClear, py2ExcInfo } from '../py2/excinfo';
 
 function makeModule(it: Interp, name: string, fns: Record<string, NativeImpl>, consts: Record<string, PyObject> = {}): PyModule {
   const d = it.rawDict();
@@ -80,11 +81,16 @@ export function installModules(): void {
     intern: (a) => it.inc(a[0]),
     is_finalizing: () => it.newBool(it.finalizing),
     exc_info: () => {
+      if (p.version[0] === 2) return py2ExcInfo(it);
       const e = it.handledExc;
       if (!e) return it.newTuple([it.newNone(), it.newNone(), it.newNone()]);
       const tb = e instanceof PyException ? e.traceback : null;
       return it.newTuple([it.inc(e.type), it.inc(e), it.inc(tb ?? it.None)]);
     },
+    // 2.7 only: empties the thread's handled-exception state (src/engine/py2/excinfo.ts).
+    ...(p.version[0] === 2 ? { exc_clear: ((a, k) => {
+      exactArgs(it, 'exc_clear', a, k, 0); py2ExcClear(it); return it.newNone();
+    }) as NativeImpl } : {}),
   }, {
     stdout: stream(),
     stderr: stream(),

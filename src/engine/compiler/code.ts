@@ -45,6 +45,9 @@ export const enum Op {
   LOAD_ASSERTION_ERROR,
   /** Pops and discards the exception on the stack, leaving the handler (used by except: bodies). */
   SETUP_ANNOTATIONS,
+  /** 2.7 only: arg 0 at an except handler's entry (set_exc_info, exception on the stack);
+   *  arg 1 once a handler matched and bound the value (the traceback's stack slot popped). */
+  PY2_EXC,
 }
 
 export const enum BinKind {

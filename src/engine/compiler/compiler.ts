@@ -35,6 +35,7 @@ function versionOptions(c: FnCompiler, [major, minor]: [number, number]): void {
   c.whileTestOnce = atLeast(14);
   c.borrowLoads = atLeast(14);
   c.inlineListComps = major === 2;
+  c.py2Except = major === 2;
 }
 
 export function compileModule(mod: A.Module, filename: string, consts: ConstFactory, warn: WarnFn,
@@ -101,6 +102,8 @@ class FnCompiler {
   /** 2.7: a list comprehension runs inline (BUILD_LIST, then the loop in the enclosing code);
    *  its loop variables are the enclosing scope's names and stay bound afterwards. */
   inlineListComps = false;
+  /** 2.7: handlers set the thread's exc_info and leave `except … as name` bound. */
+  py2Except = false;
 
   constructor(private cf: ConstFactory, private scopes: Map<unknown, Scope>, private scope: Scope, private code: Code,
     private filename: string, private qualPrefix: string) {
@@ -411,7 +414,7 @@ class FnCompiler {
         case 'try-body': this.emit(Op.POP_BLOCK); break;
         case 'handler':
           this.emit(Op.POP_EXCEPT);
-          if (fb.handlerName) { this.loadNone(); this.storeName(fb.handlerName); this.deleteName(fb.handlerName); }
+          if (fb.handlerName && !this.py2Except) { this.loadNone(); this.storeName(fb.handlerName); this.deleteName(fb.handlerName); }
           break;
         case 'finally-body': {
           this.emit(Op.POP_BLOCK);
@@ -489,7 +492,9 @@ class FnCompiler {
     const ends: number[] = [this.emit(Op.JUMP)];
     this.patch(setup);
     // Handler entry: the exception is on the stack and the VM has pushed an
-    // except-handler block that restores exc_info when popped or unwound.
+    // except-handler block that restores exc_info when popped or unwound
+    // (2.7: set_exc_info here, and nothing is restored).
+    if (this.py2Except) this.emit(Op.PY2_EXC, 0);
     for (const h of s.handlers) {
       this.line(h);
       let next = -1;
@@ -500,12 +505,13 @@ class FnCompiler {
           next = this.emit(Op.POP_JUMP_IF_FALSE);
         }
         if (h.name) this.storeName(h.name); else this.emit(Op.POP_TOP);
+        if (this.py2Except) this.emit(Op.PY2_EXC, 1);
       });
       this.fblocks.push({ kind: 'handler', handlerName: h.name });
       this.body(h.body);
       this.fblocks.pop();
       this.emit(Op.POP_EXCEPT);
-      if (h.name) { this.loadNone(); this.storeName(h.name); this.deleteName(h.name); }
+      if (h.name && !this.py2Except) { this.loadNone(); this.storeName(h.name); this.deleteName(h.name); }
       ends.push(this.emit(Op.JUMP));
       if (next >= 0) this.patch(next);
     }
@@ -550,6 +556,7 @@ class FnCompiler {
     c.whileTestOnce = this.whileTestOnce;
     c.borrowLoads = this.borrowLoads;
     c.inlineListComps = this.inlineListComps;
+    c.py2Except = this.py2Except;
     c.cur = node as A.Pos;
     compileBody(c);
     const fcode = c.finish();
@@ -592,6 +599,7 @@ class FnCompiler {
     c.whileTestOnce = this.whileTestOnce;
     c.borrowLoads = this.borrowLoads;
     c.inlineListComps = this.inlineListComps;
+    c.py2Except = this.py2Except;
     c.cur = s;
     c.loadName('__name__');
     c.storeName('__module__');

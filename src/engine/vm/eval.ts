@@ -4,6 +4,7 @@
 // CPython's does, so refcounts seen by sys.getrefcount agree.
 
 import { firstImport } from '../py2/imports';
+import { py2CatchEntry, py2CatchMatched, py2FrameExit, py2PopHandler, py2Reraise } from '../py2/excinfo';
 import type { Interp } from '../interp';
 import { Op, BinKind, INPLACE_FLAG, type Code } from '../compiler/code';
 import { Frame, BLOCK_EXCEPT_HANDLER, BLOCK_SETUP } from './frame';
@@ -583,6 +584,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             let rv = stack.pop()!;
             const done = f;
             f.pc = pc;
+            if (it.profile.version[0] === 2) py2FrameExit(it, done);
             clearFrame(it, done);
             it.frameDepth--;
             it.frame = done.back;
@@ -683,12 +685,16 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             f.pc = pc;
             const cause = arg === 2 ? stack.pop()! : null;
             const exc = arg >= 1 ? stack.pop()! : null;
-            throw new PyRaise(normalizeRaise(it, exc, cause));
+            const e = new PyRaise(normalizeRaise(it, exc, cause));
+            // 2.7 do_raise: re-raising with a traceback is WHY_RERAISE (this frame is not added).
+            if (!exc && it.profile.version[0] === 2 && e.exc instanceof PyException && e.exc.traceback) e.tbFrame = f;
+            throw e;
           }
           case Op.SETUP_FINALLY: f.blocks.push({ type: BLOCK_SETUP, handler: arg, level: stack.length, saved: null }); break;
           case Op.POP_BLOCK: f.blocks.pop(); break;
           case Op.POP_EXCEPT: {
             const b = f.blocks.pop()!;
+            if (it.profile.version[0] === 2) { py2PopHandler(it, b); break; }
             const cur = it.handledExc;
             it.handledExc = b.saved;
             it.xdec(cur);
@@ -697,6 +703,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
           case Op.RERAISE: {
             f.pc = pc;
             const exc = stack.pop()!;
+            if (it.profile.version[0] === 2) py2Reraise(it, f, exc);
             const e = new PyRaise(exc);
             e.tbFrame = f;
             throw e;
@@ -710,6 +717,9 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             stack.push(it.newBool(r));
             break;
           }
+          case Op.PY2_EXC:
+            if (arg === 0) py2CatchEntry(it, f, stack[stack.length - 1]!); else py2CatchMatched(it, f);
+            break;
           case Op.LOAD_ASSERTION_ERROR: { const t = T.get('AssertionError'); t.rc++; stack.push(t); break; }
           default:
             throw new Error(`internal: unknown opcode ${op}`);
@@ -733,6 +743,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
         const handler = findHandler(it, f, err.exc);
         if (handler >= 0) { f.pc = handler; break; }
         const done = f;
+        if (it.profile.version[0] === 2) py2FrameExit(it, done);
         clearFrame(it, done);
         it.frameDepth--;
         it.frame = done.back;
@@ -813,12 +824,19 @@ function findHandler(it: Interp, f: Frame, exc: PyObject): number {
     const b = f.blocks.pop()!;
     if (b.type === BLOCK_EXCEPT_HANDLER) {
       while (stack.length > b.level) { const o = stack.pop(); if (o) it.dec(o); }
+      if (it.profile.version[0] === 2) { py2PopHandler(it, b); continue; }
       const cur = it.handledExc;
       it.handledExc = b.saved;
       it.xdec(cur);
       continue;
     }
     while (stack.length > b.level) { const o = stack.pop(); if (o) it.dec(o); }
+    if (it.profile.version[0] === 2) {
+      // 2.7: set_exc_info happens at an except handler's entry (PY2_EXC 0), not for `finally`.
+      f.blocks.push({ type: BLOCK_EXCEPT_HANDLER, handler: -1, level: stack.length, saved: null });
+      stack.push(exc);
+      return b.handler;
+    }
     f.blocks.push({ type: BLOCK_EXCEPT_HANDLER, handler: -1, level: stack.length, saved: it.handledExc });
     it.handledExc = it.inc(exc);
     stack.push(exc);

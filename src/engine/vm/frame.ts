@@ -44,6 +44,8 @@ export class Frame {
   evalTarget: Frame | null = null;
   /** Hidden argument tuple/dict of the type call that runs this __init__, released when it returns. */
   hiddenArgs: import('../hidden').Block[] = [];
+  /** 2.7: f_exc_type/value/traceback, the thread's state saved when this frame first caught (py2/excinfo.ts). */
+  py2Saved: { type: PyObject | null; value: PyObject | null; tb: PyObject | null } | null = null;
   constructor(public code: Code, public func: PyFunction | null, public globals: PyDict,
     public localsDict: PyDict | null, public back: Frame | null) {
     this.locals = new Array(code.varnames.length).fill(null);
