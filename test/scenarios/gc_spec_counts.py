@@ -1,6 +1,7 @@
 # What gc.collect() counts for cycles of many shapes (SPEC section 3): instance, list
 # and dict self-cycles, list<->dict, dicts among themselves, instance<->dict, a
 # self-recursive closure, and deleted classes (with a method, with an instance).
+# requires: 2.7
 from __future__ import print_function
 import gc, sys
 gc.collect()

@@ -1,6 +1,7 @@
 # Finalizers in cycles (SPEC section 6): a ring of 10 instances with __del__ (creation order), a
 # plain 2-cycle holding three __del__ objects (2.7: freed by refcount in tp_clear order),
 # and an object resurrected on the refcount path (3.x: __del__ once; 2.7: every time).
+# requires: 2.7
 from __future__ import print_function
 import gc
 gc.collect()

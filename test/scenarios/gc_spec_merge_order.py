@@ -1,4 +1,5 @@
 # Finalizer order shows the collected list's order (SPEC section 2): a full collection merges gen 0 then gen 1 after gen 2; collect(1) merges gen 0 after gen 1.
+# requires: 2.7
 from __future__ import print_function
 import gc
 gc.collect()

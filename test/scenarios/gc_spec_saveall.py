@@ -1,4 +1,5 @@
 # DEBUG_SAVEALL (SPEC section 2): a 2-cycle with __del__ plus a list self-cycle are saved in gc.garbage and still counted; __del__ runs once, also when they are freed later.
+# requires: 2.7
 from __future__ import print_function
 import gc
 gc.collect()

@@ -1,4 +1,5 @@
 # Weakrefs and cyclic garbage (SPEC section 7): an outside weakref's callback runs before __del__ and sees the referent dead; a weakref inside the garbage gets no callback.
+# requires: 2.7
 from __future__ import print_function
 import gc, weakref
 gc.collect()

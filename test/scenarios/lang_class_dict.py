@@ -1,5 +1,6 @@
 # A class's __dict__ is a new read-only mappingproxy (2.7: dictproxy) at each access, a GC
 # object that refers to the class namespace; reading through it, and what gc sees of it.
+# requires: 2.7
 from __future__ import print_function
 import gc, sys
 class A(object):

@@ -1,4 +1,5 @@
 # Deallocation order on the refcount path (SPEC section 11): list and tuple items last to first, dict values first to last, attributes after the owner's __del__, nested lists, list.clear(), rebinding.
+# requires: 2.7
 from __future__ import print_function
 import gc
 order = []

@@ -1,6 +1,7 @@
 # List comprehensions: 2.7 runs them inline, so the loop variables stay bound in
 # the enclosing scope (module, function, class body) and keep the last item
 # alive; 3.x gives them a scope of their own (3.12+: inlined, still hidden).
+# requires: 2.7
 from __future__ import print_function
 import gc, sys
 

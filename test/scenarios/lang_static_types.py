@@ -1,4 +1,5 @@
 # Static builtin types are not GC objects (type_is_gc): a dict or tuple holding only them is untracked; a class is tracked.
+# requires: 2.7
 from __future__ import print_function
 import gc
 class A(object):

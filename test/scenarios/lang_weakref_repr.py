@@ -1,5 +1,6 @@
 # weakref reprs: the referent's type name (3.13+: its qualified name) and its
 # __name__ (3.11+ only one found through the type: functions, not instances).
+# requires: 2.7
 from __future__ import print_function
 import weakref
 

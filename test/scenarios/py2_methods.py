@@ -2,6 +2,7 @@
 # time, checked against its class when called); 3.x returns the function.
 # Bound method reprs: 2.7 names the instance's class (a classmethod: the
 # metaclass), 3.x the function's qualified name.
+# requires: 2.7
 from __future__ import print_function
 import sys
 
