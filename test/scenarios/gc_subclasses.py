@@ -1,3 +1,4 @@
+# requires: 2.7
 # tp_subclasses: every base keeps a callback-less weak reference to each subclass
 # (weakref.ref(K) returns that same reference), in a container the base makes on its
 # first subclass (3.x dict, 2.7 list), visible in gc.get_count() and in what
