@@ -14,6 +14,7 @@ import { releaseLocals } from './vm/eval';
 import { tupleSize } from './heap';
 import { mroLookup, invalidateTypeCaches, typeDel } from './types';
 import { callFinalizer, clearWeakrefsOnDeath } from './finalize';
+import { clearSubclasses, removeSubclass } from './vm/subclasses';
 
 const TRASHCAN_LIMIT = 50;
 
@@ -230,8 +231,12 @@ function deallocInstance(it: Interp, o: PyInstance): void {
 }
 
 function deallocType(it: Interp, t: PyType): void {
+  // type_dealloc: remove_all_subclasses (3.x), then PyObject_ClearWeakRefs (2.7 leaves the
+  // cleared reference in each base's list).
+  const refs = t.subclassRefs;
+  t.subclassRefs = [];
+  if (it.profile.version[0] >= 3) refs.forEach((w, i) => { if (w) removeSubclass(it, t.bases[i], w); });
   if (t.weakrefs) clearWeakrefsOnDeath(it, t);
-  if (t.subclassRef) { it.hidden.free(t.subclassRef); t.subclassRef = null; }
   invalidateTypeCaches();
   const parts: (PyObject | null)[] = [t.dict, ...t.internals];
   t.dict = null;
@@ -241,7 +246,9 @@ function deallocType(it: Interp, t: PyType): void {
   t.mro = [];
   freeMemory(it, t, t.bsize, null);
   for (const p of parts) it.xdec(p);
-  for (const b of bases) it.dec(b);
+  clearSubclasses(it, t);
+  // tp_base (a classic class holds all its bases).
+  for (const b of t.classic ? bases : bases.slice(0, 1)) it.dec(b);
 }
 
 /** Remove a weakref from its referent's list. */

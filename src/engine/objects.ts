@@ -344,8 +344,13 @@ export class PyType extends PyObject {
   slotDel: PyObject | null = null;
   module = 'builtins';
   qualname: string;
-  /** The hidden weak reference the base class keeps to this subclass. */
-  subclassRef: import('./hidden').Block | null = null;
+  /** The weak reference to this type that each base's tp_subclasses holds (one per base; shared). */
+  subclassRefs: (PyWeakref | null)[] = [];
+  /** tp_subclasses: the weak references to this type's subclasses (3.x a dict keyed by address,
+   *  2.7 a list that keeps dead references), and that container's memory (null for static types,
+   *  whose container exists from start-up). See engine/vm/subclasses.ts. */
+  subclasses: PyWeakref[] | null = null;
+  subclassesBlock: import('./hidden').Block | null = null;
   /** 2.7 old-style class (classobj; src/engine/py2/classic.ts). */
   classic = false;
   /** Calls go through tp_call with an argument tuple (no vectorcall in 3.11): heap types, str, exceptions … */

@@ -61,6 +61,8 @@ export function labelledReferents(it: Interp, o: PyObject): Ref[] {
   if (o instanceof PyType) {
     add(o.dict, '__dict__');
     o.internals.forEach((x, i) => add(x, i === 0 ? '__bases__' : i === 1 ? '__mro__' : 'internal'));
+    // tp_subclasses (not traversed by the collector): weak references to the subclasses.
+    if (o.subclasses) o.subclasses.forEach((w) => add(w, '__subclasses__ entry'));
     return out;
   }
   if (o instanceof PyWeakref) { add(o.callback, '__callback__'); return out; }

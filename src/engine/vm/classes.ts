@@ -14,6 +14,7 @@ import { dictSetStr } from '../builtins/dictops';
 import { iterateToArray } from '../ops';
 import { NotSupportedRuntime } from '../errors';
 import { isClassicDefinition, classicClassNew } from '../py2/classic';
+import { addSubclass } from './subclasses';
 
 export function buildClass(it: Interp, body: PyFunction, name: string, basesTuple: PyTuple, kw: PyDict | null): PyType {
   if (kw && kw.map.size) {
@@ -82,7 +83,8 @@ export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, c
   T.type.rc++;
   t.isHeap = true;
   t.bases = realBases;
-  for (const b of realBases) it.inc(b);
+  // tp_base (the first base here) holds a reference; the others are held by the __bases__ tuple only.
+  it.inc(realBases[0]);
   const mro = computeMro(t, realBases);
   if (!mro) it.raise('TypeError', `Cannot create a consistent method resolution order (MRO) for bases ${realBases.map((b) => b.name).join(', ')}`);
   t.mro = mro;
@@ -140,8 +142,8 @@ export function typeNew(it: Interp, name: string, bases: PyType[], ns: PyDict, c
     const g = it.gcNew(() => new PyDescriptorWrapper(T.getset_descriptor, it.inc(t)), 80);
     dictSetStr(it, d, '__weakref__', g);
   }
-  // The base keeps a weak reference to its new subclass (tp_subclasses).
-  t.subclassRef = it.hidden.alloc(null, 0, 80);
+  // Each base keeps a weak reference to its new subclass (tp_subclasses, vm/subclasses.ts).
+  t.subclassRefs = realBases.map((b) => addSubclass(it, b, t));
   // type_new_set_names works on a copy of the dict (parked at once); __init_subclass__
   // is called through a super object and a bound method (both freed).
   // (Neither exists in 2.7: __set_name__ and __init_subclass__ are 3.6's PEP 487.)
