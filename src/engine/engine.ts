@@ -270,6 +270,9 @@ export class Engine {
         return { exitCode: 1 };
       }
       it.out.stderr(formatException(it, exc));
+      // PyErr_Print keeps it as sys.last_value (with its traceback, hence its frames and
+      // their locals) until the interpreter's finalisation clears sys.last_*.
+      it.lastExc = exc;
       return { exitCode: 1 };
     }
     if (e instanceof LimitExceeded) {
@@ -304,10 +307,13 @@ export class Engine {
       // 2.7 Py_Finalize: PyGC_Collect (gc enabled or not), then PyImport_Cleanup sets the
       // names of __main__ to None in dict (hash-table) order; no collection afterwards.
       this.collector.collectExplicit(2);
+      this.clearLastException();
       clearModuleDict(it, this.globals);
       return;
     }
     if (heap.enabled || this.profile.shutdownCollectsWhenDisabled) this.collector.collectExplicit(2);
+    // finalize_modules_delete_special: sys.last_type/last_value/last_traceback = None.
+    this.clearLastException();
     // sys.modules['__main__'] = None: the module object goes away.
     it.modules.delete('__main__');
     const g = this.globals;
@@ -321,6 +327,13 @@ export class Engine {
     this.dumpShutdownStats();
     // Modules still alive get their dicts cleared.
     if (g.rc > 0 && g.map.size) clearModuleDict(it, g);
+  }
+
+  /** sys.last_value goes (an uncaught exception, its traceback, the frames it holds). */
+  private clearLastException(): void {
+    const e = this.it.lastExc;
+    this.it.lastExc = null;
+    if (e) this.it.dec(e);
   }
 
   private dumpShutdownStats(): void {

@@ -76,6 +76,8 @@ export class Interp {
   nativeDepth = 0;
   mainFile = '<scenario>';
   finalizing = false;
+  /** sys.last_value: the uncaught exception PyErr_Print printed, released at finalisation. */
+  lastExc: PyObject | null = null;
   /** Hooks for the runtime (debugger); null when running headless. */
   hook: EngineHook | null = null;
   /** Nesting of evaluation loops: 1 when only the outermost loop runs (a clean point). */
