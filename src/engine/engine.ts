@@ -263,11 +263,15 @@ export class Engine {
     if (e instanceof PyRaise) {
       const exc = e.exc;
       if (isSubclass(exc.type, it.types.get('SystemExit'))) {
+        // handle_system_exit: the exit code is read, then the exception is released
+        // (with its traceback and the frames it holds) before finalisation.
         const args = (exc as PyException).args?.items ?? [];
-        if (!args.length || args[0] === it.None) return { exitCode: 0 };
-        if (args[0] instanceof PyInt) return { exitCode: Number(args[0].v) & 0xff };
-        it.out.stderr(strOf(it, args[0]) + '\n');
-        return { exitCode: 1 };
+        let code = 1;
+        if (!args.length || args[0] === it.None) code = 0;
+        else if (args[0] instanceof PyInt) code = Number(args[0].v) & 0xff;
+        else it.out.stderr(strOf(it, args[0]) + '\n');
+        it.dec(exc);
+        return { exitCode: code };
       }
       it.out.stderr(formatException(it, exc));
       // PyErr_Print keeps it as sys.last_value (with its traceback, hence its frames and
