@@ -226,7 +226,7 @@ export class Collector {
       }
       this.emitPhase('handle_resurrected_objects', generation);
       m += size >= 0 ? size : finalUnreachable.size();
-      this.deleteGarbage(finalUnreachable, old);
+      deleteGarbage(this.it, finalUnreachable, old);
       this.emitPhase('delete_garbage', generation);
       for (const op of finalizers.toArray()) {
         n++;
@@ -535,26 +535,6 @@ export class Collector {
     return ret;
   }
 
-  /** tp_clear each object (or save it under DEBUG_SAVEALL); survivors go to `old`. */
-  private deleteGarbage(collectable: GcList, old: GcList): void {
-    const it = this.it;
-    while (!collectable.isEmpty()) {
-      const op = collectable.first()!;
-      if (this.heap.debug & DEBUG_SAVEALL) {
-        it.garbage.items.push(it.inc(op));
-        if (it.heap.listener) it.heap.listener({ kind: 'garbage', obj: op });
-      } else {
-        it.inc(op);
-        clearRefs(it, op);
-        it.dec(op);
-      }
-      if (collectable.first() === op) {
-        op.gcFlags = 0;
-        gcMove(op, old);
-      }
-    }
-  }
-
   /** Uncollectable objects with legacy finalizers (or all, under SAVEALL) go to gc.garbage. */
   private handleLegacyFinalizers(finalizers: GcList, old: GcList): void {
     const it = this.it;
@@ -581,4 +561,24 @@ function moveSegment(first: GcNode, last: GcNode, to: GcList): void {
   first.gcPrev = tail;
   last.gcNext = to;
   to.gcPrev = last;
+}
+
+/** delete_garbage: tp_clear each object (or save it in gc.garbage under DEBUG_SAVEALL);
+ *  survivors go to `old`. Shared by the generational and the incremental collector. */
+export function deleteGarbage(it: Interp, collectable: GcList, old: GcList): void {
+  while (!collectable.isEmpty()) {
+    const op = collectable.first()!;
+    if (it.heap.debug & DEBUG_SAVEALL) {
+      it.garbage.items.push(it.inc(op));
+      if (it.heap.listener) it.heap.listener({ kind: 'garbage', obj: op });
+    } else {
+      it.inc(op);
+      clearRefs(it, op);
+      it.dec(op);
+    }
+    if (collectable.first() === op) {
+      op.gcFlags = 0;
+      gcMove(op, old);
+    }
+  }
 }

@@ -18,11 +18,11 @@
 
 import type { Interp } from '../interp';
 import { GcList, gcUnlink, gcMove } from './gclist';
-import { GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyObject, PyTuple, PyList } from '../objects';
-import { traverse, clearRefs } from './traverse';
+import { GCFLAG_COLLECTING, GCFLAG_UNREACHABLE, PyObject, PyTuple } from '../objects';
+import { traverse } from './traverse';
 import { mroLookup } from '../types';
 import { runFinalizer } from '../finalize';
-import { DEBUG_COLLECTABLE, DEBUG_SAVEALL } from './collector';
+import { DEBUG_COLLECTABLE, deleteGarbage } from './collector';
 
 /** struct gc_collection_stats */
 export interface RegionStats { collected: number; uncollectable: number; candidates: number }
@@ -54,7 +54,7 @@ export function gc_collect_region(it: Interp, from: GcList, to: GcList, stats: R
   handle_resurrected_objects(it, unreachable, finalUnreachable, to);
   hooks.phase('handle_resurrected_objects');
   stats.collected += finalUnreachable.size();
-  delete_garbage(it, finalUnreachable, to);
+  deleteGarbage(it, finalUnreachable, to);
   hooks.phase('delete_garbage');
   stats.uncollectable = 0;
 }
@@ -159,21 +159,3 @@ function handle_resurrected_objects(it: Interp, unreachable: GcList, stillUnreac
   unreachable.mergeInto(old);
 }
 
-/** tp_clear each object (or keep it in gc.garbage under DEBUG_SAVEALL); survivors go to `old`. */
-function delete_garbage(it: Interp, collectable: GcList, old: GcList): void {
-  while (!collectable.isEmpty()) {
-    const op = collectable.first()!;
-    if (it.heap.debug & DEBUG_SAVEALL) {
-      (it.garbage as PyList).items.push(it.inc(op));
-      if (it.heap.listener) it.heap.listener({ kind: 'garbage', obj: op });
-    } else {
-      it.inc(op);
-      clearRefs(it, op);
-      it.dec(op);
-    }
-    if (collectable.first() === op) {
-      op.gcFlags = 0;
-      gcMove(op, old);
-    }
-  }
-}
