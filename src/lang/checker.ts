@@ -12,17 +12,22 @@ export const IMPORTABLE = new Set(['gc', 'sys', 'weakref', 'time']);
 
 const WHY_IMPORT = 'scenarios are simulated; only gc, sys, weakref and time can be imported';
 
-/** Every unsupported construct of the module, in source order. */
-export function findUnsupported(module: Module, filename: string, source = ''): ScenarioError[] {
-  const src = new Source(source, filename);
-  const out: ScenarioError[] = [];
-  const refuse = (p: Pos, construct: string, why: string): void => {
+/** A function that records a located NotSupportedError for a construct in `out`. */
+export function refuser(src: Source, source: string, out: ScenarioError[]): (p: Pos, construct: string, why: string) => void {
+  return (p, construct, why) => {
     const c16 = source ? src.utf16Col(p.lineno, p.col_offset) : p.col_offset;
     const e16 = source ? src.utf16Col(p.end_lineno, p.end_col_offset) : p.end_col_offset;
     out.push(src.error('NotSupportedError', `${construct} is not supported by PyGC Lab (${why})`,
       p.lineno, p.col_offset + 1, p.end_lineno, p.end_col_offset + 1,
       { line: p.lineno, col16: c16, endLine: p.end_lineno, endCol16: e16 }));
   };
+}
+
+/** Every unsupported construct of the module, in source order. */
+export function findUnsupported(module: Module, filename: string, source = ''): ScenarioError[] {
+  const src = new Source(source, filename);
+  const out: ScenarioError[] = [];
+  const refuse = refuser(src, source, out);
   const visit = (body: Stmt[]): void => {
     for (const s of body) {
       switch (s.kind) {

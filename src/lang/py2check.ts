@@ -12,19 +12,14 @@
 import type { Module, Pos } from './ast';
 import { ScenarioError } from './errors';
 import { Source } from './source';
+import { refuser } from './checker';
 
 /** Every construct of the module that the 2.7 profile refuses, in source order. */
 export function findPy2Unsupported(module: Module, filename: string, source = ''): ScenarioError[] {
   const src = new Source(source, filename);
   const out: ScenarioError[] = [];
   const futures = new Set(module.futures);
-  const refuse = (p: Pos, construct: string, why: string): void => {
-    const c16 = source ? src.utf16Col(p.lineno, p.col_offset) : p.col_offset;
-    const e16 = source ? src.utf16Col(p.end_lineno, p.end_col_offset) : p.end_col_offset;
-    out.push(src.error('NotSupportedError', `${construct} is not supported by PyGC Lab (${why})`,
-      p.lineno, p.col_offset + 1, p.end_lineno, p.end_col_offset + 1,
-      { line: p.lineno, col16: c16, endLine: p.end_lineno, endCol16: e16 }));
-  };
+  const refuse = refuser(src, source, out);
   const py3only = (p: Pos, what: string) => refuse(p, what, 'Python 3 syntax; the 2.7 profile reads 2.7-compatible scenarios');
   const scan = (node: unknown): void => {
     if (Array.isArray(node)) { for (const x of node) scan(x); return; }

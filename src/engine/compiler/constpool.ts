@@ -176,15 +176,7 @@ export class ConstPool implements ConstFactory {
    *  of its own if `made` (dropped when an equal constant is used instead). */
   private add(code: Code, o: PyObject, made: boolean): number {
     const c = this.merge ? this.merged(o) : o;
-    const key = this.keys.get(c)!;
-    let i = code.constKeys.get(key);
-    if (i === undefined) {
-      i = code.consts.length;
-      code.consts.push(c);
-      code.constKeys.set(key, i);
-      c.rc++;
-      this.track(c);
-    }
+    const i = this.slot(code, c);
     if (made && o.rc === 0) this.release(o);
     return i;
   }
