@@ -10,7 +10,7 @@ import {
   PyBuiltin, PyCell, PyDict, PyDictView, PyException, PyFunction, PyInstance, PyIterator, PyList, PyMethod,
   PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyDescriptorWrapper, PyFrameObj,
 } from './objects';
-import { releaseLocals } from './vm/eval';
+import { releaseLocals } from './vm/frameobj';
 import { tupleSize } from './heap';
 import { mroLookup, invalidateTypeCaches, typeDel } from './types';
 import { callFinalizer, clearWeakrefsOnDeath } from './finalize';

@@ -124,10 +124,10 @@ export interface Profile {
      *  (measured: `type(o)` before 3.10; range, list, tuple, dict, set, frozenset before 3.9). */
     tpCallTypes?: string[];
     /** Builtin functions that are METH_VARARGS (their calls build an argument tuple; default
-     *  min and max; 3.7 also iter, 3.13 none: scripts/probes/builtin_allocs.py). */
+     *  min and max; 3.7 also iter, 3.13 none: test/scenarios/gc_builtin_allocs.py). */
     varargsBuiltins?: string[];
     /** Argument Clinic parsers build their keyword-name tuple at the first call with keywords
-     *  (list.sort; 3.8–3.11: scripts/probes/builtin_allocs.py). */
+     *  (list.sort; 3.8–3.11: test/scenarios/gc_builtin_allocs.py). */
     clinicKwtuples?: boolean;
     /** 3.6: print's keyword arguments arrive as a dict (_PyStack_AsDict), and TextIOWrapper.write
      *  creates its pending list on the first write (3.7+: on the second). */

@@ -2,7 +2,7 @@
 // refers to (in CPython's visiting order), and how the collector breaks a
 // cycle by clearing a container.
 
-import { releaseLocals } from '../vm/eval';
+import { releaseLocals } from '../vm/frameobj';
 import type { Interp } from '../interp';
 import {
   PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyException, PyFunction, PyInstance, PyIterator,

@@ -14,7 +14,7 @@ import {
 } from '../objects';
 import { LimitExceeded, PyRaise, StopExecution } from '../errors';
 import { makeFrame, callObject, newObjectFor } from './call';
-import { releaseFrameObject } from './frameobj';
+import { releaseFrameObject, releaseLocals } from './frameobj';
 import { frameTrashBegin, frameTrashEnd } from '../dealloc';
 import { dictGet, dictSetItem, dictDel, setAdd, dictSetStr } from '../builtins/dictops';
 import {
@@ -44,19 +44,6 @@ export function clearFrame(it: Interp, f: Frame): void {
   if (f.funcRef) { const fn = f.funcRef; f.funcRef = null; it.dec(fn); }
   if (f.frameObject && !kept) { const fo = f.frameObject; f.frameObject = null; it.heap.freeFrame(f.code, fo); }
   if (trash) frameTrashEnd(it, true);
-}
-
-/** Release a frame's fast locals (in order), cells and locals dict. */
-export function releaseLocals(it: Interp, f: Frame): void {
-  const locals = f.locals;
-  for (let i = 0; i < locals.length; i++) {
-    const o = locals[i];
-    if (o !== null) { locals[i] = null; it.dec(o); }
-  }
-  const cells = f.cells;
-  f.cells = [];
-  for (const c of cells) it.dec(c);
-  if (f.localsDict) { const d = f.localsDict; f.localsDict = null; it.dec(d); }
 }
 
 function nameError(it: Interp, name: string): never {

@@ -47,3 +47,16 @@ export function releaseFrameObject(it: Interp, f: Frame): boolean {
   it.dec(o);
   return false;
 }
+
+/** Release a frame's fast locals (in order), cells and locals dict. */
+export function releaseLocals(it: Interp, f: Frame): void {
+  const locals = f.locals;
+  for (let i = 0; i < locals.length; i++) {
+    const o = locals[i];
+    if (o !== null) { locals[i] = null; it.dec(o); }
+  }
+  const cells = f.cells;
+  f.cells = [];
+  for (const c of cells) it.dec(c);
+  if (f.localsDict) { const d = f.localsDict; f.localsDict = null; it.dec(d); }
+}
