@@ -235,6 +235,7 @@ class Panel {
     if (this.ui.selected && !this.view.node(this.ui.selected)) this.ui.selected = null;
     this.view.select(this.ui.selected);
     this.renderDetails();
+    this.view.paintNow();
   }
 
   private renderDetails(): void {

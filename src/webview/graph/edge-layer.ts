@@ -54,6 +54,14 @@ export class EdgeLayer {
     this.frame = requestAnimationFrame(() => { this.frame = 0; this.draw(); });
   }
 
+  /** Draw now what a frame was scheduled for (the step's drawing is complete: no need to wait for the frame). */
+  drawIfScheduled(): void {
+    if (!this.frame) return;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.draw();
+  }
+
   draw(): void {
     const c = this.canvas, ctx = this.ctx;
     const dpr = window.devicePixelRatio || 1;

@@ -40,6 +40,13 @@ export interface ViewCallbacks {
   onExpandGroup(type: string): void;
 }
 
+/** The part of cytoscape's canvas renderer its render loop uses (paintNow runs one step of that loop). */
+interface CyRenderer {
+  requestedFrame: boolean; skipFrame: boolean; destroyed: boolean; renderOptions: unknown;
+  beforeRenderCallbacks: { fn(willDraw: boolean, now: number): void }[];
+  render(options: unknown): void;
+}
+
 export interface RenderResult { added: number; removed: number; fullLayout: boolean }
 
 export class GraphView {
@@ -236,6 +243,8 @@ export class GraphView {
 
     const fading: NodeSingular[] = [];
     let removed = 0;
+    /** Something the edge layer draws changed: an edge came, went or changed its look, a node came or went. */
+    let edgesChanged = false;
     const forget = (id: string) => { have.delete(id); this.applied.delete(id); };
     cy.batch(() => {
       // Edges of the previous step that are gone (those of removed nodes go with them).
@@ -244,6 +253,7 @@ export class GraphView {
         const ele = have.get(e.id);
         if (ele?.inside()) ele.remove();
         forget(e.id);
+        edgesChanged = true;
       }
       // Nodes of the previous step that are gone. Fading redraws the whole graph at every frame for FADE_MS: not for big graphs.
       const gone = prevModel ? prevModel.nodes.filter((n) => !next.has(n.id) && have.has(n.id)).map((n) => n.id) : [];
@@ -261,6 +271,7 @@ export class GraphView {
       for (const id of gone) {
         const n = have.get(id)! as NodeSingular;
         removed++;
+        edgesChanged = true;
         this.posCache.set(id, { ...n.position() });
         this.applied.delete(id);
         if (fade) {
@@ -288,6 +299,7 @@ export class GraphView {
           const p = spots.get(n.id) ?? this.posCache.get(n.id) ?? { x: 0, y: 0 };
           add.push({ group: 'nodes', data: { id: n.id, label: n.label, w: n.w, h: n.h }, position: { ...p }, classes: c });
           this.applied.set(n.id, c);
+          edgesChanged = true;
         }
       }
       for (const e of model.edges) {
@@ -295,6 +307,7 @@ export class GraphView {
         const c = cls.get(e.id)!;
         if (!ele) {
           if (this.edgesInCy) add.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.label }, classes: c });
+          else if (this.applied.get(e.id) !== c || !prevEdges.has(e.id)) edgesChanged = true;
           this.applied.set(e.id, c);
         } else {
           if (prevEdges.get(e.id) !== e.label) ele.data('label', e.label);
@@ -311,7 +324,8 @@ export class GraphView {
     else for (const [id, p] of spots) this.posCache.set(id, { ...p });
     if (fullLayout && total > LAYOUT_FCOSE && !this.userMoved) this.fit();
     else if (fresh.length && !fullLayout && !this.userMoved && !this.allInView()) this.fit();
-    if (this.edgeLayer.isActive) this.edgeLayer.schedule();
+    // The edge layer redraws when what it draws changed (a moved view or node schedules it itself).
+    if (this.edgeLayer.isActive && (edgesChanged || !prevModel)) this.edgeLayer.schedule();
     for (const n of fading) {
       n.animate({ style: { opacity: 0 } }, {
         duration: FADE_MS,
@@ -324,6 +338,24 @@ export class GraphView {
       });
     }
     return { added: fresh.length, removed, fullLayout };
+  }
+
+  /**
+   * Draw the step now instead of at the next animation frame: a step arrives at any time, and the frame
+   * that shows it then has only to composite what is drawn (cytoscape draws at its render loop's next
+   * frame otherwise; this is that loop's own step, run early). Nothing to do while a big drawing is added
+   * chunk by chunk or a batch is open.
+   */
+  paintNow(): void {
+    if (this.queue.length) return;
+    const r = (this.cy as unknown as { renderer(): CyRenderer }).renderer();
+    if (!this.cy.batching() && r.requestedFrame && !r.skipFrame && !r.destroyed) {
+      r.requestedFrame = false;
+      const now = performance.now();
+      for (const cb of r.beforeRenderCallbacks) cb.fn(true, now);
+      r.render(r.renderOptions);
+    }
+    this.edgeLayer.drawIfScheduled();
   }
 
   private addNow(defs: ElementDefinition[]): void {
