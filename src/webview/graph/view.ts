@@ -349,7 +349,7 @@ export class GraphView {
   paintNow(): void {
     if (this.queue.length) return;
     const r = (this.cy as unknown as { renderer(): CyRenderer }).renderer();
-    if (!this.cy.batching() && r.requestedFrame && !r.skipFrame && !r.destroyed) {
+    if (!(this.cy as unknown as { batching(): boolean }).batching() && r.requestedFrame && !r.skipFrame && !r.destroyed) {
       r.requestedFrame = false;
       const now = performance.now();
       for (const cb of r.beforeRenderCallbacks) cb.fn(true, now);
