@@ -5,17 +5,20 @@
 import type { Core } from 'cytoscape';
 import type { InspectChart, InspectEdge, InspectTiming, PanelInspect } from './inspect-types';
 
-/** `layerEdges`: the edges drawn by the overview's edge layer (null: cytoscape draws them). */
+/** `layerEdges`, `layerNodes`: the edges and the ids of the nodes drawn by the overview layer (null: cytoscape draws them). */
 export function installInspect(cy: () => Core, chart: () => InspectChart, timings: () => InspectTiming[],
-  layerEdges: () => InspectEdge[] | null = () => null): void {
+  layerEdges: () => InspectEdge[] | null = () => null, layerNodes: () => Set<string> | null = () => null): void {
   const api: PanelInspect = {
-    nodes: () => cy().nodes().map((n) => ({
-      id: n.id(), label: String(n.data('label') ?? ''), classes: n.classes(), visible: n.visible(), selected: n.selected(),
-      x: n.position().x, y: n.position().y, screenX: n.renderedPosition().x, screenY: n.renderedPosition().y,
-      background: String(n.style('background-color')), border: String(n.style('border-color')),
-      borderStyle: String(n.style('border-style')), outlineWidth: parseFloat(String(n.style('outline-width'))) || 0,
-      underlayOpacity: parseFloat(String(n.style('underlay-opacity'))) || 0, opacity: parseFloat(String(n.style('opacity'))),
-    })),
+    nodes: () => {
+      const drawn = layerNodes();
+      return cy().nodes().map((n) => ({
+        id: n.id(), label: String(n.data('label') ?? ''), classes: n.classes(), visible: drawn ? drawn.has(n.id()) : n.visible(), selected: n.selected(),
+        x: n.position().x, y: n.position().y, screenX: n.renderedPosition().x, screenY: n.renderedPosition().y,
+        background: String(n.style('background-color')), border: String(n.style('border-color')),
+        borderStyle: String(n.style('border-style')), outlineWidth: parseFloat(String(n.style('outline-width'))) || 0,
+        underlayOpacity: parseFloat(String(n.style('underlay-opacity'))) || 0, opacity: parseFloat(String(n.style('opacity'))),
+      }));
+    },
     edges: () => layerEdges() ?? cy().edges().map((e) => ({
       id: e.id(), source: e.source().id(), target: e.target().id(), label: String(e.data('label') ?? ''),
       classes: e.classes(), visible: e.visible(), color: String(e.style('line-color')),

@@ -70,7 +70,8 @@ class Panel {
     this.table = new TimelineTable(byId<HTMLDetailsElement>('table-box'), byId('table'), (step) => this.send({ type: 'gotoStep', step }));
     this.table.open = this.ui.tableOpen;
     this.saver = new StateSaver(() => this.stateToSave());
-    installInspect(() => this.view.cy, () => this.chart.inspect(), () => this.timings, () => this.view.layerEdgesDrawn());
+    installInspect(() => this.view.cy, () => this.chart.inspect(), () => this.timings, () => this.view.layerEdgesDrawn(),
+      () => this.view.layerNodesDrawn());
     this.wireGraphKeys(byId('graph'));
     this.wireToolbar();
     watchTheme(() => {

@@ -116,7 +116,7 @@ test('performance: a 1,000-node drawing added over several frames is complete, a
   await p.close();
 });
 
-test('overview of the 1,000-node heap: the edge layer draws every reference; zoomed in, cytoscape draws them again; exports include them', async () => {
+test('overview of the 1,000-node heap: the overview layer draws every node and reference, a click selects; zoomed in, cytoscape draws them again; exports include them', async () => {
   const rec = recordBigHeap(499);
   const s = rec.snapshots[rec.snapshots.length - 1];
   const p = await PanelPage.open(browser, server);
@@ -126,7 +126,7 @@ test('overview of the 1,000-node heap: the edge layer draws every reference; zoo
   type Win = { __cyEdges(): number; document: { querySelector(s: string): { getContext(t: string): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }; width: number; height: number } | null } };
   // Pixels of the edge layer that are not transparent, and the edges cytoscape holds.
   const layerInk = () => p.page.evaluate(() => {
-    const c = (globalThis as unknown as Win).document.querySelector('canvas.edge-layer');
+    const c = (globalThis as unknown as Win).document.querySelector('canvas.overview-layer');
     if (!c) return -1;
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let n = 0;
@@ -138,10 +138,29 @@ test('overview of the 1,000-node heap: the edge layer draws every reference; zoo
   assert.ok(ids.length > 1400, `${ids.length} edges in the overview`);
   assert.ok(overview.every((e) => e.visible && e.color), 'each edge drawn with a colour');
   assert.ok(overview.some((e) => e.classes.includes('cycle')) && overview.some((e) => e.classes.includes('rootref')));
-  assert.ok(await layerInk() > 20000, 'the edge layer has drawn');
+  assert.ok(await layerInk() > 20000, 'the overview layer has drawn');
+  // The nodes are drawn by the layer too, each in its fill colour (cytoscape's style for it) at its centre.
+  const nodes = await p.nodes();
+  assert.ok(nodes.length > 1000 && nodes.every((n) => n.visible), 'every node drawn');
+  const pixels = await p.page.evaluate((spots) => {
+    const c = (globalThis as unknown as Win).document.querySelector('canvas.overview-layer')!;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    return spots.map(([x, y]) => { const i = (Math.round(y) * c.width + Math.round(x)) * 4; return [d[i], d[i + 1], d[i + 2], d[i + 3]]; });
+  }, nodes.map((n) => [n.screenX, n.screenY]));
+  const rgb = (css: string) => (/rgb\((\d+), ?(\d+), ?(\d+)\)/.exec(css) ?? []).slice(1).map(Number);
+  const fills = nodes.map((n, i) => ({ want: rgb(n.background), got: pixels[i] }));
+  const same = fills.filter((f) => f.got[3] === 255 && f.want.every((v, k) => Math.abs(v - f.got[k]) <= 3));
+  assert.ok(same.length > nodes.length * 0.95, `${same.length} of ${nodes.length} node centres in their fill colour; e.g. ${JSON.stringify(fills[0])}`);
+  assert.ok(new Set(same.map((f) => f.want.join())).size >= 2, 'several fill colours (generations) among them');
+  // A click on a node (hidden from cytoscape) selects it: the details show it.
+  const young = nodes.find((n) => n.classes.includes('gen0') && n.id.startsWith('o'))!;
+  await p.clickNode(young.id);
+  await p.page.waitForSelector('#details h2');
+  assert.ok((await p.nodes()).find((n) => n.id === young.id)!.selected, 'the clicked node is selected');
+  assert.match((await p.page.textContent('#details')) ?? '', new RegExp(young.label.split('\n')[0]));
   // Dragging a node moves its edges with it: the layer is drawn again, differently.
   const layerSum = () => p.page.evaluate(() => {
-    const c = (globalThis as unknown as Win).document.querySelector('canvas.edge-layer')!;
+    const c = (globalThis as unknown as Win).document.querySelector('canvas.overview-layer')!;
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let h = 0;
     for (let i = 3; i < d.length; i += 4) h = (h * 31 + d[i] * (i + 1)) % 1000000007;
@@ -174,15 +193,15 @@ test('overview of the 1,000-node heap: the edge layer draws every reference; zoo
   const zoomed = await p.edges();
   assert.deepEqual(zoomed.map((e) => e.id).sort(), ids);
   assert.ok(zoomed.every((e) => /^rgb/.test(e.color)), `cytoscape styles them: ${JSON.stringify(zoomed[0])}`);
-  assert.equal(await layerInk(), 0, 'the edge layer is empty');
+  assert.equal(await layerInk(), 0, 'the overview layer is empty');
   await p.screenshot('heap-1000-zoomed-dark.png');
   // Back to the overview ("Fit"), in the light theme: the layer draws again, in the light palette's colours.
   await p.setTheme('light');
   await p.page.click('#fit');
   await p.page.waitForTimeout(300);
   await p.settle();
-  assert.ok(!/^rgb/.test((await p.edges())[0].color), 'the edge layer draws them again');
-  assert.ok(await layerInk() > 20000, 'the edge layer has drawn again');
+  assert.ok(!/^rgb/.test((await p.edges())[0].color), 'the overview layer draws them again');
+  assert.ok(await layerInk() > 20000, 'the overview layer has drawn again');
   await p.screenshot('heap-1000-light.png');
   assert.deepEqual(p.errors, []);
   await p.close();

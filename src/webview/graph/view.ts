@@ -4,17 +4,20 @@
 // objects out, highlights what changed since the previous step, and applies the
 // search and focus filters. The first drawing (and "Re-layout") uses fcose up
 // to LAYOUT_FCOSE nodes and bands from the roots beyond (layered-layout.ts).
-// A big graph zoomed out (the overview) has its edges drawn by the edge layer
-// (edge-layer.ts): they are not added to cytoscape (nothing for it to style,
-// sort or draw) until the labels come back (zoomed in) or for an export.
+// A big graph zoomed out (the overview) is drawn by the overview layer
+// (overview-layer.ts): its edges are not added to cytoscape (nothing for it to
+// style, sort or draw) and its nodes are there but hidden (their positions,
+// selection and styles kept; taps and drags on them found here, overview-pointer.ts)
+// until the labels come back (zoomed in) or for an export.
 
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type SingularElementReturnValue } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { GNode, GraphModel } from './model';
 import { layeredPositions } from './layered-layout';
 import { placeNew, type Pos } from './placement';
-import { graphStyle, overviewEdgeLook } from './style';
-import { EdgeLayer, type EdgeLook, type LayerEdge } from './edge-layer';
+import { graphStyle, overviewEdgeLook, overviewNodeLook } from './style';
+import { OverviewLayer, type EdgeLook, type LayerEdge, type LayerNode, type NodeLook } from './overview-layer';
+import { wireOverviewPointer } from './overview-pointer';
 import { graphToSvg } from './svg-export';
 import type { Palette } from '../theme';
 
@@ -77,9 +80,10 @@ export class GraphView {
   private labels = true;
   /** Set when the person pans or zooms: from then on the view is theirs (until "Fit"). */
   private userMoved = false;
-  /** Draws the overview's edges; their looks by class string. */
-  private edgeLayer: EdgeLayer;
-  /** The model's edges are cytoscape elements (false in the overview: the edge layer draws them). */
+  /** Draws the overview; edge looks by class string, node looks by class string and selection. */
+  private layer: OverviewLayer;
+  private nodeLooks = new Map<string, NodeLook | null>();
+  /** The model's edges are cytoscape elements (false in the overview: the overview layer draws them). */
   private edgesInCy = true;
   private looks = new Map<string, EdgeLook | null>();
 
@@ -110,7 +114,18 @@ export class GraphView {
       if (g?.kind === 'group' && g.type) this.cb.onExpandGroup(g.type);
       else this.cb.onSelect(n.id());
     });
-    this.cy.on('tap', (e) => { if (e.target === this.cy) this.cb.onSelect(null); });
+    this.cy.on('tap', (e) => {
+      if (e.target !== this.cy) return;
+      // In the overview the nodes are hidden from cytoscape: a tap on the background may be on one of ours.
+      const n = this.layer.isActive ? this.nodeAt(e.position) : null;
+      if (!n) { this.cb.onSelect(null); return; }
+      // After cytoscape has handled the tap on the background (it unselects everything then).
+      queueMicrotask(() => {
+        const g = this.byId.get(n.id());
+        if (g?.kind === 'group' && g.type) this.cb.onExpandGroup(g.type);
+        else this.cb.onSelect(n.id());
+      });
+    });
     container.addEventListener('wheel', () => { this.userMoved = true; }, { passive: true });
     this.cy.on('dragpan', () => { this.userMoved = true; });
     this.cy.on('zoom', () => {
@@ -123,8 +138,50 @@ export class GraphView {
       const n = e.target as NodeSingular;
       this.posCache.set(n.id(), { ...n.position() });
     });
-    this.edgeLayer = new EdgeLayer(container, this.cy, () => this.layerEdges(),
+    this.layer = new OverviewLayer(container, this.cy, () => this.layerEdges(), () => this.layerNodes(),
       (id) => (this.eles.get(id) as NodeSingular | undefined)?.position());
+    wireOverviewPointer(this.cy, {
+      active: () => this.layer.isActive,
+      nodeAt: (p) => this.nodeAt(p),
+      dropped: (n) => { this.posCache.set(n.id(), { ...n.position() }); },
+    });
+  }
+
+  /** The model's nodes with their overview looks (those hidden by a filter, and those not added yet, left out). */
+  private *layerNodes(): Generator<LayerNode> {
+    const model = this.model;
+    if (!model) return;
+    const selected = this.selectedEle?.id();
+    for (const n of model.nodes) {
+      const ele = this.eles.get(n.id) as NodeSingular | undefined;
+      if (!ele) continue;
+      const cls = this.applied.get(n.id) ?? n.cls;
+      const key = n.id === selected ? `${cls}|selected` : cls;
+      let look = this.nodeLooks.get(key);
+      if (look === undefined) this.nodeLooks.set(key, (look = overviewNodeLook(this.palette, cls, n.id === selected)));
+      if (!look) continue;
+      const p = ele.position();
+      yield { x: p.x, y: p.y, w: n.w, h: n.h, look };
+    }
+  }
+
+  /** The overview's node under a model position (the nearest centre among those whose box, grown by 3 pixels, holds it). */
+  private nodeAt(pos: Pos): NodeSingular | null {
+    const model = this.model;
+    if (!model) return null;
+    const slack = 3 / this.cy.zoom();
+    let best: NodeSingular | null = null;
+    let bestD = Infinity;
+    for (const n of model.nodes) {
+      const ele = this.eles.get(n.id) as NodeSingular | undefined;
+      if (!ele || this.applied.get(n.id)?.endsWith(' off')) continue;
+      const p = ele.position();
+      const dx = Math.abs(pos.x - p.x), dy = Math.abs(pos.y - p.y);
+      if (dx > n.w / 2 + slack || dy > n.h / 2 + slack) continue;
+      const d = dx * dx + dy * dy;
+      if (d < bestD) { bestD = d; best = ele; }
+    }
+    return best;
   }
 
   /** The model's edges with their overview looks (those hidden by a filter left out). */
@@ -145,8 +202,9 @@ export class GraphView {
   setPalette(p: Palette): void {
     this.palette = p;
     this.looks.clear();
+    this.nodeLooks.clear();
     this.cy.style(graphStyle(p, this.big, this.labels));
-    this.edgeLayer.schedule();
+    this.layer.schedule();
   }
 
   /**
@@ -162,7 +220,7 @@ export class GraphView {
     if (overview) this.setEdgesInCy(false, false);
     this.cy.style(graphStyle(this.palette, this.big, labels));
     if (!overview) this.setEdgesInCy(true, addEdges);
-    this.edgeLayer.setActive(overview);
+    this.layer.setActive(overview);
   }
 
   /** Put the model's edges in cytoscape (`add`: now, else render() adds them) or take them out. */
@@ -243,8 +301,8 @@ export class GraphView {
 
     const fading: NodeSingular[] = [];
     let removed = 0;
-    /** Something the edge layer draws changed: an edge came, went or changed its look, a node came or went. */
-    let edgesChanged = false;
+    /** Something the overview layer draws changed: an element came, went or changed its look or size. */
+    let layerChanged = false;
     const forget = (id: string) => { have.delete(id); this.applied.delete(id); };
     cy.batch(() => {
       // Edges of the previous step that are gone (those of removed nodes go with them).
@@ -253,7 +311,7 @@ export class GraphView {
         const ele = have.get(e.id);
         if (ele?.inside()) ele.remove();
         forget(e.id);
-        edgesChanged = true;
+        layerChanged = true;
       }
       // Nodes of the previous step that are gone. Fading redraws the whole graph at every frame for FADE_MS: not for big graphs.
       const gone = prevModel ? prevModel.nodes.filter((n) => !next.has(n.id) && have.has(n.id)).map((n) => n.id) : [];
@@ -271,7 +329,7 @@ export class GraphView {
       for (const id of gone) {
         const n = have.get(id)! as NodeSingular;
         removed++;
-        edgesChanged = true;
+        layerChanged = true;
         this.posCache.set(id, { ...n.position() });
         this.applied.delete(id);
         if (fade) {
@@ -293,13 +351,17 @@ export class GraphView {
             // A fading node that came back (a step back), or one filtered out before.
             if (this.ghosts.delete(n.id)) { ele.stop(true, false); ele.removeStyle('opacity'); ele.data('ghost', false); }
             if (ele.data('label') !== n.label || ele.data('w') !== n.w || ele.data('h') !== n.h) ele.data({ label: n.label, w: n.w, h: n.h });
-          } else if (was.label !== n.label || was.w !== n.w || was.h !== n.h) ele.data({ label: n.label, w: n.w, h: n.h });
-          if (this.applied.get(n.id) !== c) { ele.classes(c); this.applied.set(n.id, c); }
+            layerChanged = true;
+          } else if (was.label !== n.label || was.w !== n.w || was.h !== n.h) {
+            ele.data({ label: n.label, w: n.w, h: n.h });
+            layerChanged ||= was.w !== n.w || was.h !== n.h;
+          }
+          if (this.applied.get(n.id) !== c) { ele.classes(c); this.applied.set(n.id, c); layerChanged = true; }
         } else {
           const p = spots.get(n.id) ?? this.posCache.get(n.id) ?? { x: 0, y: 0 };
           add.push({ group: 'nodes', data: { id: n.id, label: n.label, w: n.w, h: n.h }, position: { ...p }, classes: c });
           this.applied.set(n.id, c);
-          edgesChanged = true;
+          layerChanged = true;
         }
       }
       for (const e of model.edges) {
@@ -307,7 +369,7 @@ export class GraphView {
         const c = cls.get(e.id)!;
         if (!ele) {
           if (this.edgesInCy) add.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.label }, classes: c });
-          else if (this.applied.get(e.id) !== c || !prevEdges.has(e.id)) edgesChanged = true;
+          else if (this.applied.get(e.id) !== c || !prevEdges.has(e.id)) layerChanged = true;
           this.applied.set(e.id, c);
         } else {
           if (prevEdges.get(e.id) !== e.label) ele.data('label', e.label);
@@ -324,8 +386,8 @@ export class GraphView {
     else for (const [id, p] of spots) this.posCache.set(id, { ...p });
     if (fullLayout && total > LAYOUT_FCOSE && !this.userMoved) this.fit();
     else if (fresh.length && !fullLayout && !this.userMoved && !this.allInView()) this.fit();
-    // The edge layer redraws when what it draws changed (a moved view or node schedules it itself).
-    if (this.edgeLayer.isActive && (edgesChanged || !prevModel)) this.edgeLayer.schedule();
+    // The overview layer redraws when what it draws changed (a moved view or node schedules it itself).
+    if (this.layer.isActive && (layerChanged || !prevModel)) this.layer.schedule();
     for (const n of fading) {
       n.animate({ style: { opacity: 0 } }, {
         duration: FADE_MS,
@@ -355,7 +417,7 @@ export class GraphView {
       for (const cb of r.beforeRenderCallbacks) cb.fn(true, now);
       r.render(r.renderOptions);
     }
-    this.edgeLayer.drawIfScheduled();
+    this.layer.drawIfScheduled();
   }
 
   private addNow(defs: ElementDefinition[]): void {
@@ -367,7 +429,7 @@ export class GraphView {
     if (!this.queue.length) return;
     const chunk = this.queue.splice(0, ADD_CHUNK);
     this.cy.batch(() => this.addNow(chunk));
-    if (this.edgeLayer.isActive) this.edgeLayer.schedule();
+    if (this.layer.isActive) this.layer.schedule();
     if (this.queue.length) requestAnimationFrame(() => this.addChunk());
     else this.completed();
   }
@@ -378,7 +440,7 @@ export class GraphView {
     const rest = this.queue;
     this.queue = [];
     this.cy.batch(() => this.addNow(rest));
-    if (this.edgeLayer.isActive) this.edgeLayer.schedule();
+    if (this.layer.isActive) this.layer.schedule();
     this.completed();
   }
 
@@ -478,7 +540,9 @@ export class GraphView {
     // The selection is one node at most: only it is unselected (a ':selected' query visits every element).
     const n = id ? this.eles.get(id) : undefined;
     if (this.selectedEle && this.selectedEle !== n && this.selectedEle.inside()) this.selectedEle.unselect();
+    const was = this.selectedEle;
     this.selectedEle = n && n.inside() ? n : null;
+    if (was !== this.selectedEle && this.layer.isActive) this.layer.schedule();
     if (!n || !this.selectedEle) return;
     if (!n.selected()) n.select();
     if (center) this.cy.animate({ center: { eles: n } }, { duration: 200 });
@@ -491,30 +555,31 @@ export class GraphView {
    */
   nodeToward(fromId: string | null, dir: 'left' | 'right' | 'up' | 'down'): string | null {
     this.flush();
-    const nodes = this.cy.nodes(':visible').filter((n) => !n.data('ghost'));
-    if (nodes.empty()) return null;
-    const from = fromId ? this.cy.getElementById(fromId) : null;
-    if (!from || from.empty()) {
-      let best: NodeSingular | null = null;
-      nodes.forEach((n) => {
-        const p = n.position();
-        if (!best || p.y + p.x < best.position().y + best.position().x) best = n;
-      });
-      return best ? (best as NodeSingular).id() : null;
+    // The model's nodes on screen (not the fading ghosts), unless filtered out.
+    const nodes: { id: string; p: Pos }[] = [];
+    for (const n of this.model?.nodes ?? []) {
+      const ele = this.eles.get(n.id) as NodeSingular | undefined;
+      if (ele && !this.applied.get(n.id)?.endsWith(' off')) nodes.push({ id: n.id, p: ele.position() });
     }
-    const o = from.position();
+    if (!nodes.length) return null;
+    const from = fromId ? nodes.find((n) => n.id === fromId) : undefined;
+    if (!from) {
+      let best = nodes[0];
+      for (const n of nodes) if (n.p.y + n.p.x < best.p.y + best.p.x) best = n;
+      return best.id;
+    }
+    const o = from.p;
     let bestId: string | null = null;
     let bestCost = Infinity;
-    nodes.forEach((n) => {
-      if (n.id() === from.id()) return;
-      const p = n.position();
-      const dx = p.x - o.x, dy = p.y - o.y;
+    for (const n of nodes) {
+      if (n.id === from.id) continue;
+      const dx = n.p.x - o.x, dy = n.p.y - o.y;
       const along = dir === 'right' ? dx : dir === 'left' ? -dx : dir === 'down' ? dy : -dy;
       const across = dir === 'left' || dir === 'right' ? Math.abs(dy) : Math.abs(dx);
-      if (along <= 0) return;
+      if (along <= 0) continue;
       const cost = along + 2 * across;
-      if (cost < bestCost) { bestCost = cost; bestId = n.id(); }
-    });
+      if (cost < bestCost) { bestCost = cost; bestId = n.id; }
+    }
     return bestId;
   }
 
@@ -587,13 +652,13 @@ export class GraphView {
     const model = this.model;
     if (!model) return;
     const want = this.classesFor(model);
-    // The model's elements (edges the edge layer draws included; fading ghosts keep their look).
+    // The model's elements (edges the overview layer draws included; fading ghosts keep their look).
     for (const [id, c] of want) {
       if (this.applied.get(id) === c) continue;
       this.applied.set(id, c);
       this.eles.get(id)?.classes(c);
     }
-    if (this.edgeLayer.isActive) this.edgeLayer.schedule();
+    if (this.layer.isActive) this.layer.schedule();
   }
 
   // ---- persistence and export ----------------------------------------------------------
@@ -609,7 +674,7 @@ export class GraphView {
   }
 
   png(): string {
-    return this.withCytoscapeEdges(() => {
+    return this.withCytoscapeDrawing(() => {
       const bb = this.cy.elements(':visible').boundingBox();
       const scale = Math.max(0.25, Math.min(2, 4000 / Math.max(1, bb.w, bb.h)));
       return this.cy.png({ output: 'base64uri', full: true, bg: this.palette.background, scale });
@@ -617,11 +682,11 @@ export class GraphView {
   }
 
   svg(): string {
-    return this.withCytoscapeEdges(() => graphToSvg(this.cy, this.palette.background, this.palette.fontFamily));
+    return this.withCytoscapeDrawing(() => graphToSvg(this.cy, this.palette.background, this.palette.fontFamily));
   }
 
-  /** Run `f` (an export) with the edges in cytoscape, drawn as in the overview before the edge layer. */
-  private withCytoscapeEdges<T>(f: () => T): T {
+  /** Run `f` (an export) with the nodes and edges drawn by cytoscape, as in the overview before the overview layer. */
+  private withCytoscapeDrawing<T>(f: () => T): T {
     this.flush();
     if (this.edgesInCy) return f();
     this.cy.style(graphStyle(this.palette, this.big, this.labels, false));
@@ -634,7 +699,18 @@ export class GraphView {
     }
   }
 
-  /** The edges as drawn, for the tests (inspect.ts): null when cytoscape draws them, else the edge layer's. */
+  /** The nodes the overview layer draws, for the tests (inspect.ts): null when cytoscape draws them. */
+  layerNodesDrawn(): Set<string> | null {
+    if (!this.layer.isActive || !this.model) return null;
+    const ids = new Set<string>();
+    const selected = this.selectedEle?.id();
+    for (const n of this.model.nodes) {
+      if (this.eles.has(n.id) && overviewNodeLook(this.palette, this.applied.get(n.id) ?? n.cls, n.id === selected)) ids.add(n.id);
+    }
+    return ids;
+  }
+
+  /** The edges as drawn, for the tests (inspect.ts): null when cytoscape draws them, else the overview layer's. */
   layerEdgesDrawn(): { id: string; source: string; target: string; label: string; classes: string[]; color: string; visible: boolean }[] | null {
     if (this.edgesInCy || !this.model) return null;
     return this.model.edges.map((e) => {
