@@ -31,8 +31,11 @@ export interface NodeLook {
 }
 export interface LayerNode { x: number; y: number; w: number; h: number; look: NodeLook }
 
-/** Add a node's shape, grown by `grow` on every side, to `path` (cytoscape's shapes and corner sizes). */
-function addShape(path: Path2D, shape: NodeShape, x: number, y: number, w: number, h: number, grow: number): void {
+/**
+ * Add a node's shape, grown by `grow` on every side, to `path` (cytoscape's shapes and corner sizes). Corners
+ * smaller than `pixel` (a screen pixel) are drawn square: the same on screen, and much cheaper.
+ */
+function addShape(path: Path2D, shape: NodeShape, x: number, y: number, w: number, h: number, grow: number, pixel: number): void {
   const hw = w / 2 + grow, hh = h / 2 + grow;
   if (hw <= 0 || hh <= 0) return;
   if (shape === 'ellipse') {
@@ -41,6 +44,10 @@ function addShape(path: Path2D, shape: NodeShape, x: number, y: number, w: numbe
     return;
   }
   const k = Math.min(w / 4, h / 4, 8) + (grow > 0 ? grow / 2 : 0);
+  if (k < pixel) {
+    path.rect(x - hw, y - hh, 2 * hw, 2 * hh);
+    return;
+  }
   if (shape === 'cut-rectangle') {
     path.moveTo(x - hw + k, y - hh);
     path.lineTo(x + hw - k, y - hh); path.lineTo(x + hw, y - hh + k);
@@ -171,7 +178,7 @@ export class OverviewLayer {
     }
     const shapes = (list: LayerNode[], shape: NodeShape, grow: number) => {
       const p = new Path2D();
-      for (const n of list) addShape(p, shape, n.x, n.y, n.w, n.h, grow);
+      for (const n of list) addShape(p, shape, n.x, n.y, n.w, n.h, grow, hairline);
       return p;
     };
     const halo = (which: 'underlay' | 'overlay') => {
