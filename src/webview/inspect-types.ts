@@ -6,6 +6,12 @@ export interface InspectNode {
   /** Model position and position on screen (CSS pixels inside the graph box). */
   x: number; y: number; screenX: number; screenY: number;
   background: string; border: string; borderStyle: string; outlineWidth: number; underlayOpacity: number; opacity: number;
+  borderWidth: number; shape: string; overlayOpacity: number;
+  /** In the overview, the look the overview layer draws it with (overview-layer.ts NodeLook). */
+  layer?: {
+    shape: string; fill: string; border: string; borderWidth: number; borderStyle: string; opacity: number;
+    outline: { color: string; width: number } | null; underlay: { color: string; opacity: number } | null; overlay: { color: string; opacity: number } | null;
+  };
 }
 
 export interface InspectEdge { id: string; source: string; target: string; label: string; classes: string[]; visible: boolean; color: string }

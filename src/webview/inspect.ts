@@ -3,11 +3,12 @@
 // markers, timings). The panel itself never reads it.
 
 import type { Core } from 'cytoscape';
+import type { NodeLook } from './graph/overview-layer';
 import type { InspectChart, InspectEdge, InspectTiming, PanelInspect } from './inspect-types';
 
-/** `layerEdges`, `layerNodes`: the edges and the ids of the nodes drawn by the overview layer (null: cytoscape draws them). */
+/** `layerEdges`, `layerNodes`: the edges and the nodes' looks drawn by the overview layer (null: cytoscape draws them). */
 export function installInspect(cy: () => Core, chart: () => InspectChart, timings: () => InspectTiming[],
-  layerEdges: () => InspectEdge[] | null = () => null, layerNodes: () => Set<string> | null = () => null): void {
+  layerEdges: () => InspectEdge[] | null = () => null, layerNodes: () => Map<string, NodeLook> | null = () => null): void {
   const api: PanelInspect = {
     nodes: () => {
       const drawn = layerNodes();
@@ -17,6 +18,9 @@ export function installInspect(cy: () => Core, chart: () => InspectChart, timing
         background: String(n.style('background-color')), border: String(n.style('border-color')),
         borderStyle: String(n.style('border-style')), outlineWidth: parseFloat(String(n.style('outline-width'))) || 0,
         underlayOpacity: parseFloat(String(n.style('underlay-opacity'))) || 0, opacity: parseFloat(String(n.style('opacity'))),
+        borderWidth: parseFloat(String(n.style('border-width'))) || 0, shape: String(n.style('shape')),
+        overlayOpacity: parseFloat(String(n.style('overlay-opacity'))) || 0,
+        ...(drawn?.has(n.id()) ? { layer: drawn.get(n.id()) } : {}),
       }));
     },
     edges: () => layerEdges() ?? cy().edges().map((e) => ({

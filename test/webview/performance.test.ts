@@ -152,12 +152,47 @@ test('overview of the 1,000-node heap: the overview layer draws every node and r
   const same = fills.filter((f) => f.got[3] === 255 && f.want.every((v, k) => Math.abs(v - f.got[k]) <= 3));
   assert.ok(same.length > nodes.length * 0.95, `${same.length} of ${nodes.length} node centres in their fill colour; e.g. ${JSON.stringify(fills[0])}`);
   assert.ok(new Set(same.map((f) => f.want.join())).size >= 2, 'several fill colours (generations) among them');
+  // Each node's look in the layer is the one cytoscape's stylesheet gives it (its computed style, kept for the hidden
+  // nodes): here, and below with a node selected and a search dimming the others.
+  const sameLooks = async (when: string) => {
+    const rgbOf = (c: string) => {
+      const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
+      return hex ? hex.slice(1).map((h) => parseInt(h, 16)).join() : (/(\d+), ?(\d+), ?(\d+)/.exec(c) ?? []).slice(1).join();
+    };
+    const all = await p.nodes();
+    let compared = 0;
+    for (const n of all) {
+      const l = n.layer;
+      if (!l) continue;
+      compared++;
+      const want = {
+        fill: rgbOf(n.background), border: rgbOf(n.border), borderWidth: n.borderWidth, borderStyle: n.borderStyle, shape: n.shape,
+        opacity: n.opacity, outline: n.outlineWidth > 0, underlay: n.underlayOpacity, overlay: n.overlayOpacity,
+      };
+      const got = {
+        fill: rgbOf(l.fill), border: rgbOf(l.border), borderWidth: l.borderWidth, borderStyle: l.borderStyle, shape: l.shape,
+        opacity: l.opacity, outline: !!l.outline, underlay: l.underlay?.opacity ?? 0, overlay: l.overlay?.opacity ?? 0,
+      };
+      assert.deepEqual(got, want, `${when}: ${n.id} (${n.classes.join(' ')})`);
+    }
+    return compared;
+  };
+  assert.ok(await sameLooks('overview') > 1000);
   // A click on a node (hidden from cytoscape) selects it: the details show it.
   const young = nodes.find((n) => n.classes.includes('gen0') && n.id.startsWith('o'))!;
   await p.clickNode(young.id);
   await p.page.waitForSelector('#details h2');
   assert.ok((await p.nodes()).find((n) => n.id === young.id)!.selected, 'the clicked node is selected');
   assert.match((await p.page.textContent('#details')) ?? '', new RegExp(young.label.split('\n')[0]));
+  await p.page.fill('#search', 'list');
+  await p.page.waitForTimeout(300);
+  await p.settle();
+  const looked = await p.nodes();
+  assert.ok(looked.some((n) => n.classes.includes('match')) && looked.some((n) => n.classes.includes('dim')), 'the search marks and dims');
+  assert.ok(await sameLooks('selected, searching') > 1000);
+  await p.page.fill('#search', '');
+  await p.page.waitForTimeout(300);
+  await p.settle();
   // Dragging a node moves its edges with it: the layer is drawn again, differently.
   const layerSum = () => p.page.evaluate(() => {
     const c = (globalThis as unknown as Win).document.querySelector('canvas.overview-layer')!;

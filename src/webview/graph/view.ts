@@ -699,15 +699,16 @@ export class GraphView {
     }
   }
 
-  /** The nodes the overview layer draws, for the tests (inspect.ts): null when cytoscape draws them. */
-  layerNodesDrawn(): Set<string> | null {
+  /** The nodes the overview layer draws and their looks, for the tests (inspect.ts): null when cytoscape draws them. */
+  layerNodesDrawn(): Map<string, NodeLook> | null {
     if (!this.layer.isActive || !this.model) return null;
-    const ids = new Set<string>();
+    const looks = new Map<string, NodeLook>();
     const selected = this.selectedEle?.id();
     for (const n of this.model.nodes) {
-      if (this.eles.has(n.id) && overviewNodeLook(this.palette, this.applied.get(n.id) ?? n.cls, n.id === selected)) ids.add(n.id);
+      const look = this.eles.has(n.id) ? overviewNodeLook(this.palette, this.applied.get(n.id) ?? n.cls, n.id === selected) : null;
+      if (look) looks.set(n.id, look);
     }
-    return ids;
+    return looks;
   }
 
   /** The edges as drawn, for the tests (inspect.ts): null when cytoscape draws them, else the overview layer's. */
