@@ -17,6 +17,7 @@ import { dictSetStr } from './builtins/dictops';
 import { materializeDict, instanceGet, instanceSet, instanceDel } from './instances';
 import { propertyNoAccessor } from './builtins/messages';
 import { numberAttr, numberAttrReadOnly } from './builtins/numbers';
+import { shortTypeName, staticTypeModule } from './typenames';
 
 function isDataDescriptor(it: Interp, d: PyObject): boolean {
   return d instanceof PyDescriptorWrapper && d.type === it.types.property;
@@ -93,6 +94,11 @@ export function getAttrOrNull(it: Interp, o: PyObject, name: string): PyObject |
     return null;
   }
   const type = o.type;
+  // A struct sequence's fields (member descriptors in CPython).
+  if (type.structFields && o instanceof PyTuple) {
+    const i = type.structFields.indexOf(name);
+    if (i >= 0) return it.inc(o.items[i]);
+  }
   const descr = mroLookup(type, name);
   if (descr && isDataDescriptor(it, descr)) {
     const g = (descr as PyDescriptorWrapper).func;
@@ -189,15 +195,15 @@ function specialAttr(it: Interp, o: PyObject, name: string): PyObject | null {
 
 function typeGetAttr(it: Interp, t: PyType, name: string): PyObject | null {
   switch (name) {
-    case '__name__': return it.newStr(t.name);
-    case '__qualname__': return it.newStr(t.qualname);
+    case '__name__': return it.newStr(shortTypeName(t));
+    case '__qualname__': return it.newStr(t.isHeap ? t.qualname : shortTypeName(t));
     case '__mro__': return it.newTuple(t.mro.map((x) => it.inc(x)));
     case '__bases__': return it.newTuple(t.bases.map((x) => it.inc(x)));
     case '__base__': return it.inc(t.bases[0] ?? it.None);
     // A new read-only mappingproxy over the class namespace at each access (type_dict).
     case '__dict__': { const d = t.dict ? it.inc(t.dict) : it.rawDict(); return it.gcNew(() => new PyDictView(it.types.mappingproxy, d, 'proxy'), 32); }
     case '__class__': return it.inc(t.type);
-    case '__module__': if (!t.isHeap) return it.newStr('builtins'); break;
+    case '__module__': if (!t.isHeap) return it.newStr(staticTypeModule(t, it.profile)); break;
     case '__doc__': if (!t.dict || !t.dict.map.has('__doc__')) return it.newNone(); break;
   }
   const v = mroLookup(t, name);

@@ -23,6 +23,7 @@ import { newInstanceBytes } from './inlinevalues';
 import { classicInstanceInit } from './py2/classic';
 import { useDictStorage } from './py2/dictorder';
 import { noteRaisedFromC } from './py2/unraisable';
+import { nameBuiltinTypes } from './typenames';
 
 /** What the runtime (debugger) is told while the engine runs. A hook may throw
  *  StopExecution to stop the run (at a clean point it can be resumed). */
@@ -117,6 +118,7 @@ export class Interp {
     useDictStorage(profile);
     this.heap = new Heap(profile);
     this.types = new Types();
+    nameBuiltinTypes(this.types, profile);
     const t = this.types;
     this.None = this.static(new PyNone(t.NoneType));
     this.True = this.static(new PyBool(t.bool, 1));

@@ -357,9 +357,15 @@ export class PyType extends PyObject {
   tpCallTuple = false;
   /** Which builtin this type is or derives from ('object', 'list', 'int', 'BaseException', …). */
   builtinBase: string;
+  /** The C-level name (tp_name): dotted with its module for some builtin types ('weakref.ReferenceType', 'sys.version_info',
+   *  2.7's 'exceptions.ValueError'), and what reprs and error messages show; `name` is the engine's own name for it. */
+  tpName: string;
+  /** A struct sequence type (sys.version_info): its fields' names, readable as attributes of its tuple instances. */
+  structFields: string[] | null = null;
   constructor(metatype: PyType | null, public name: string, builtinBase: string) {
     super(metatype as PyType);
     this.qualname = name;
+    this.tpName = name;
     this.builtinBase = builtinBase;
   }
 }

@@ -18,16 +18,18 @@ import { getAttrOrNull } from './attrs';
 import { classicInstanceRepr, classicClassRepr, classicClassStr } from './py2/classic';
 import { py2IntRepr, py2SetRepr } from './py2/reprs';
 import { py2ExceptionRepr } from './py2/unraisable';
+import { shortTypeName } from './typenames';
 
 export function hexAddr(o: PyObject): string { return '0x' + o.addr.toString(16); }
 
-export function typeName(o: PyObject): string { return o.type.name; }
+/** The name of an object's type in messages and reprs: its tp_name (src/engine/typenames.ts). */
+export function typeName(o: PyObject): string { return o.type.tpName; }
 
 /** weakref_repr: the referent's tp_name (3.13+: its qualified name) and its `__name__` if it has one
  *  (≤3.10 any attribute, as getattr finds it; 3.11+ only through its type, _PyObject_LookupSpecial). */
 function weakrefRepr(it: Interp, w: PyObject, r: PyObject): string {
   const [major, minor] = it.profile.version;
-  const tname = major === 3 && minor >= 13 ? r.type.qualname : r.type.name;
+  const tname = major === 3 && minor >= 13 ? (r.type.isHeap ? r.type.qualname : shortTypeName(r.type)) : r.type.tpName;
   let name: string | null = null;
   if (major === 2 || minor <= 10) {
     const v = getAttrOrNull(it, r, '__name__');
@@ -42,8 +44,10 @@ function weakrefRepr(it: Interp, w: PyObject, r: PyObject): string {
   return `<weakref at ${hexAddr(w)}; to '${tname}' at ${hexAddr(r)}${name === null ? '' : ` (${name})`}>`;
 }
 
+/** A type's module-qualified name as object_repr and type_repr show it (a static type: its tp_name). */
 function qualifiedTypeName(t: PyType): string {
-  return t.isHeap && t.module !== 'builtins' ? `${t.module}.${t.qualname}` : t.qualname;
+  if (!t.isHeap) return t.tpName;
+  return t.module !== 'builtins' ? `${t.module}.${t.qualname}` : t.qualname;
 }
 
 const inRepr = new Set<PyObject>();
@@ -69,7 +73,11 @@ export function reprOf(it: Interp, o: PyObject): string {
     return `${name}(${args.map((a) => reprOf(it, a)).join(', ')})`;
   }
   if (o instanceof PyInstance) return o.type.classic ? classicInstanceRepr(o) : `<${qualifiedTypeName(o.type)} object at ${hexAddr(o)}>`;
-  if (o instanceof PyType) return o.classic ? classicClassRepr(o) : `<class '${qualifiedTypeName(o)}'>`;
+  if (o instanceof PyType) {
+    if (o.classic) return classicClassRepr(o);
+    // 2.7's type_repr: 'type' for a static type, 'class' for a heap type.
+    return `<${it.profile.version[0] === 2 && !o.isHeap ? 'type' : 'class'} '${qualifiedTypeName(o)}'>`;
+  }
   if (o instanceof PyFunction) return `<function ${o.qualname} at ${hexAddr(o)}>`;
   if (o instanceof PyMethod && o.unbound) return `<unbound method ${(o.self as PyType).name}.${o.func instanceof PyFunction ? o.func.name : '?'}>`;
   if (o instanceof PyMethod) {
@@ -83,12 +91,12 @@ export function reprOf(it: Interp, o: PyObject): string {
   }
   if (o instanceof PyBuiltin) {
     if (o.methodOf) return `<method '${o.name}' of '${o.methodOf.name}' objects>`;
-    if (o.self && !(o.self instanceof PyModule)) return `<built-in method ${o.name} of ${o.self.type.name} object at ${hexAddr(o.self)}>`;
+    if (o.self && !(o.self instanceof PyModule)) return `<built-in method ${o.name} of ${typeName(o.self)} object at ${hexAddr(o.self)}>`;
     return `<built-in function ${o.name}>`;
   }
   if (o instanceof PyModule) return `<module '${o.name}' (built-in)>`;
   if (o instanceof PyCell) {
-    return o.ref ? `<cell at ${hexAddr(o)}: ${o.ref.type.name} object at ${hexAddr(o.ref)}>` : `<cell at ${hexAddr(o)}: empty>`;
+    return o.ref ? `<cell at ${hexAddr(o)}: ${typeName(o.ref)} object at ${hexAddr(o.ref)}>` : `<cell at ${hexAddr(o)}: empty>`;
   }
   if (o instanceof PyWeakref) {
     if (!o.referent) return `<weakref at ${hexAddr(o)}; dead>`;
@@ -114,10 +122,10 @@ export function reprOf(it: Interp, o: PyObject): string {
     return `${name}([${parts.join(', ')}])`;
   }
   if (o instanceof PySuper) return `<super: <class '${o.thisType.name}'>, <${o.obj.type.name} object>>`;
-  if (o instanceof PyDescriptorWrapper) return `<${o.type.name} object at ${hexAddr(o)}>`;
-  if (o instanceof PyIterator) return `<${o.type.name} object at ${hexAddr(o)}>`;
+  if (o instanceof PyDescriptorWrapper) return `<${typeName(o)} object at ${hexAddr(o)}>`;
+  if (o instanceof PyIterator) return `<${typeName(o)} object at ${hexAddr(o)}>`;
   if (o instanceof PyTraceback) return `<traceback object at ${hexAddr(o)}>`;
-  return `<${o.type.name} object at ${hexAddr(o)}>`;
+  return `<${typeName(o)} object at ${hexAddr(o)}>`;
 }
 
 function callStrMethod(it: Interp, m: PyObject, o: PyObject, which: string): string {
@@ -133,6 +141,11 @@ function callStrMethod(it: Interp, m: PyObject, o: PyObject, which: string): str
 }
 
 function containerRepr(it: Interp, o: PyList | PyTuple | PyDict | PySet): string {
+  const fields = o.type.structFields;
+  if (o instanceof PyTuple && fields) {
+    // structseq_repr: `sys.version_info(major=3, …)`, built in a string writer (no GC allocation).
+    return `${typeName(o)}(${fields.map((f, i) => `${f}=${reprOf(it, o.items[i])}`).join(', ')})`;
+  }
   if (o instanceof PyTuple) {
     if (inRepr.has(o)) return '(...)';
     if (o.items.length === 0) return '()';

@@ -14,6 +14,7 @@ export class Types {
   NoneType!: PyType; NotImplementedType!: PyType; ellipsis!: PyType;
   function!: PyType; builtin_function_or_method!: PyType; method!: PyType; method_descriptor!: PyType; classmethod_descriptor!: PyType;
   dict_reversekeyiterator!: PyType; dict_reversevalueiterator!: PyType; dict_reverseitemiterator!: PyType;
+  version_info!: PyType;
   cell!: PyType; module!: PyType; code!: PyType; weakref!: PyType; super!: PyType;
   range!: PyType; slice!: PyType; staticmethod!: PyType; classmethod!: PyType; property!: PyType;
   traceback!: PyType; frame!: PyType; mappingproxy!: PyType; getset_descriptor!: PyType; member_descriptor!: PyType;
@@ -67,7 +68,6 @@ export class Types {
     this.module = mk('module', true, this.object, true);
     this.code = mk('code', false, this.object, true);
     this.weakref = mk('weakref', true, this.object, false);
-    this.weakref.qualname = 'ReferenceType';
     this.super = mk('super', true);
     this.range = mk('range', false);
     this.slice = mk('slice', false);
@@ -102,6 +102,10 @@ export class Types {
     this.dict_reversekeyiterator = mk('dict_reversekeyiterator', true);
     this.dict_reversevalueiterator = mk('dict_reversevalueiterator', true);
     this.dict_reverseitemiterator = mk('dict_reverseitemiterator', true);
+    // sys.version_info's struct sequence type (untracked: gc.is_tracked(sys.version_info) is False in every version).
+    this.version_info = mk('version_info', false, this.tuple);
+    this.version_info.tpName = 'sys.version_info';
+    this.version_info.structFields = ['major', 'minor', 'micro', 'releaselevel', 'serial'];
 
     // Exceptions: instances have a __dict__ and are GC containers.
     const exc = (name: string, base: PyType | null): PyType => {

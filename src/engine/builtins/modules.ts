@@ -62,7 +62,8 @@ export function installModules(): void {
   const stream = () => { const s = new PyInstance(streamType); s.addr = it.heap.rawAddress(200); s.rc = 100; return s; };
   const p = it.profile;
   // Made before the scenario: not from the tuple free list, whose start-up state is measured after it.
-  const versionInfo = it.gcNew(() => new PyTuple(it.types.tuple, p.version.map((v) => it.newInt(v))), tupleSize(3));
+  const versionInfo = it.gcNew(() => new PyTuple(it.types.version_info,
+    [...p.version.map((v) => it.newInt(v)), it.newStr('final'), it.newInt(0)]), tupleSize(5), false);
   makeModule(it, 'sys', {
     getrefcount: (a, k) => { exactArgs(it, 'getrefcount', a, k, 1); return it.newInt(it.refcountOf(a[0])); },
     getrecursionlimit: (a, k) => { exactArgs(it, 'getrecursionlimit', a, k, 0); return it.newInt(it.recursionLimit); },
