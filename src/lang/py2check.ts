@@ -6,13 +6,44 @@
 //  - `/` without `from __future__ import division` (classic division);
 //  - Python-3-only syntax: f-strings, nonlocal, keyword-only parameters,
 //    annotations, `super()` without arguments, `raise … from …`;
-//  - non-ASCII source text (2.7 reads bytes);
+//  - non-ASCII source text (2.7 reads bytes), and bytes literals (a 2.7 str);
+//  - Python-2-only builtins and dict methods (xrange, unicode, iteritems, has_key …)
+//    that the scenario does not define itself: the engine has Python 3's builtins;
 // (`except` clauses run with 2.7's exception-state lifetimes: src/engine/py2/excinfo.ts.)
 
 import type { Module, Pos } from './ast';
 import { ScenarioError } from './errors';
 import { Source } from './source';
 import { refuser } from './checker';
+
+/** Builtins that only Python 2 has (the engine's builtins are Python 3's). */
+const PY2_ONLY_BUILTINS = new Set([
+  'xrange', 'unicode', 'long', 'basestring', 'raw_input', 'execfile', 'unichr', 'cmp', 'file', 'buffer', 'apply',
+  'intern', 'coerce', 'reload', 'reduce',
+]);
+/** Methods of builtin types that only Python 2 has. */
+const PY2_ONLY_METHODS = new Set([
+  'iteritems', 'iterkeys', 'itervalues', 'has_key', 'viewitems', 'viewkeys', 'viewvalues', 'next',
+]);
+
+/** Every name the module binds anywhere (assigned, defined, imported, a parameter) and every attribute name it assigns or defines. */
+function boundNames(module: Module): Set<string> {
+  const out = new Set<string>();
+  const scan = (node: unknown): void => {
+    if (Array.isArray(node)) { for (const x of node) scan(x); return; }
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown> & { kind?: string };
+    if (n.kind === 'Name' && n.ctx !== 'Load') out.add(n.id as string);
+    if (n.kind === 'Attribute' && n.ctx !== 'Load') out.add(n.attr as string);
+    if ((n.kind === 'FunctionDef' || n.kind === 'ClassDef') && typeof n.name === 'string') out.add(n.name);
+    if (n.kind === 'arg' && typeof n.arg === 'string') out.add(n.arg);
+    if (n.kind === 'alias') out.add(((n.asname ?? n.name) as string).split('.')[0]);
+    if (n.kind === 'ExceptHandler' && typeof n.name === 'string') out.add(n.name);
+    for (const v of Object.values(n)) if (v && typeof v === 'object') scan(v);
+  };
+  scan(module.body);
+  return out;
+}
 
 /** Every construct of the module that the 2.7 profile refuses, in source order. */
 export function findPy2Unsupported(module: Module, filename: string, source = ''): ScenarioError[] {
@@ -21,6 +52,7 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
   const futures = new Set(module.futures);
   const refuse = refuser(src, source, out);
   const py3only = (p: Pos, what: string) => refuse(p, what, 'Python 3 syntax; the 2.7 profile reads 2.7-compatible scenarios');
+  const bound = boundNames(module);
   const scan = (node: unknown): void => {
     if (Array.isArray(node)) { for (const x of node) scan(x); return; }
     if (!node || typeof node !== 'object') return;
@@ -30,7 +62,20 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
         if (n.id === 'print' && !futures.has('print_function')) {
           refuse(n, "'print' without 'from __future__ import print_function'", 'the Python 2 print statement is not simulated');
         }
+        if (n.ctx === 'Load' && PY2_ONLY_BUILTINS.has(n.id as string) && !bound.has(n.id as string)) {
+          refuse(n, `the Python 2 builtin '${n.id}'`, 'the engine has Python 3\'s builtins; write the scenario in the Python 3 subset');
+        }
         break;
+      case 'Attribute':
+        if (n.ctx === 'Load' && PY2_ONLY_METHODS.has(n.attr as string) && !bound.has(n.attr as string)) {
+          refuse(n, `the Python 2 method '.${n.attr}'`, 'the engine has Python 3\'s builtin types; write the scenario in the Python 3 subset');
+        }
+        break;
+      case 'Constant': {
+        const v = n.value as { type?: string } | undefined;
+        if (v && v.type === 'bytes') refuse(n, 'a bytes literal', 'in Python 2 it is a str, and the engine makes bytes');
+        break;
+      }
       case 'BinOp': case 'AugAssign':
         if (n.op === 'Div' && !futures.has('division')) {
           refuse(n, "'/' without 'from __future__ import division'", 'classic division is not simulated');

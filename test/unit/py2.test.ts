@@ -43,6 +43,13 @@ test('2.7 mode refuses what Python 2 reads differently', () => {
   assert.match(refusal(FUTURE + 'x = 7 / 2\n'), /division/);
   assert.match(refusal(FUTURE + "x = f'{1}'\n"), /f-string/);
   assert.match(refusal(FUTURE + "x = 1\ny = 'caf\u00e9'\n"), /non-ASCII/);
+  // Python-2-only builtins, methods and bytes literals (a str in 2.7), unless the scenario defines the name itself.
+  assert.match(refusal(FUTURE + 'for i in xrange(3):\n    pass\n'), /builtin 'xrange'/);
+  assert.match(refusal(FUTURE + 'd = {}\nprint(d.has_key(1))\n'), /method '\.has_key'/);
+  assert.match(refusal(FUTURE + 'for k, v in {}.iteritems():\n    pass\n'), /'\.iteritems'/);
+  assert.match(refusal(FUTURE + "b = b'ab'\n"), /bytes literal/);
+  assert.equal(run(FUTURE + 'def file(n):\n    return n\nclass D(object):\n    def has_key(self, k):\n        return k\n'
+    + 'print(file(2), D().has_key(3))\n').stdout, '2 3\n');
   // With the futures, print() and true division are Python 3's.
   assert.equal(run('from __future__ import print_function, division\nprint(7 / 2, 1, sep="|")\n').stdout, '3.5|1\n');
 });
