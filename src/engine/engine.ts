@@ -6,7 +6,7 @@ import { Interp, OutputSink } from './interp';
 import { activate } from './active';
 import { getProfile, Profile } from './profile';
 import { parseScenario } from '../lang';
-import { findPy2Unsupported } from '../lang/py2check';
+import { bytesLiteralsAsStr, findPy2Unsupported } from '../lang/py2check';
 import { ScenarioError, formatScenarioError } from '../lang/errors';
 import { compileModule, compileInteractive } from './compiler/compiler';
 import { ConstPool, type ConstFactory } from './compiler/constpool';
@@ -131,6 +131,7 @@ export class Engine {
   /** Parse, check and compile; throws ScenarioError. */
   compile(): Code {
     const mod = parseScenario(this.source, this.opts.filename);
+    if (this.profile.version[0] === 2) bytesLiteralsAsStr(mod);
     if (this.profile.foldedConsts) this.parserConsts = collectParserConsts(mod, this.profile.version[0] === 2);
     if (this.profile.version[0] === 2) {
       const py2 = findPy2Unsupported(mod, this.opts.filename, this.source);

@@ -329,10 +329,10 @@ export function getSizeOf(it: Interp, o: PyObject): number {
   if (o instanceof PyFloat && o.type === it.types.float) return 24;
   if (o instanceof PyStr) {
     if (o.type !== it.types.str) refuse(it, `an instance of '${o.type.name}'`);
-    // 2.7: the engine does not tell str from unicode (u'…' literals make a PyStr too).
-    if (py2(p)) refuse(it, 'a 2.7 str or unicode (PyGC Lab does not distinguish them)');
     // eslint-disable-next-line no-control-regex
     if (!/^[\x00-\x7f]*$/.test(o.v)) refuse(it, 'a non-ASCII str');
+    // 2.7: a byte string (PyStringObject, 37 bytes and one per character; unicode literals are refused: py2check.ts).
+    if (py2(p)) return 37 + o.v.length;
     return (m >= 12 ? 40 : 48) + o.v.length + 1;
   }
   if (o instanceof PyBytes) return py2(p) ? 37 + o.v.length : 33 + o.v.length;

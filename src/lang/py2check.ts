@@ -6,7 +6,10 @@
 //  - `/` without `from __future__ import division` (classic division);
 //  - Python-3-only syntax: f-strings, nonlocal, keyword-only parameters,
 //    annotations, `super()` without arguments, `raise … from …`;
-//  - non-ASCII source text (2.7 reads bytes), and bytes literals (a 2.7 str);
+//  - unicode literals (u'…') and `from __future__ import unicode_literals`: 2.7's unicode
+//    type is not simulated (so every 2.7 str is a byte string);
+//  - non-ASCII source text (2.7 reads bytes), and bytes literals holding non-ASCII
+//    bytes (a 2.7 str of bytes; ASCII ones become str literals: bytesLiteralsAsStr);
 //  - Python-2-only builtins and dict methods (xrange, unicode, iteritems, has_key …)
 //    that the scenario does not define itself: the engine has Python 3's builtins;
 // (`except` clauses run with 2.7's exception-state lifetimes: src/engine/py2/excinfo.ts.)
@@ -45,6 +48,30 @@ function boundNames(module: Module): Set<string> {
   return out;
 }
 
+/** Whether the string literal at `n` (its source text: one or more string tokens) has a u or U prefix. */
+function unicodePrefix(source: string, n: Pos): boolean {
+  const lines = source.split(/\r?\n/);
+  const text = n.lineno === n.end_lineno ? (lines[n.lineno - 1] ?? '').slice(n.col_offset, n.end_col_offset)
+    : [(lines[n.lineno - 1] ?? '').slice(n.col_offset), ...lines.slice(n.lineno, n.end_lineno! - 1), (lines[n.end_lineno! - 1] ?? '').slice(0, n.end_col_offset!)].join('\n');
+  return /(^|[^\w'"])[uU]['"]/.test(text);
+}
+
+/** In Python 2 `b'…'` is a str literal: make each ASCII bytes literal the str literal it is (in place, before compiling). */
+export function bytesLiteralsAsStr(module: Module): void {
+  const scan = (node: unknown): void => {
+    if (Array.isArray(node)) { for (const x of node) scan(x); return; }
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown> & { kind?: string };
+    if (n.kind === 'Constant') {
+      const v = n.value as { type?: string; value?: Uint8Array };
+      if (v.type === 'bytes' && v.value && v.value.every((b) => b <= 0x7f)) n.value = { type: 'str', value: String.fromCharCode(...v.value) };
+      return;
+    }
+    for (const x of Object.values(n)) if (x && typeof x === 'object') scan(x);
+  };
+  scan(module.body);
+}
+
 /** Every construct of the module that the 2.7 profile refuses, in source order. */
 export function findPy2Unsupported(module: Module, filename: string, source = ''): ScenarioError[] {
   const src = new Source(source, filename);
@@ -72,8 +99,11 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
         }
         break;
       case 'Constant': {
-        const v = n.value as { type?: string } | undefined;
-        if (v && v.type === 'bytes') refuse(n, 'a bytes literal', 'in Python 2 it is a str, and the engine makes bytes');
+        const v = n.value as { type?: string; value?: Uint8Array } | undefined;
+        if (v && v.type === 'str' && unicodePrefix(source, n)) refuse(n, "a unicode literal (u'…')", "Python 2's unicode type is not simulated");
+        if (v && v.type === 'bytes' && v.value && v.value.some((b) => b > 0x7f)) {
+          refuse(n, 'a bytes literal with non-ASCII bytes', 'in Python 2 it is a str of bytes, which is not simulated');
+        }
         break;
       }
       case 'BinOp': case 'AugAssign':
@@ -103,6 +133,12 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
     }
     for (const v of Object.values(node)) if (v && typeof v === 'object') scan(v);
   };
+  if (futures.has('unicode_literals')) {
+    const p: Pos = { lineno: 1, col_offset: 0, end_lineno: 1, end_col_offset: 1 };
+    const at = source.split(/\r?\n/).findIndex((l) => /unicode_literals/.test(l));
+    if (at >= 0) { p.lineno = p.end_lineno = at + 1; p.col_offset = source.split(/\r?\n/)[at].indexOf('unicode_literals'); p.end_col_offset = p.col_offset + 16; }
+    refuse(p, "'from __future__ import unicode_literals'", "Python 2's unicode type is not simulated");
+  }
   scan(module.body);
   // 2.7 reads source as bytes: without a coding declaration non-ASCII text is a SyntaxError,
   // with one a str literal holds its UTF-8 bytes. Neither is simulated.

@@ -47,7 +47,11 @@ test('2.7 mode refuses what Python 2 reads differently', () => {
   assert.match(refusal(FUTURE + 'for i in xrange(3):\n    pass\n'), /builtin 'xrange'/);
   assert.match(refusal(FUTURE + 'd = {}\nprint(d.has_key(1))\n'), /method '\.has_key'/);
   assert.match(refusal(FUTURE + 'for k, v in {}.iteritems():\n    pass\n'), /'\.iteritems'/);
-  assert.match(refusal(FUTURE + "b = b'ab'\n"), /bytes literal/);
+  assert.match(refusal(FUTURE + "b = b'\\xff'\n"), /bytes literal with non-ASCII/);
+  assert.match(refusal(FUTURE + "s = u'ab'\n"), /unicode literal/);
+  assert.match(refusal('from __future__ import print_function, unicode_literals\n'), /unicode_literals/);
+  // An ASCII bytes literal is 2.7's str literal.
+  assert.equal(run(FUTURE + "b = b'ab'\nprint(repr(b), type(b), b == 'ab', b is 'ab')\n").stdout, "'ab' <type 'str'> True True\n");
   assert.equal(run(FUTURE + 'def file(n):\n    return n\nclass D(object):\n    def has_key(self, k):\n        return k\n'
     + 'print(file(2), D().has_key(3))\n').stdout, '2 3\n');
   // With the futures, print() and true division are Python 3's.
