@@ -13,6 +13,7 @@ import type { Module, Pos } from './ast';
 import { ScenarioError } from './errors';
 import { Source } from './source';
 import { refuser } from './checker';
+import { isGeneratorBody } from './gencheck';
 
 /** Every construct of the module that the 2.7 profile refuses, in source order. */
 export function findPy2Unsupported(module: Module, filename: string, source = ''): ScenarioError[] {
@@ -44,6 +45,8 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
         const a = n.args as { kwonlyargs?: unknown[] } | undefined;
         if (a && a.kwonlyargs && a.kwonlyargs.length) py3only(n, 'keyword-only parameters');
         if (n.returns) py3only(n, 'a return annotation');
+        // 2.7's collector leaves a generator suspended in a try block in gc.garbage (PyGen_NeedsFinalizing).
+        if (isGeneratorBody(n.body)) findTry(n.body, (t) => refuse(t, "a 'try' statement in a 2.7 generator", "2.7's uncollectable suspended generators (gc.garbage) are not simulated"));
         break;
       }
       case 'arg': if ((n as { annotation?: unknown }).annotation) py3only(n, 'a parameter annotation'); break;
@@ -73,4 +76,14 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
   const ascii = out.findIndex((e) => e.msg.startsWith('non-ASCII'));
   if (ascii > 0) out.unshift(...out.splice(ascii, 1));
   return out;
+}
+
+/** Each try statement of a function body (not of nested functions or classes). */
+function findTry(body: unknown, found: (p: Pos) => void): void {
+  if (Array.isArray(body)) { for (const x of body) findTry(x, found); return; }
+  if (!body || typeof body !== 'object') return;
+  const n = body as Pos & { kind?: string };
+  if (n.kind === 'FunctionDef' || n.kind === 'ClassDef' || n.kind === 'Lambda') return;
+  if (n.kind === 'Try') found(n);
+  for (const v of Object.values(n)) if (v && typeof v === 'object') findTry(v, found);
 }

@@ -6,13 +6,14 @@
 import { firstImport } from '../py2/imports';
 import { py2CatchEntry, py2CatchMatched, py2FrameExit, py2PopHandler, py2Reraise } from '../py2/excinfo';
 import type { Interp } from '../interp';
-import { Op, BinKind, INPLACE_FLAG, type Code } from '../compiler/code';
+import { Op, BinKind, INPLACE_FLAG, CO_GENERATOR, type Code } from '../compiler/code';
+import { makeGenerator } from './generator';
 import { Frame, BLOCK_EXCEPT_HANDLER, BLOCK_SETUP } from './frame';
 import {
   PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyStr, PyTuple, PyType, PyCell,
   PyBuiltin,
 } from '../objects';
-import { LimitExceeded, PyRaise, StopExecution } from '../errors';
+import { LimitExceeded, NotSupportedRuntime, PyRaise, StopExecution } from '../errors';
 import { makeFrame, callObject, newObjectFor } from './call';
 import { releaseFrameObject, releaseLocals } from './frameobj';
 import { frameTrashBegin, frameTrashEnd } from '../dealloc';
@@ -85,6 +86,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
   frames: for (;;) {
     code = f.code; ops = code.ops; stack = f.stack; locals = f.locals; pc = f.pc;
     try {
+      if (f.genThrow !== null) { const e = f.genThrow; f.genThrow = null; throw new PyRaise(e); } // gen_close
       for (;;) {
         const op = ops[pc];
         const arg = ops[pc + 1];
@@ -241,12 +243,14 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                   throw e;
                 }
                 nf.funcRef = callable;
+                if (nf.code.flags & CO_GENERATOR) { stack.push(makeGenerator(it, nf)); it.gcPoint(); break; }
                 f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
                 if (it.heap.collectPending) it.gcPoint(); // RESUME
                 continue frames;
               } else {
                 const args = stack.slice(argStart) as PyObject[];
                 const nf = makeFrame(it, callable, args, kwnames, false, f);
+                if (nf.code.flags & CO_GENERATOR) { genReturned(it, stack, makeGenerator(it, nf), popCount); break; }
                 nf.callerPop = popCount;
                 f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
                 if (it.heap.collectPending) it.gcPoint(); // RESUME
@@ -267,6 +271,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                 try {
                   nf = makeFrame(it, init, [self, ...args], kwnames, false, f);
                 } catch (e) { it.dec(self); releaseBlocks(it, hidden); throw e; }
+                if (nf.code.flags & CO_GENERATOR) throw new NotSupportedRuntime('a generator __init__', f.lineno);
                 nf.callerPop = popCount;
                 nf.initSelf = self;
                 nf.role = 'init';
@@ -294,6 +299,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               const nf = makeFrame(it, fn, [it.inc(callable.self), ...args], kwnames, true, f);
               nf.funcRef = it.inc(fn);
               it.dec(callable);
+              if (nf.code.flags & CO_GENERATOR) { stack.push(makeGenerator(it, nf)); it.gcPoint(); break; }
               f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
               if (it.heap.collectPending) it.gcPoint(); // RESUME
               continue frames;
@@ -310,8 +316,14 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                 try {
                   nf = makeFrame(it, fn, margs, kwnames, false, f);
                 } catch (e) { it.dec(fn); throw e; }
-                nf.callerPop = popCount;
+                if (nf.code.flags & CO_GENERATOR) {
+                  const g = makeGenerator(it, nf);
+                  it.dec(fn);
+                  genReturned(it, stack, g, popCount);
+                  break;
+                }
                 nf.funcRef = fn;
+                nf.callerPop = popCount;
                 f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
                 if (it.heap.collectPending) it.gcPoint(); // RESUME
                 continue frames;
@@ -708,6 +720,15 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             if (arg === 0) py2CatchEntry(it, f, stack[stack.length - 1]!); else py2CatchMatched(it, f);
             break;
           case Op.LOAD_ASSERTION_ERROR: { const t = T.get('AssertionError'); t.rc++; stack.push(t); break; }
+          case Op.YIELD_VALUE: {
+            // A generator frame always runs as the entry of its own loop (vm/generator.ts).
+            const v = stack.pop()!;
+            f.pc = pc;
+            f.yielded = true;
+            it.frameDepth--;
+            it.frame = f.back;
+            return v;
+          }
           default:
             throw new Error(`internal: unknown opcode ${op}`);
         }
@@ -746,6 +767,13 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
       }
     }
   }
+}
+
+/** A generator function's call returned its generator: pop the call's stack items (≤3.10), push it. */
+function genReturned(it: Interp, stack: (PyObject | null)[], g: PyObject, popCount: number): void {
+  for (let i = 0; i < popCount; i++) { const o = stack.pop(); if (o) it.dec(o); }
+  stack.push(g);
+  if (it.heap.collectPending) it.evalBreaker(true);
 }
 
 /** Make `nf`, called from `f`, the running frame (RecursionError past the limit). */

@@ -39,7 +39,8 @@ export function releaseFrameObject(it: Interp, f: Frame): boolean {
   f.pyFrame = null;
   if (o.rc > 1) {
     o.owned = true;
-    if (f.back) { const b = frameObjectOf(it, f.back); b.rc++; o.back = b; }
+    // (A generator's frame has no f_back once it finished: gen_send_ex clears it.)
+    if (f.back && !f.gen) { const b = frameObjectOf(it, f.back); b.rc++; o.back = b; }
     if (o.gcGen === -1) it.heap.track(o);
     o.rc--;
     return true;
