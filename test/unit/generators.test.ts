@@ -1,0 +1,82 @@
+// Generators (src/engine/vm/generator.ts, src/lang/gencheck.ts): what stays refused,
+// each with a NotSupportedError naming the construct and its line. (Their simulated
+// behaviour is proven against real interpreters by test/scenarios/lang_generator*.py.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Engine } from '../../src/engine/engine';
+import { ScenarioError } from '../../src/lang/errors';
+
+function run(src: string, python = '3.11') {
+  const out = { stdout: '', stderr: '' };
+  const e = new Engine(src, { filename: '/t/s.py', python,
+    out: { stdout: (s) => { out.stdout += s; }, stderr: (s) => { out.stderr += s; } } });
+  e.compile();
+  const r = e.run();
+  return { ...out, exitCode: r.exitCode };
+}
+
+function compileRefusal(src: string, python: string): ScenarioError {
+  const e = new Engine(src, { filename: '/t/s.py', python, out: { stdout: () => {}, stderr: () => {} } });
+  try { e.compile(); } catch (err) {
+    assert.ok(err instanceof ScenarioError, String(err));
+    assert.equal(err.errorType, 'NotSupportedError');
+    return err;
+  }
+  assert.fail('expected a NotSupportedError');
+}
+
+const GEN = 'def g():\n    yield 1\n    yield 2\n';
+
+test('generator methods and attributes that are not simulated are refused at run time, with their line', () => {
+  const cases: [string, RegExp][] = [
+    [`${GEN}x = g()\nnext(x)\nx.send(5)\n`, /generator\.send\(\) is not supported by PyGC Lab/],
+    [`${GEN}x = g()\nnext(x)\nx.throw(ValueError)\n`, /generator\.throw\(\) is not supported by PyGC Lab/],
+    [`${GEN}x = g()\nnext(x)\nx.gi_frame\n`, /generator\.gi_frame is not supported by PyGC Lab/],
+    [`${GEN}x = g()\nnext(x)\nx.gi_running\n`, /generator\.gi_running is not supported by PyGC Lab/],
+  ];
+  for (const [src, msg] of cases) {
+    const r = run(src);
+    assert.notEqual(r.exitCode, 0, src);
+    assert.match(r.stderr, msg, src);
+    assert.match(r.stderr, /line 6/, src);
+  }
+});
+
+test('StopIteration escaping a generator frame (PEP 479) is refused', () => {
+  const r = run('def g():\n    yield 1\n    raise StopIteration\nprint(list(g()))\n');
+  assert.notEqual(r.exitCode, 0);
+  assert.match(r.stderr, /StopIteration raised inside a generator \(PEP 479\) is not supported by PyGC Lab/);
+  assert.equal(r.stdout, '');
+});
+
+test('a generator __init__ is refused', () => {
+  const r = run('class C:\n    def __init__(self):\n        yield 1\nC()\n');
+  assert.match(r.stderr, /a generator __init__ is not supported by PyGC Lab/);
+});
+
+test('yield from, and yields in a lambda or in an except/finally block, are refused before running', () => {
+  for (const python of ['3.8', '3.11', '3.13']) {
+    assert.match(compileRefusal('def g():\n    yield from [1]\n', python).msg, /^'yield from' is not supported/);
+    assert.match(compileRefusal('def g():\n    try:\n        yield 1\n    except E:\n        yield 2\n', python).msg,
+      /^'yield' in an except or finally block is not supported/);
+    assert.equal(compileRefusal('def g():\n    try:\n        yield 1\n    finally:\n        yield 2\n', python).lineno, 5);
+  }
+});
+
+test('2.7: a try statement in a generator is refused (2.7 leaves such a generator in gc.garbage)', () => {
+  const src = 'from __future__ import print_function\ndef g():\n    try:\n        yield 1\n    finally:\n        pass\n';
+  const e = compileRefusal(src, '2.7');
+  assert.match(e.msg, /^a 'try' statement in a 2\.7 generator is not supported by PyGC Lab/);
+  assert.equal(e.lineno, 3);
+  // A try statement in an ordinary function, and a generator without one, still run.
+  const ok = run('from __future__ import print_function\ndef f():\n    try:\n        return 1\n    finally:\n        pass\n' +
+    'def g():\n    yield 1\nprint(f(), list(g()))\n', '2.7');
+  assert.equal(ok.stdout, '1 [1]\n');
+});
+
+test('generators run: values, exhaustion, close and generator expressions', () => {
+  const r = run(`${GEN}x = g()\nprint(next(x), list(x), next(x, 'done'))\nprint(sum(i * i for i in range(4)))\n` +
+    'y = g()\nnext(y)\nprint(y.close(), list(y))\n');
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, '1 [2] done\n14\nNone []\n');
+});
