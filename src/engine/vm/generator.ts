@@ -155,7 +155,8 @@ export function genFinalize(it: Interp, g: PyGenerator): void {
     it.dec(genClose(it, g));
   } catch (e) {
     if (!(e instanceof PyRaise)) throw e;
-    writeUnraisable(it, e.exc, () => reprOf(it, g));
+    // 3.14 PyErr_FormatUnraisable("Exception ignored while closing generator %R").
+    writeUnraisable(it, e.exc, () => reprOf(it, g), 'closing generator');
   } finally {
     it.handledExc = saved;
   }
