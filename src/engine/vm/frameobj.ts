@@ -49,8 +49,10 @@ export function releaseFrameObject(it: Interp, f: Frame): boolean {
   return false;
 }
 
-/** Release a frame's fast locals (in order), cells and locals dict. */
+/** Release a frame's fast locals (in order), cells and locals dict. (3.14 _PyFrame_ClearLocals
+ *  releases localsplus from the top down: cells last to first, then locals last to first.) */
 export function releaseLocals(it: Interp, f: Frame): void {
+  if (it.profile.version[0] === 3 && it.profile.version[1] >= 14) return releaseLocalsDown(it, f);
   const locals = f.locals;
   for (let i = 0; i < locals.length; i++) {
     const o = locals[i];
@@ -59,5 +61,17 @@ export function releaseLocals(it: Interp, f: Frame): void {
   const cells = f.cells;
   f.cells = [];
   for (const c of cells) it.dec(c);
+  if (f.localsDict) { const d = f.localsDict; f.localsDict = null; it.dec(d); }
+}
+
+function releaseLocalsDown(it: Interp, f: Frame): void {
+  const cells = f.cells;
+  f.cells = [];
+  for (let i = cells.length - 1; i >= 0; i--) it.dec(cells[i]);
+  const locals = f.locals;
+  for (let i = locals.length - 1; i >= 0; i--) {
+    const o = locals[i];
+    if (o !== null) { locals[i] = null; it.dec(o); }
+  }
   if (f.localsDict) { const d = f.localsDict; f.localsDict = null; it.dec(d); }
 }
