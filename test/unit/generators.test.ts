@@ -80,3 +80,36 @@ test('generators run: values, exhaustion, close and generator expressions', () =
   assert.equal(r.stderr, '');
   assert.equal(r.stdout, '1 [2] done\n14\nNone []\n');
 });
+
+test('the debugger steps into a generator frame, stops at a breakpoint in it, and steps back', async () => {
+  const { GcRuntime } = await import('../../src/runtime');
+  const src = 'import gc\ndef gen(n):\n    i = 0\n    while i < n:\n        yield i\n        i += 1\n' +
+    'total = 0\nfor v in gen(3):\n    total += v\nprint(total)\nprint(gc.collect())\n';
+  const rt = new GcRuntime();
+  const stops: { line: number; reason: string }[] = [];
+  let out = '';
+  let waiter: ((s: unknown) => void) | null = null;
+  rt.on('stopped', (s: { line: number; reason: string }) => { stops.push(s); const w = waiter; waiter = null; w?.(s); });
+  rt.on('exited', () => { const w = waiter; waiter = null; w?.('exited'); });
+  rt.on('output', (o: { stream: string; text: string }) => { if (o.stream === 'stdout') out += o.text; });
+  rt.load({ source: src, filename: '/t/scenario.py' });
+  const next = (cmd: () => void) => new Promise<unknown>((res) => { waiter = res; cmd(); });
+  await next(() => rt.start(true));
+  rt.setBreakpoints([{ line: 6 }]);
+  let st = await next(() => rt.continue()) as { line: number };
+  assert.equal(st.line, 6);
+  assert.equal(rt.snapshot().frames[0].name, 'gen');
+  st = await next(() => rt.stepIn()) as { line: number };
+  assert.equal(st.line, 4);
+  st = await next(() => rt.stepBack()) as { line: number };
+  assert.equal(st.line, 6);
+  rt.setBreakpoints([]);
+  const lines: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const s = await next(() => rt.stepIn());
+    if (s === 'exited') break;
+    lines.push((s as { line: number }).line);
+  }
+  assert.ok(lines.includes(9) && lines.includes(5), lines.join(','));
+  assert.equal(out, '3\n0\n');
+});
