@@ -49,6 +49,14 @@ test('StopIteration escaping a generator frame (PEP 479) is refused', () => {
   assert.equal(r.stdout, '');
 });
 
+test("a generator's return value reaching next() (StopIteration.value) is refused; for loops and list() discard it", () => {
+  const src = 'def g():\n    yield 1\n    return 5\nprint(list(g()))\nx = g()\nnext(x)\nnext(x)\n';
+  const r = run(src);
+  assert.equal(r.stdout, '[1]\n');
+  assert.match(r.stderr, /a generator's return value seen by next\(\) \(StopIteration\.value\) is not supported by PyGC Lab/);
+  assert.match(r.stderr, /line 3/);
+});
+
 test('a generator __init__ is refused', () => {
   const r = run('class C:\n    def __init__(self):\n        yield 1\nC()\n');
   assert.match(r.stderr, /a generator __init__ is not supported by PyGC Lab/);

@@ -7,11 +7,11 @@ import { firstImport } from '../py2/imports';
 import { py2CatchEntry, py2CatchMatched, py2FrameExit, py2PopHandler, py2Reraise } from '../py2/excinfo';
 import type { Interp } from '../interp';
 import { Op, BinKind, INPLACE_FLAG, CO_GENERATOR, type Code } from '../compiler/code';
-import { makeGenerator } from './generator';
+import { genEnter, genFrameDone, makeGenerator } from './generator';
 import { Frame, BLOCK_EXCEPT_HANDLER, BLOCK_SETUP } from './frame';
 import {
   PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyStr, PyTuple, PyType, PyCell,
-  PyBuiltin,
+  PyBuiltin, PyGenerator,
 } from '../objects';
 import { LimitExceeded, NotSupportedRuntime, PyRaise, StopExecution } from '../errors';
 import { makeFrame, callObject, newObjectFor } from './call';
@@ -565,6 +565,18 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
           case Op.FOR_ITER: {
             f.pc = pc;
             const iter = stack[stack.length - 1]!;
+            if (iter.type === T.generator) {
+              // The generator's frame runs inline, called by this frame; YIELD_VALUE hands
+              // the item back here, a return ends the loop (below, RETURN_VALUE).
+              const gf = genEnter(it, iter as PyGenerator);
+              if (gf === null) { stack.pop(); it.dec(iter); pc = arg; break; }
+              gf.forIter = true;
+              try {
+                f = pushFrame(it, f, gf);
+              } catch (e) { genFrameDone(it, gf, null); throw e; }
+              if (it.heap.collectPending) it.gcPoint(); // RESUME
+              continue frames;
+            }
             const v = iterNext(it, iter);
             if (v === null) { stack.pop(); it.dec(iter); pc = arg; }
             else stack.push(v);
@@ -609,6 +621,16 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             f = done.back!;
             pc = f.pc;
             stack = f.stack;
+            if (done.forIter) {
+              // A generator run by FOR_ITER returned: the loop ends (its iterator popped, the
+              // value — StopIteration's — discarded), continuing at the loop's exit.
+              genFrameDone(it, done, null);
+              it.dec(rv);
+              const g = stack.pop()!;
+              it.dec(g);
+              f.pc = f.code.ops[f.pc - 1]; // FOR_ITER's jump target
+              continue frames;
+            }
             for (let i = 0; i < done.callerPop; i++) { const o = stack.pop(); if (o) it.dec(o); }
             stack.push(rv);
             if (done.role === 'init' && it.heap.collectPending) it.gcPoint(); // the class call returned
@@ -727,7 +749,12 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             f.yielded = true;
             it.frameDepth--;
             it.frame = f.back;
-            return v;
+            if (f === entry) return v;
+            // Resumed inline by FOR_ITER: the value is the loop's next item.
+            f.gen!.state = 'suspended';
+            f = f.back!;
+            f.stack.push(v);
+            continue frames;
           }
           default:
             throw new Error(`internal: unknown opcode ${op}`);
@@ -755,6 +782,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
         clearFrame(it, done);
         it.frameDepth--;
         it.frame = done.back;
+        if (done.gen !== null) genFrameDone(it, done, err.exc);
         if (done.initSelf) { it.dec(done.initSelf); done.initSelf = null; }
         if (done.hiddenArgs.length) releaseBlocks(it, done.hiddenArgs);
         if (done === entry) throw err;

@@ -50,6 +50,8 @@ export class Frame {
   gen: import('../objects').PyGenerator | null = null;
   /** Set by YIELD_VALUE: the frame suspended rather than returned. */
   yielded = false;
+  /** A generator frame resumed by its caller's FOR_ITER (runs inline; a return ends that loop). */
+  forIter = false;
   /** An exception to raise at the frame's resume point (gen_close's GeneratorExit). */
   genThrow: PyObject | null = null;
   constructor(public code: Code, public func: PyFunction | null, public globals: PyDict,

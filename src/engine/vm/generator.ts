@@ -1,7 +1,8 @@
 // Generator objects (Objects/genobject.c): calling a generator function binds the
 // arguments into a frame and returns a generator owning that frame, suspended before
 // its first instruction. Each resume runs the frame in its own evaluation loop
-// (gen_send_ex) until YIELD_VALUE suspends it or it finishes. ≤3.10 the frame is a
+// (gen_send_ex) until YIELD_VALUE suspends it or it finishes; a for loop over a
+// generator runs its frame inline instead, as a frame called by the loop's frame. ≤3.10 the frame is a
 // real frame object (gi_frame, tracked, freed to the code's zombie frame); 3.11+ it
 // is embedded in the generator, which then refers to the locals itself and keeps
 // the function (f_funcobj). close() throws GeneratorExit in; the finalizer
@@ -67,18 +68,12 @@ function finished(g: PyGenerator): void {
  * Returns the yielded value, or {returned} when the frame returned (a new reference each).
  */
 export function genResume(it: Interp, g: PyGenerator, exc: PyObject | null = null): PyObject | { returned: PyObject } {
-  if (g.state === 'running') {
-    if (exc) it.dec(exc);
-    it.raise('ValueError', 'generator already executing');
-  }
-  const f = g.frame;
-  if (!live(g) || !f) {
+  if (g.state === 'running' && exc) it.dec(exc);
+  const f = genEnter(it, g);
+  if (!f) {
     if (exc) throw new PyRaise(exc);
     return { returned: it.newNone() };
   }
-  if (g.state === 'suspended') f.stack.push(it.newNone()); // the value of the yield expression
-  g.state = 'running';
-  f.yielded = false;
   f.genThrow = exc;
   let r: PyObject;
   try {
@@ -95,6 +90,28 @@ export function genResume(it: Interp, g: PyGenerator, exc: PyObject | null = nul
   return { returned: r };
 }
 
+/** Make a generator's frame ready to run (or null when it has finished): the value of the
+ *  yield expression it resumes at (None) is pushed. FOR_ITER runs it inline (vm/eval.ts). */
+export function genEnter(it: Interp, g: PyGenerator): Frame | null {
+  if (g.state === 'running') it.raise('ValueError', 'generator already executing');
+  const f = g.frame;
+  if (!live(g) || !f) return null;
+  if (g.state === 'suspended') f.stack.push(it.newNone());
+  g.state = 'running';
+  f.yielded = false;
+  f.forIter = false;
+  return f;
+}
+
+/** The generator's frame finished inside the evaluation loop (returned, or an exception left it). */
+export function genFrameDone(it: Interp, f: Frame, exc: PyObject | null): void {
+  const g = f.gen;
+  if (g) finished(g);
+  if (exc && isSubclass(exc.type, it.types.get('StopIteration'))) {
+    throw new NotSupportedRuntime('StopIteration raised inside a generator (PEP 479)', f.lineno);
+  }
+}
+
 /** tp_iternext: the next value, or null when the generator is exhausted. */
 export function genNext(it: Interp, g: PyGenerator): PyObject | null {
   const r = genResume(it, g);
@@ -106,12 +123,17 @@ export function genNext(it: Interp, g: PyGenerator): PyObject | null {
   return r;
 }
 
-/** next(g): a return value other than None becomes StopIteration(value). */
+/** next(g): the StopIteration of a generator that returned. A return value other than None
+ *  would be StopIteration(value), whose `value` member (a second reference) is not simulated. */
 export function genNextBuiltin(it: Interp, g: PyGenerator): PyObject | null {
+  const f = g.frame;
   const r = genResume(it, g);
   if (r instanceof PyObject) return r;
-  if (r.returned === it.None) { it.dec(r.returned); return null; }
-  throw new PyRaise(it.makeExcOf(it.types.get('StopIteration'), [r.returned]));
+  const isNone = r.returned === it.None;
+  it.dec(r.returned);
+  if (isNone) return null;
+  // (Located at the return statement: the finished frame keeps its last line.)
+  throw new NotSupportedRuntime("a generator's return value seen by next() (StopIteration.value)", f ? f.lineno : 0);
 }
 
 /** gen_close: raise GeneratorExit at the suspension point; returns None (a new reference). */
