@@ -33,6 +33,7 @@ function versionOptions(c: FnCompiler, [major, minor]: [number, number]): void {
   c.constDisplays = atLeast(9);
   c.warnLiteralType = atLeast(12);
   c.whileTestOnce = atLeast(14);
+  c.forIterAtIter = atLeast(13);
   c.borrowLoads = atLeast(14);
   c.inlineListComps = major === 2;
   c.py2Except = major === 2;
@@ -97,6 +98,8 @@ class FnCompiler {
   constDisplays = false;
   /** 3.14: a while loop tests its condition only at the top (the body ends with a back-edge jump). */
   whileTestOnce = false;
+  /** 3.13+: FOR_ITER is located at the iterable expression (a traceback's carets), before at the whole for statement. */
+  forIterAtIter = false;
   /** 3.14: LOAD_FAST_BORROW (gh-130704), computed by optimizeLoadFast after compiling. */
   borrowLoads = false;
   /** 2.7: a list comprehension runs inline (BUILD_LIST, then the loop in the enclosing code);
@@ -389,7 +392,7 @@ class FnCompiler {
     this.at(s.iter, () => this.emit(Op.GET_ITER));
     const top = this.here();
     const fb: FBlock = { kind: 'for', continueTarget: top, breakJumps: [] };
-    const fi = this.at(s, () => this.emit(Op.FOR_ITER));
+    const fi = this.at(this.forIterAtIter ? s.iter : s, () => this.emit(Op.FOR_ITER));
     this.assignTarget(s.target);
     this.fblocks.push(fb);
     this.body(s.body);
@@ -554,6 +557,7 @@ class FnCompiler {
     c.warnLiteralType = this.warnLiteralType;
     c.constDisplays = this.constDisplays;
     c.whileTestOnce = this.whileTestOnce;
+    c.forIterAtIter = this.forIterAtIter;
     c.borrowLoads = this.borrowLoads;
     c.inlineListComps = this.inlineListComps;
     c.py2Except = this.py2Except;
@@ -597,6 +601,7 @@ class FnCompiler {
     c.warnLiteralType = this.warnLiteralType;
     c.constDisplays = this.constDisplays;
     c.whileTestOnce = this.whileTestOnce;
+    c.forIterAtIter = this.forIterAtIter;
     c.borrowLoads = this.borrowLoads;
     c.inlineListComps = this.inlineListComps;
     c.py2Except = this.py2Except;
