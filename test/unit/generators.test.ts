@@ -71,11 +71,14 @@ test('yield from, and yields in a lambda or in an except/finally block, are refu
   }
 });
 
-test('2.7: a try statement in a generator is refused (2.7 leaves such a generator in gc.garbage)', () => {
+test('2.7: a try statement (left in gc.garbage by 2.7) and a return with a value (a 2.7 SyntaxError) in a generator are refused', () => {
   const src = 'from __future__ import print_function\ndef g():\n    try:\n        yield 1\n    finally:\n        pass\n';
   const e = compileRefusal(src, '2.7');
   assert.match(e.msg, /^a 'try' statement in a 2\.7 generator is not supported by PyGC Lab/);
   assert.equal(e.lineno, 3);
+  const r = compileRefusal('def g():\n    yield 1\n    return 2\n', '2.7');
+  assert.match(r.msg, /^'return' with a value in a 2\.7 generator is not supported by PyGC Lab/);
+  assert.equal(r.lineno, 3);
   // A try statement in an ordinary function, and a generator without one, still run.
   const ok = run('from __future__ import print_function\ndef f():\n    try:\n        return 1\n    finally:\n        pass\n' +
     'def g():\n    yield 1\nprint(f(), list(g()))\n', '2.7');

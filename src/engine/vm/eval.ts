@@ -69,7 +69,8 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
   if (!resume) {
     if (it.frameDepth >= it.recursionLimit) {
       clearFrame(it, entry);
-      it.raise('RecursionError', 'maximum recursion depth exceeded while calling a Python object');
+      // (A generator resumed from native code: _PyEval_EvalFrameDefault's own check, no suffix.)
+      it.raise('RecursionError', entry.gen ? 'maximum recursion depth exceeded' : 'maximum recursion depth exceeded while calling a Python object');
     }
     entry.back = it.frame;
     entry.isEntry = true;
