@@ -5,13 +5,14 @@
 
 import type { Interp } from './interp';
 import {
-  PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyFrameObj, PyException, PyFunction, PyInstance, PyMethod, PyModule, PyObject,
+  PyGenerator, PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyFrameObj, PyException, PyFunction, PyInstance, PyMethod, PyModule, PyObject,
   PyStr, PyType, PyWeakref, PyTuple, PyTraceback, PySuper,
 } from './objects';
 import { mroLookup, invalidateTypeCaches } from './types';
 import { callObject } from './vm/call';
 import { frameObjectOf } from './vm/frameobj';
 import { NotSupportedRuntime } from './errors';
+import { GEN_REFUSED } from './vm/generator';
 import { typeName } from './repr';
 import { dictSetStr } from './builtins/dictops';
 import { materializeDict, instanceGet, instanceSet, instanceDel } from './instances';
@@ -188,6 +189,9 @@ function specialAttr(it: Interp, o: PyObject, name: string): PyObject | null {
     if (name === 'f_locals' || name === 'f_code' || name === 'f_builtins' || name === 'f_trace' || name === 'clear') {
       throw new NotSupportedRuntime(`frame.${name}`, it.frame ? it.frame.lineno : 0);
     }
+  }
+  if (o instanceof PyGenerator && GEN_REFUSED.has(name)) {
+    throw new NotSupportedRuntime(`generator.${name}`, it.frame ? it.frame.lineno : 0);
   }
   if (o instanceof PyDict && name === '__class__') return it.inc(o.type);
   return numberAttr(it, o, name);

@@ -9,8 +9,10 @@ import type { FreeListKind } from './heap';
 import {
   PyBuiltin, PyCell, PyDict, PyDictView, PyException, PyFunction, PyInstance, PyIterator, PyList, PyMethod,
   PyModule, PyObject, PySet, PySuper, PyTraceback, PyTuple, PyType, PyWeakref, PyDescriptorWrapper, PyFrameObj,
+  PyGenerator,
 } from './objects';
 import { releaseLocals } from './vm/frameobj';
+import { genClearFrame, genFinalize, genNeedsFinalize } from './vm/generator';
 import { tupleSize } from './heap';
 import { mroLookup, invalidateTypeCaches, typeDel } from './types';
 import { callFinalizer, clearWeakrefsOnDeath } from './finalize';
@@ -82,6 +84,7 @@ export function dealloc(it: Interp, o: PyObject): void {
     return;
   }
   if (o instanceof PyFrameObj) return deallocFrameObject(it, o);
+  if (o instanceof PyGenerator) return deallocGenerator(it, o);
   if (o instanceof PySuper) { freeMemory(it, o, o.bsize, null); it.dec(o.thisType); it.dec(o.obj); return; }
   if (o instanceof PyDictView) { freeMemory(it, o, o.bsize, null); it.dec(o.dict); return; }
   if (o instanceof PyDescriptorWrapper) {
@@ -267,6 +270,9 @@ function deallocFrameObject(it: Interp, o: PyFrameObj): void {
   if (o.owned) {
     o.owned = false;
     releaseLocals(it, f);
+    // A suspended generator's frame also holds its value stack.
+    const st = f.stack;
+    while (st.length) { const x = st.pop(); if (x) it.dec(x); }
     const b = o.back; o.back = null;
     if (f.frameObject) { const fo = f.frameObject; f.frameObject = null; it.heap.freeFrame(f.code, fo); }
     else if (o.raw) it.heap.releaseAddress(o.addr, o.bsize);
@@ -277,4 +283,33 @@ function deallocFrameObject(it: Interp, o: PyFrameObj): void {
   // The frame still runs, or finished and frees its own memory (≤3.10).
   if (o.raw) it.heap.releaseAddress(o.addr, o.bsize);
   else if (!f.frameObject) freeMemory(it, o, o.bsize, null);
+}
+
+/** gen_dealloc: weakrefs cleared, then (tracked again meanwhile) the finalizer closes a generator
+ *  that has not finished; unless that resurrected it, the frame is released, then the memory. */
+function deallocGenerator(it: Interp, g: PyGenerator): void {
+  if (g.weakrefs) clearWeakrefsOnDeath(it, g);
+  it.heap.track(g);
+  const py3 = it.profile.version[0] === 3;
+  // 3.x PyObject_CallFinalizerFromDealloc (once: PEP 442); 2.7 gen_del every time.
+  if (genNeedsFinalize(g) && !(py3 && g.finalized)) {
+    if (py3) g.finalized = true;
+    if (it.heap.listener) it.heap.listener({ kind: 'finalize', obj: g, cause: 'refcount' });
+    g.rc = 1;
+    genFinalize(it, g);
+    if (--g.rc !== 0) {
+      if (it.heap.listener) it.heap.listener({ kind: 'resurrect', obj: g });
+      return;
+    }
+  }
+  it.heap.untrack(g);
+  const fo = g.frameObj;
+  if (fo) {
+    // ≤3.10 Py_CLEAR(gi_frame): frame_dealloc releases the locals and the stack.
+    g.frameObj = null;
+    if (g.frame) g.frame.gen = null;
+    g.frame = null;
+    it.dec(fo);
+  } else genClearFrame(it, g);
+  freeMemory(it, g, g.bsize, null);
 }

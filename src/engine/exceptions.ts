@@ -119,6 +119,12 @@ function formatEntries(it: Interp, entries: PyTraceback[], carets: boolean): str
 }
 
 /** The full report for an exception, with its __cause__/__context__ chain first. */
+/** One exception's traceback and message, without its __cause__/__context__ chain
+ *  (PyErr_WriteUnraisable's default hook prints no chain). */
+export function formatExceptionAlone(it: Interp, exc: PyObject, carets = it.profile.tracebackCarets): string {
+  return formatOne(it, exc, carets);
+}
+
 export function formatException(it: Interp, exc: PyObject, seen = new Set<PyObject>(),
   carets = it.profile.tracebackCarets): string {
   seen.add(exc);

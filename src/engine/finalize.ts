@@ -8,7 +8,7 @@ import { PyFunction, PyMethod, PyObject, PyWeakref } from './objects';
 import { mroLookup } from './types';
 import { callObject } from './vm/call';
 import { PyRaise } from './errors';
-import { formatException } from './exceptions';
+import { formatExceptionAlone } from './exceptions';
 import { reprOf } from './repr';
 import { py2UnraisableText, rawArgsValue } from './py2/unraisable';
 
@@ -66,7 +66,7 @@ export function writeUnraisable(it: Interp, exc: PyObject, header: () => string,
     return;
   }
   let text = action && it.profile.unraisableWhile ? `Exception ignored while ${action} ${header()}:\n` : `Exception ignored in: ${header()}\n`;
-  let body = formatException(it, exc, new Set(), it.profile.tracebackCarets && !it.profile.unraisableNoCarets);
+  let body = formatExceptionAlone(it, exc, it.profile.tracebackCarets && !it.profile.unraisableNoCarets);
   const raw = it.profile.unraisableRawValue ? rawArgsValue(it, exc) : null;
   if (raw !== null) body = body.replace(/([^\n]*?): [^\n]*\n$/, (_m, name: string) => `${name}: ${raw}\n`);
   text += body;

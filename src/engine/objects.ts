@@ -230,6 +230,20 @@ export class PyFrameObj extends PyObject {
   constructor(type: PyType, public frame: import('./vm/frame').Frame) { super(type); }
 }
 
+/** A generator object (genobject.c): the suspended frame it owns, and its state. */
+export class PyGenerator extends PyObject {
+  /** The frame (null once the generator dropped it: finished, or cleared). */
+  frame: import('./vm/frame').Frame | null;
+  /** ≤3.10 gi_frame: the frame object holding the frame (one reference), or null. */
+  frameObj: PyFrameObj | null = null;
+  /** created / suspended at a yield / running / completed (3.11+ gi_frame_state). */
+  state: 'created' | 'suspended' | 'running' | 'completed' = 'created';
+  constructor(type: PyType, frame: import('./vm/frame').Frame, public name: string, public qualname: string) {
+    super(type);
+    this.frame = frame;
+  }
+}
+
 export class PyTraceback extends PyObject {
   /** tb_frame */
   frameObj: PyFrameObj | null = null;

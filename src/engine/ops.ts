@@ -7,7 +7,7 @@ import * as SO from './builtins/setops';
 import { setContainsKey } from './settable';
 import type { Interp } from './interp';
 import {
-  PyBool, PyDict, PyDictView, PyFloat, PyInstance, PyInt, PyIterator, PyList, PyObject, PyRange, PySet, PySlice,
+  PyBool, PyDict, PyDictView, PyFloat, PyInstance, PyInt, PyIterator, PyGenerator, PyList, PyObject, PyRange, PySet, PySlice,
   PyStr, PyTuple, PyType, PyNone, PyBytes, IterKind,
 } from './objects';
 import { BinKind, CmpKind, Op } from './compiler/code';
@@ -20,6 +20,7 @@ import { PyError } from './text/errors';
 import { NotSupportedRuntime } from './errors';
 import { mroLookup } from './types';
 import { callObject } from './vm/call';
+import { genNext } from './vm/generator';
 import { reprOf, strOf, typeName } from './repr';
 import { dictGet, dictSetItem, dictDel, hashKey, setAdd } from './builtins/dictops';
 import { formatBuiltin } from './builtins/format';
@@ -480,12 +481,12 @@ export function getIter(it: Interp, o: PyObject): PyObject {
     r.stop = o.used;
     return r;
   }
-  if (o instanceof PyIterator) return it.inc(o);
+  if (o instanceof PyIterator || o instanceof PyGenerator) return it.inc(o);
   if (o instanceof PyInstance) {
     const m = mroLookup(o.type, '__iter__');
     if (m) {
       const r = callObject(it, m, [o], null);
-      if (!(r instanceof PyIterator) && !(r instanceof PyInstance && mroLookup(r.type, '__next__'))) {
+      if (!(r instanceof PyIterator) && !(r instanceof PyGenerator) && !(r instanceof PyInstance && mroLookup(r.type, '__next__'))) {
         const n = typeName(r);
         it.dec(r);
         it.raise('TypeError', `iter() returned non-iterator of type '${n}'`);
@@ -735,6 +736,7 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
       }
     }
   }
+  if (iter instanceof PyGenerator) return genNext(it, iter);
   if (iter instanceof PyInstance) {
     const m = mroLookup(iter.type, '__next__');
     if (m) {

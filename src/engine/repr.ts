@@ -5,7 +5,7 @@
 
 import type { Interp } from './interp';
 import {
-  PyBool, PyBuiltin, PyBytes, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyException, PyFloat, PyFunction,
+  PyBool, PyBuiltin, PyGenerator, PyBytes, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyException, PyFloat, PyFunction,
   PyInstance, PyInt, PyIterator, PyList, PyMethod, PyModule, PyNone, PyObject, PyRange, PySet, PySlice, PyStr,
   PySuper, PyTuple, PyType, PyWeakref, PyEllipsis, PyNotImplemented, PyTraceback,
 } from './objects';
@@ -79,6 +79,8 @@ export function reprOf(it: Interp, o: PyObject): string {
     return `<${it.profile.version[0] === 2 && !o.isHeap ? 'type' : 'class'} '${qualifiedTypeName(o)}'>`;
   }
   if (o instanceof PyFunction) return `<function ${o.qualname} at ${hexAddr(o)}>`;
+  // gen_repr: gi_qualname (2.7: the code's name).
+  if (o instanceof PyGenerator) return `<generator object ${it.profile.version[0] === 2 ? o.name : o.qualname} at ${hexAddr(o)}>`;
   if (o instanceof PyMethod && o.unbound) return `<unbound method ${(o.self as PyType).name}.${o.func instanceof PyFunction ? o.func.name : '?'}>`;
   if (o instanceof PyMethod) {
     const fname = o.func instanceof PyFunction ? o.func.qualname : reprOf(it, o.func);

@@ -21,7 +21,7 @@ export class Types {
   list_iterator!: PyType; tuple_iterator!: PyType; str_iterator!: PyType; range_iterator!: PyType;
   dict_keyiterator!: PyType; dict_valueiterator!: PyType; dict_itemiterator!: PyType; set_iterator!: PyType;
   iterator!: PyType; enumerate!: PyType; zip!: PyType; reversed!: PyType; map!: PyType; filter!: PyType; callable_iterator!: PyType;
-  list_reverseiterator!: PyType;
+  list_reverseiterator!: PyType; generator!: PyType;
   dict_keys!: PyType; dict_values!: PyType; dict_items!: PyType;
   BaseException!: PyType;
 
@@ -76,6 +76,7 @@ export class Types {
     this.property = mk('property', true);
     this.traceback = mk('traceback', true);
     this.frame = mk('frame', true);
+    this.generator = mk('generator', true, this.object, true);
     this.mappingproxy = mk('mappingproxy', true);
     this.getset_descriptor = mk('getset_descriptor', true);
     this.member_descriptor = mk('member_descriptor', true);

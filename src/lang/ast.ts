@@ -94,7 +94,7 @@ export type Expr =
   | BoolOp | NamedExpr | BinOp | UnaryOp | Lambda | IfExp | DictExpr | SetExpr
   | ListComp | SetComp | DictComp | GeneratorExp | Compare | Call | JoinedStr
   | FormattedValue | Constant | Attribute | Subscript | Starred | Name | ListExpr
-  | TupleExpr | Slice;
+  | TupleExpr | Slice | Yield;
 
 export type ExprContext = 'Load' | 'Store' | 'Del';
 export type BoolOperator = 'And' | 'Or';
@@ -109,6 +109,8 @@ export interface NamedExpr extends Pos { kind: 'NamedExpr'; target: Name; value:
 export interface BinOp extends Pos { kind: 'BinOp'; left: Expr; op: BinOperator; right: Expr }
 export interface UnaryOp extends Pos { kind: 'UnaryOp'; op: UnaryOperator; operand: Expr }
 export interface Lambda extends Pos { kind: 'Lambda'; args: Arguments; body: Expr }
+/** `yield [value]` (inside a function: the function is a generator). */
+export interface Yield extends Pos { kind: 'Yield'; value: Expr | null }
 export interface IfExp extends Pos { kind: 'IfExp'; test: Expr; body: Expr; orelse: Expr }
 /** `{k: v, **m}`: a null key means `**value`. */
 export interface DictExpr extends Pos { kind: 'Dict'; keys: (Expr | null)[]; values: Expr[] }

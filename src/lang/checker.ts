@@ -1,11 +1,12 @@
 // The scenario subset: constructs that Python accepts but PyGC Lab does not
 // simulate, found by walking the syntax tree. (Constructs with no node in
-// ast.ts — with, async, yield, match, type parameters — are refused by the
-// parser itself; generator expressions parse but are refused here.) Each refusal is a NotSupportedError pointing at the construct.
+// ast.ts — with, async, yield from, match, type parameters — are refused by the
+// parser itself; misplaced yields are refused by gencheck.ts.) Each refusal is a NotSupportedError pointing at the construct.
 
 import type { Module, Pos, Stmt } from './ast';
 import { ScenarioError } from './errors';
 import { Source } from './source';
+import { checkGenerators } from './gencheck';
 
 /** Modules a scenario may import: the engine provides them. */
 export const IMPORTABLE = new Set(['gc', 'sys', 'weakref', 'time']);
@@ -64,17 +65,7 @@ export function findUnsupported(module: Module, filename: string, source = ''): 
     }
   };
   visit(module.body);
-  // Expressions: generator expressions anywhere (they would need suspended frames).
-  const scan = (node: unknown): void => {
-    if (Array.isArray(node)) { for (const x of node) scan(x); return; }
-    if (!node || typeof node !== 'object') return;
-    const n = node as { kind?: unknown } & Pos;
-    if (n.kind === 'GeneratorExp') {
-      refuse(n, 'a generator expression', 'generator frames are not simulated; use a list comprehension');
-    }
-    for (const v of Object.values(node)) if (v && typeof v === 'object') scan(v);
-  };
-  scan(module.body);
+  checkGenerators(module.body, refuse);
   out.sort((a, b) => a.lineno - b.lineno || a.col - b.col);
   return out;
 }

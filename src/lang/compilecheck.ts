@@ -273,6 +273,7 @@ class Symtable {
       case 'List': case 'Tuple': this.exprs(e.elts); return;
       case 'Slice': if (e.lower) this.expr(e.lower); if (e.upper) this.expr(e.upper); if (e.step) this.expr(e.step); return;
       case 'Constant': return;
+      case 'Yield': if (e.value) this.expr(e.value); return;
     }
   }
 
@@ -526,7 +527,8 @@ class Codegen {
       case 'Starred': this.fail(e, "can't use starred expression here"); return;
       case 'List': case 'Tuple': case 'Set': this.elts(e.elts); return;
       case 'Call': this.expr(e.func); this.elts(e.args); this.keywords(e.keywords); return;
-      case 'Constant': {
+      case 'Constant': case 'Yield': {
+        if (e.kind === 'Yield' && e.value) this.expr(e.value);
         const m = this.markerAt.get(`${e.lineno}:${e.col_offset}`);
         if (!m) return;
         const what = m.kind === 'await' ? 'await' : 'yield';

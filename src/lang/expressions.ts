@@ -1029,16 +1029,18 @@ export abstract class ExprParser extends ParamsParser {
     const s = this.i;
     this.next();
     let kind: Marker['kind'] = 'yield';
+    let value: Expr | null = null;
     if (this.eatKw('from')) {
       kind = 'yield from';
       this.expression();
     } else if (this.startsStarExpression()) {
-      this.starExpressions();
+      value = this.starExpressions();
     }
     const pos = this.extra(s);
     this.markers.push({ kind, pos, inFunction: this.funcDepth > 0, inAsync: this.asyncFunc });
-    // Placeholder: the scenario is refused before anything runs it.
-    return { kind: 'Constant', value: { type: 'None' }, ...pos };
+    // `yield from` is refused before anything runs it (its node is a placeholder).
+    if (kind === 'yield from') return { kind: 'Constant', value: { type: 'None' }, ...pos };
+    return { kind: 'Yield', value, ...pos };
   }
 
   /** lambdef: 'lambda' [lambda_params] ':' expression */

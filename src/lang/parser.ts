@@ -46,7 +46,7 @@ class Parser extends ExprParser {
     const before = this.notSupported.length;
     for (const m of this.markers) {
       if (m.kind === 'await') { if (m.inAsync) this.refuse(m.pos, "'await'", 'coroutines are not simulated'); }
-      else if (m.kind === 'yield' || m.kind === 'yield from') { if (m.inFunction) this.refuse(m.pos, `'${m.kind}'`, 'generators are not simulated'); }
+      else if (m.kind === 'yield from') { if (m.inFunction) this.refuse(m.pos, "'yield from'", 'delegation to a subgenerator is not simulated'); }
     }
     return this.notSupported.splice(before);
   }
@@ -627,7 +627,7 @@ class Parser extends ExprParser {
       if (!v) {
         // `target =` with nothing valid after it: CPython still names a bad target
         if (this.diag) {
-          const k = targets.findIndex((e) => invalidTarget(e, 'star') || (e.kind === 'Constant' && this.isYield(e)));
+          const k = targets.findIndex((e) => invalidTarget(e, 'star') || ((e.kind === 'Constant' || e.kind === 'Yield') && this.isYield(e)));
           if (k >= 0) this.invalidAssignment(targets, k);
         }
         throw FAIL;
@@ -637,7 +637,7 @@ class Parser extends ExprParser {
     }
     for (let k = 0; k < targets.length; k++) {
       const e = targets[k];
-      const bad = e.kind === 'Constant' && this.isYield(e) ? e : invalidTarget(e, 'star');
+      const bad = (e.kind === 'Constant' || e.kind === 'Yield') && this.isYield(e) ? e : invalidTarget(e, 'star');
       if (bad || e.kind === 'Starred' && e.value.kind === 'Starred') {
         if (this.diag) this.invalidAssignment(targets, k);
         throw FAIL;
@@ -659,7 +659,7 @@ class Parser extends ExprParser {
     // "cannot assign to X here. Maybe you meant '==' instead of '='?"
     const elems = first.kind === 'Tuple' && !this.parenthesizedTuple(first) ? first.elts : [first];
     for (const el of elems) {
-      if (el.kind === 'Starred' || (el.kind === 'Constant' && this.isYield(el))) continue;
+      if (el.kind === 'Starred' || ((el.kind === 'Constant' || el.kind === 'Yield') && this.isYield(el))) continue;
       const rest = this.lookahead(() => {
         this.i = this.indexAfter(el);
         if (!this.isOp('=')) return null;
@@ -677,7 +677,7 @@ class Parser extends ExprParser {
       }
     }
     const target = targets[k];
-    if (target.kind === 'Constant' && this.isYield(target)) {
+    if ((target.kind === 'Constant' || target.kind === 'Yield') && this.isYield(target)) {
       throw this.errNode(target, 'assignment to yield expression not possible');
     }
     const bad = invalidTarget(target, 'star');

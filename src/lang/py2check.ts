@@ -18,6 +18,7 @@ import type { Module, Pos } from './ast';
 import { ScenarioError } from './errors';
 import { Source } from './source';
 import { refuser } from './checker';
+import { isGeneratorBody } from './gencheck';
 
 /** Builtins that only Python 2 has (the engine's builtins are Python 3's). */
 const PY2_ONLY_BUILTINS = new Set([
@@ -119,6 +120,13 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
         const a = n.args as { kwonlyargs?: unknown[] } | undefined;
         if (a && a.kwonlyargs && a.kwonlyargs.length) py3only(n, 'keyword-only parameters');
         if (n.returns) py3only(n, 'a return annotation');
+        // 2.7's collector leaves a generator suspended in a try block in gc.garbage (PyGen_NeedsFinalizing).
+        if (isGeneratorBody(n.body)) {
+          findTry(n.body, (t) => {
+            if (t.kind === 'Try') refuse(t, "a 'try' statement in a 2.7 generator", "2.7's uncollectable suspended generators (gc.garbage) are not simulated");
+            else refuse(t, "'return' with a value in a 2.7 generator", "2.7's SyntaxError for it is not simulated");
+          });
+        }
         break;
       }
       case 'arg': if ((n as { annotation?: unknown }).annotation) py3only(n, 'a parameter annotation'); break;
@@ -154,4 +162,14 @@ export function findPy2Unsupported(module: Module, filename: string, source = ''
   const ascii = out.findIndex((e) => e.msg.startsWith('non-ASCII'));
   if (ascii > 0) out.unshift(...out.splice(ascii, 1));
   return out;
+}
+
+/** Each try statement, and each return with a value, of a function body (not of nested functions or classes). */
+function findTry(body: unknown, found: (p: Pos & { kind: string }) => void): void {
+  if (Array.isArray(body)) { for (const x of body) findTry(x, found); return; }
+  if (!body || typeof body !== 'object') return;
+  const n = body as Pos & { kind: string; value?: unknown };
+  if (n.kind === 'FunctionDef' || n.kind === 'ClassDef' || n.kind === 'Lambda') return;
+  if (n.kind === 'Try' || (n.kind === 'Return' && n.value)) found(n);
+  for (const v of Object.values(n)) if (v && typeof v === 'object') findTry(v, found);
 }

@@ -36,6 +36,7 @@ export function exprName(e: Expr): string {
     case 'IfExp': return 'conditional expression';
     case 'NamedExpr': return 'named expression';
     case 'Slice': return 'slice';
+    case 'Yield': return 'yield expression';
   }
 }
 

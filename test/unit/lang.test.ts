@@ -210,10 +210,10 @@ function refused(src: string): ScenarioError {
 
 test('refused constructs name themselves and point at the construct', () => {
   const cases: [string, RegExp, [number, number, number, number]][] = [
-    ['def g():\n    yield 1\n', /^'yield' is not supported by PyGC Lab \(generators/, [2, 5, 2, 12]],
-    ['x = sum(i for i in y)\n', /^a generator expression is not supported by PyGC Lab \(generator frames/, [1, 8, 1, 22]],
-    ['xs = [(a for a in b) for b in c]\n', /^a generator expression is not supported/, [1, 7, 1, 21]],
-    ['def g():\n    x = yield from y\n', /^'yield from' is not supported/, [2, 9, 2, 21]],
+    ['def g():\n    x = yield from y\n', /^'yield from' is not supported by PyGC Lab \(delegation/, [2, 9, 2, 21]],
+    ['def g():\n    return lambda: (yield)\n', /^'yield' in a lambda is not supported/, [2, 21, 2, 26]],
+    ['def g():\n    try:\n        pass\n    finally:\n        yield 1\n', /^'yield' in an except or finally block is not supported by PyGC Lab \(a suspended generator's saved exception state/, [5, 9, 5, 16]],
+    ['def g():\n    try:\n        pass\n    except E:\n        x = yield\n', /^'yield' in an except or finally block/, [5, 13, 5, 18]],
     ['async def f():\n    pass\n', /^'async def' is not supported by PyGC Lab \(coroutines/, [1, 1, 1, 6]],
     ['async def f():\n    await x\n', /^'async def' is not supported/, [1, 1, 1, 6]],
     ['with open(f) as g:\n    pass\n', /^the 'with' statement is not supported by PyGC Lab \(context managers/, [1, 1, 1, 18]],
@@ -289,7 +289,7 @@ test('check() walks a parsed module; parse() alone does not refuse imports', () 
 });
 
 test('diagnose() never throws and lists every refused construct', () => {
-  const src = 'import os\nwith x:\n    pass\ndef g():\n    yield 1\n';
+  const src = 'import os\nwith x:\n    pass\ndef g():\n    yield from 1\n';
   const ds = diagnose(src, FILE);
   assert.deepEqual(ds.map((d) => [d.errorType, d.lineno]), [
     ['NotSupportedError', 1], ['NotSupportedError', 2], ['NotSupportedError', 5],

@@ -8,7 +8,7 @@ import { pyHash } from '../settable';
 import type { Interp } from '../interp';
 import { it } from '../active';
 import {
-  NativeImpl, PyDict, PyFloat, PyInstance, PyInt, PyList, PyObject, PyStr, PyTuple, PyType, PyBool,
+  NativeImpl, PyDict, PyFloat, PyInstance, PyInt, PyList, PyObject, PyStr, PyTuple, PyType, PyBool, PyGenerator,
 } from '../objects';
 import { exactArgs, kwOnly, noKw, rangeArgs, splitArgs } from './args';
 import { lengthOf, isTrue, isSubclass, getIter, iterNext, iterateToArray, listExtendItems, compareOp, binaryOp, rethrow } from '../ops';
@@ -16,6 +16,7 @@ import { reprOf, strOf, typeName } from '../repr';
 import { getAttr, getAttrOrNull, setAttr, delAttr } from '../attrs';
 import { materializeDict } from '../instances';
 import { callObject } from '../vm/call';
+import { genNextBuiltin } from '../vm/generator';
 import { intHex, intOct, intBin } from '../text/radix';
 import { roundFloat, roundFloatToInt, roundInt } from '../text/round';
 import { intDivmod, intAbs, floatDivmod } from '../text/numbers';
@@ -349,7 +350,7 @@ export function builtinFunctions(): Table {
   };
   const next: NativeImpl = (args, kwnames) => {
     rangeArgs(it, 'next', args, kwnames, 1, 2);
-    const v = iterNext(it, args[0]);
+    const v = args[0] instanceof PyGenerator ? genNextBuiltin(it, args[0]) : iterNext(it, args[0]);
     if (v !== null) return v;
     if (args.length === 2) return it.inc(args[1]);
     it.raise('StopIteration');

@@ -17,6 +17,7 @@ import { sortList } from './functions';
 import { intBitLength } from '../text/int';
 import { strMethods } from './strmethods';
 import { notInList } from './messages';
+import { generatorMethods } from './genmethods';
 import { intMethods, floatMethods } from './numbers';
 import * as S from './setops';
 import { setClear, setDiscardKey, setPop } from '../settable';
@@ -368,6 +369,7 @@ export function installAllMethods(): void {
   });
   installMethods(it, it.types.set, setM);
   installMethods(it, it.types.frozenset, frozensetM);
+  installMethods(it, it.types.generator, generatorMethods(it));
   installMethods(it, it.types.tuple, tuple);
   installMethods(it, it.types.int, int);
   installMethods(it, it.types.float, float);

@@ -38,7 +38,7 @@ function effect(op: number, arg: number): [number, number] {
     case Op.STORE_NAME: case Op.STORE_GLOBAL: case Op.STORE_DEREF: case Op.DELETE_ATTR: case Op.POP_TOP:
     case Op.POP_JUMP_IF_FALSE: case Op.POP_JUMP_IF_TRUE: case Op.RETURN_VALUE: case Op.RERAISE: return [1, 0];
     case Op.LOAD_ATTR: case Op.GET_ITER: case Op.LIST_TO_TUPLE: case Op.UNARY_NEGATIVE: case Op.UNARY_POSITIVE:
-    case Op.UNARY_NOT: case Op.UNARY_INVERT: case Op.CHECK_EXC_MATCH: return [1, 1];
+    case Op.UNARY_NOT: case Op.UNARY_INVERT: case Op.CHECK_EXC_MATCH: case Op.YIELD_VALUE: return [1, 1];
     case Op.STORE_ATTR: case Op.DELETE_SUBSCR: return [2, 0];
     case Op.STORE_SUBSCR: return [3, 0];
     case Op.BINARY_SUBSCR: case Op.BINARY_OP: case Op.COMPARE_OP: case Op.IS_OP: case Op.CONTAINS_OP:

@@ -48,6 +48,8 @@ export const enum Op {
   /** 2.7 only: arg 0 at an except handler's entry (set_exc_info, exception on the stack);
    *  arg 1 once a handler matched and bound the value (the traceback's stack slot popped). */
   PY2_EXC,
+  /** Suspend the generator frame, handing TOS to its caller; resuming pushes the sent value (None). */
+  YIELD_VALUE,
 }
 
 export const enum BinKind {
@@ -60,6 +62,7 @@ export const enum CmpKind { Lt, LtE, Eq, NotEq, Gt, GtE }
 export const CO_VARARGS = 4;
 export const CO_VARKEYWORDS = 8;
 export const CO_NESTED = 16;
+export const CO_GENERATOR = 32;
 
 export type CodeKind = 'module' | 'class' | 'function' | 'lambda' | 'comprehension';
 

@@ -4,7 +4,7 @@
 
 import type * as A from '../../lang/ast';
 import { ScenarioError } from '../../lang/errors';
-import { BinKind, CO_NESTED, CO_VARARGS, CO_VARKEYWORDS, Code, CmpKind, INPLACE_FLAG, Op } from './code';
+import { BinKind, CO_GENERATOR, CO_NESTED, CO_VARARGS, CO_VARKEYWORDS, Code, CmpKind, INPLACE_FLAG, Op } from './code';
 import { buildScopes, Scope } from './symtable';
 import { foldConstants } from './fold';
 import { optimizeLoadFast } from './borrow';
@@ -33,6 +33,7 @@ function versionOptions(c: FnCompiler, [major, minor]: [number, number]): void {
   c.constDisplays = atLeast(9);
   c.warnLiteralType = atLeast(12);
   c.whileTestOnce = atLeast(14);
+  c.forIterAtIter = atLeast(13);
   c.borrowLoads = atLeast(14);
   c.inlineListComps = major === 2;
   c.py2Except = major === 2;
@@ -97,6 +98,8 @@ class FnCompiler {
   constDisplays = false;
   /** 3.14: a while loop tests its condition only at the top (the body ends with a back-edge jump). */
   whileTestOnce = false;
+  /** 3.13+: FOR_ITER is located at the iterable expression (a traceback's carets), before at the whole for statement. */
+  forIterAtIter = false;
   /** 3.14: LOAD_FAST_BORROW (gh-130704), computed by optimizeLoadFast after compiling. */
   borrowLoads = false;
   /** 2.7: a list comprehension runs inline (BUILD_LIST, then the loop in the enclosing code);
@@ -389,7 +392,7 @@ class FnCompiler {
     this.at(s.iter, () => this.emit(Op.GET_ITER));
     const top = this.here();
     const fb: FBlock = { kind: 'for', continueTarget: top, breakJumps: [] };
-    const fi = this.at(s, () => this.emit(Op.FOR_ITER));
+    const fi = this.at(this.forIterAtIter ? s.iter : s, () => this.emit(Op.FOR_ITER));
     this.assignTarget(s.target);
     this.fblocks.push(fb);
     this.body(s.body);
@@ -554,6 +557,7 @@ class FnCompiler {
     c.warnLiteralType = this.warnLiteralType;
     c.constDisplays = this.constDisplays;
     c.whileTestOnce = this.whileTestOnce;
+    c.forIterAtIter = this.forIterAtIter;
     c.borrowLoads = this.borrowLoads;
     c.inlineListComps = this.inlineListComps;
     c.py2Except = this.py2Except;
@@ -597,6 +601,7 @@ class FnCompiler {
     c.warnLiteralType = this.warnLiteralType;
     c.constDisplays = this.constDisplays;
     c.whileTestOnce = this.whileTestOnce;
+    c.forIterAtIter = this.forIterAtIter;
     c.borrowLoads = this.borrowLoads;
     c.inlineListComps = this.inlineListComps;
     c.py2Except = this.py2Except;
@@ -641,6 +646,12 @@ class FnCompiler {
   private exprInner(e: A.Expr): void {
     switch (e.kind) {
       case 'Constant': return this.loadConst(e.value);
+      case 'Yield':
+        // The function is a generator (CO_GENERATOR): calling it makes a generator object.
+        this.code.flags |= CO_GENERATOR;
+        if (e.value) this.expr(e.value); else this.loadNone();
+        this.emit(Op.YIELD_VALUE);
+        return;
       case 'Name': return this.loadName(e.id);
       case 'Attribute':
         this.expr(e.value);
@@ -894,9 +905,16 @@ class FnCompiler {
 
   private comprehension(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp): void {
     if (e.kind === 'GeneratorExp') {
-      // Generators are not simulated; a generator expression is evaluated
-      // eagerly into a tuple-like list iterator only where consumed at once.
-      this.error(e, 'generator expressions are not supported by PyGC Lab');
+      // A generator function of one argument (.0, the first iterator, made in the enclosing scope).
+      this.makeFunction(e, '<genexpr>', null, (c) => {
+        c.code.flags |= CO_GENERATOR;
+        c.compGenerator(e, 0, 1);
+        c.emitReturnNone();
+      }, 'comprehension');
+      this.expr(e.generators[0].iter);
+      this.emit(Op.GET_ITER);
+      this.emit(Op.CALL, 1);
+      return;
     }
     if (e.kind === 'ListComp' && this.inlineListComps) {
       this.emit(Op.BUILD_LIST, 0);
@@ -917,7 +935,7 @@ class FnCompiler {
   }
 
   /** The loops of a comprehension; `inline`: the first iterator is already on the stack. */
-  private compGenerator(e: A.ListComp | A.SetComp | A.DictComp, i: number, depth: number, inline = false): void {
+  private compGenerator(e: A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp, i: number, depth: number, inline = false): void {
     const g = e.generators[i];
     if (i === 0) { if (!inline) this.emit(Op.LOAD_FAST, 0); }
     else { this.expr(g.iter); this.emit(Op.GET_ITER); }
@@ -928,6 +946,7 @@ class FnCompiler {
     for (const cond of g.ifs) { this.expr(cond); skips.push(this.emit(Op.POP_JUMP_IF_FALSE, top)); }
     if (i + 1 < e.generators.length) this.compGenerator(e, i + 1, depth + 1, inline);
     else if (e.kind === 'DictComp') { this.expr(e.key); this.expr(e.value); this.emit(Op.MAP_ADD, depth + 1); }
+    else if (e.kind === 'GeneratorExp') { this.expr(e.elt); this.emit(Op.YIELD_VALUE); this.emit(Op.POP_TOP); }
     else { this.expr(e.elt); this.emit(e.kind === 'ListComp' ? Op.LIST_APPEND : Op.SET_ADD, depth + 1); }
     this.emit(Op.JUMP, top);
     this.patch(fi);

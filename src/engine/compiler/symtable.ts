@@ -190,6 +190,7 @@ class Builder {
       case 'JoinedStr': for (const v of e.values) this.expr(v, s); return;
       case 'FormattedValue': this.expr(e.value, s); if (e.format_spec) this.expr(e.format_spec, s); return;
       case 'Constant': return;
+      case 'Yield': if (e.value) this.expr(e.value, s); return;
       case 'Attribute': this.expr(e.value, s); return;
       case 'Subscript': this.expr(e.value, s); this.expr(e.slice, s); return;
       case 'Starred': if (e.ctx === 'Load') this.expr(e.value, s); else this.target(e.value, s); return;

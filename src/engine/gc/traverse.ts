@@ -3,10 +3,12 @@
 // cycle by clearing a container.
 
 import { releaseLocals } from '../vm/frameobj';
+import { genFrameCleared, suspendedStack, traverseGenerator } from '../vm/generator';
 import type { Interp } from '../interp';
 import {
   PyBuiltin, PyCell, PyDescriptorWrapper, PyDict, PyDictView, PyException, PyFunction, PyInstance, PyIterator,
   PyList, PyMethod, PyModule, PyObject, PySet, PySuper, PyTraceback, PyFrameObj, PyTuple, PyType, PyWeakref, PyStr,
+  PyGenerator,
 } from '../objects';
 import { invalidateTypeCaches } from '../types';
 
@@ -72,8 +74,10 @@ export function traverse(o: PyObject, visit: (r: PyObject) => void): void {
     for (const x of f.locals) if (x !== null) visit(x);
     for (const c of f.cells) visit(c);
     if (f.localsDict) visit(f.localsDict);
+    for (const x of suspendedStack(f)) if (x !== null) visit(x);
     return;
   }
+  if (o instanceof PyGenerator) { traverseGenerator(o, visit); return; }
   if (o instanceof PySuper) { visit(o.thisType); visit(o.obj); return; }
   if (o instanceof PyDictView) { visit(o.dict); return; }
   if (o instanceof PyDescriptorWrapper) { visit(o.func); if (o.fset) visit(o.fset); if (o.fdel) visit(o.fdel); return; }
@@ -92,6 +96,7 @@ export function clearRefs(it: Interp, o: PyObject): void {
   if (o instanceof PyFrameObj) {
     // frame_tp_clear: the locals of a finished call (f_back stays).
     if (o.owned) releaseLocals(it, o.frame);
+    if (o.frame.gen) genFrameCleared(it, o.frame);
     return;
   }
   if (o instanceof PyList) {

@@ -9,7 +9,8 @@ import type { Interp } from '../interp';
 import {
   PyBuiltin, PyDescriptorWrapper, PyDict, PyFunction, PyInstance, PyMethod, PyObject, PyTuple, PyType, PyWeakref,
 } from '../objects';
-import { CO_VARARGS, CO_VARKEYWORDS } from '../compiler/code';
+import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from '../compiler/code';
+import { makeGenerator } from './generator';
 import { Frame } from './frame';
 import { runFrame, typeCallBlocks, releaseBlocks } from './eval';
 import { mroLookup, typeInit } from '../types';
@@ -141,6 +142,7 @@ function raiseMissing(it: Interp, fname: string, missing: string[], kind: string
 export function callObject(it: Interp, callable: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
   if (callable instanceof PyFunction) {
     const f = makeFrame(it, callable, args, kwnames, false, it.frame);
+    if (f.code.flags & CO_GENERATOR) return makeGenerator(it, f);
     const role = it.nextFrameRole;
     if (role) { f.role = role.role; f.reason = role.reason; it.nextFrameRole = null; }
     return runFrame(it, f);

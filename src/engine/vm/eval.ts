@@ -6,13 +6,14 @@
 import { firstImport } from '../py2/imports';
 import { py2CatchEntry, py2CatchMatched, py2FrameExit, py2PopHandler, py2Reraise } from '../py2/excinfo';
 import type { Interp } from '../interp';
-import { Op, BinKind, INPLACE_FLAG, type Code } from '../compiler/code';
+import { Op, BinKind, INPLACE_FLAG, CO_GENERATOR, type Code } from '../compiler/code';
+import { genEnter, genFrameDone, makeGenerator } from './generator';
 import { Frame, BLOCK_EXCEPT_HANDLER, BLOCK_SETUP } from './frame';
 import {
   PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyStr, PyTuple, PyType, PyCell,
-  PyBuiltin,
+  PyBuiltin, PyGenerator,
 } from '../objects';
-import { LimitExceeded, PyRaise, StopExecution } from '../errors';
+import { LimitExceeded, NotSupportedRuntime, PyRaise, StopExecution } from '../errors';
 import { makeFrame, callObject, newObjectFor } from './call';
 import { releaseFrameObject, releaseLocals } from './frameobj';
 import { frameTrashBegin, frameTrashEnd } from '../dealloc';
@@ -68,7 +69,8 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
   if (!resume) {
     if (it.frameDepth >= it.recursionLimit) {
       clearFrame(it, entry);
-      it.raise('RecursionError', 'maximum recursion depth exceeded while calling a Python object');
+      // (A generator resumed from native code: _PyEval_EvalFrameDefault's own check, no suffix.)
+      it.raise('RecursionError', entry.gen ? 'maximum recursion depth exceeded' : 'maximum recursion depth exceeded while calling a Python object');
     }
     entry.back = it.frame;
     entry.isEntry = true;
@@ -85,6 +87,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
   frames: for (;;) {
     code = f.code; ops = code.ops; stack = f.stack; locals = f.locals; pc = f.pc;
     try {
+      if (f.genThrow !== null) { const e = f.genThrow; f.genThrow = null; throw new PyRaise(e); } // gen_close
       for (;;) {
         const op = ops[pc];
         const arg = ops[pc + 1];
@@ -241,12 +244,14 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                   throw e;
                 }
                 nf.funcRef = callable;
+                if (nf.code.flags & CO_GENERATOR) { stack.push(makeGenerator(it, nf)); it.gcPoint(); break; }
                 f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
                 if (it.heap.collectPending) it.gcPoint(); // RESUME
                 continue frames;
               } else {
                 const args = stack.slice(argStart) as PyObject[];
                 const nf = makeFrame(it, callable, args, kwnames, false, f);
+                if (nf.code.flags & CO_GENERATOR) { genReturned(it, stack, makeGenerator(it, nf), popCount); break; }
                 nf.callerPop = popCount;
                 f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
                 if (it.heap.collectPending) it.gcPoint(); // RESUME
@@ -267,6 +272,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                 try {
                   nf = makeFrame(it, init, [self, ...args], kwnames, false, f);
                 } catch (e) { it.dec(self); releaseBlocks(it, hidden); throw e; }
+                if (nf.code.flags & CO_GENERATOR) throw new NotSupportedRuntime('a generator __init__', f.lineno);
                 nf.callerPop = popCount;
                 nf.initSelf = self;
                 nf.role = 'init';
@@ -294,6 +300,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               const nf = makeFrame(it, fn, [it.inc(callable.self), ...args], kwnames, true, f);
               nf.funcRef = it.inc(fn);
               it.dec(callable);
+              if (nf.code.flags & CO_GENERATOR) { stack.push(makeGenerator(it, nf)); it.gcPoint(); break; }
               f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
               if (it.heap.collectPending) it.gcPoint(); // RESUME
               continue frames;
@@ -310,8 +317,14 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                 try {
                   nf = makeFrame(it, fn, margs, kwnames, false, f);
                 } catch (e) { it.dec(fn); throw e; }
-                nf.callerPop = popCount;
+                if (nf.code.flags & CO_GENERATOR) {
+                  const g = makeGenerator(it, nf);
+                  it.dec(fn);
+                  genReturned(it, stack, g, popCount);
+                  break;
+                }
                 nf.funcRef = fn;
+                nf.callerPop = popCount;
                 f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
                 if (it.heap.collectPending) it.gcPoint(); // RESUME
                 continue frames;
@@ -553,6 +566,18 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
           case Op.FOR_ITER: {
             f.pc = pc;
             const iter = stack[stack.length - 1]!;
+            if (iter.type === T.generator) {
+              // The generator's frame runs inline, called by this frame; YIELD_VALUE hands
+              // the item back here, a return ends the loop (below, RETURN_VALUE).
+              const gf = genEnter(it, iter as PyGenerator);
+              if (gf === null) { stack.pop(); it.dec(iter); pc = arg; break; }
+              gf.forIter = true;
+              try {
+                f = pushFrame(it, f, gf);
+              } catch (e) { genFrameDone(it, gf, null); throw e; }
+              if (it.heap.collectPending) it.gcPoint(); // RESUME
+              continue frames;
+            }
             const v = iterNext(it, iter);
             if (v === null) { stack.pop(); it.dec(iter); pc = arg; }
             else stack.push(v);
@@ -597,6 +622,16 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             f = done.back!;
             pc = f.pc;
             stack = f.stack;
+            if (done.forIter) {
+              // A generator run by FOR_ITER returned: the loop ends (its iterator popped, the
+              // value — StopIteration's — discarded), continuing at the loop's exit.
+              genFrameDone(it, done, null);
+              it.dec(rv);
+              const g = stack.pop()!;
+              it.dec(g);
+              f.pc = f.code.ops[f.pc - 1]; // FOR_ITER's jump target
+              continue frames;
+            }
             for (let i = 0; i < done.callerPop; i++) { const o = stack.pop(); if (o) it.dec(o); }
             stack.push(rv);
             if (done.role === 'init' && it.heap.collectPending) it.gcPoint(); // the class call returned
@@ -708,6 +743,20 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             if (arg === 0) py2CatchEntry(it, f, stack[stack.length - 1]!); else py2CatchMatched(it, f);
             break;
           case Op.LOAD_ASSERTION_ERROR: { const t = T.get('AssertionError'); t.rc++; stack.push(t); break; }
+          case Op.YIELD_VALUE: {
+            // A generator frame always runs as the entry of its own loop (vm/generator.ts).
+            const v = stack.pop()!;
+            f.pc = pc;
+            f.yielded = true;
+            it.frameDepth--;
+            it.frame = f.back;
+            if (f === entry) return v;
+            // Resumed inline by FOR_ITER: the value is the loop's next item.
+            f.gen!.state = 'suspended';
+            f = f.back!;
+            f.stack.push(v);
+            continue frames;
+          }
           default:
             throw new Error(`internal: unknown opcode ${op}`);
         }
@@ -734,6 +783,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
         clearFrame(it, done);
         it.frameDepth--;
         it.frame = done.back;
+        if (done.gen !== null) genFrameDone(it, done, err.exc);
         if (done.initSelf) { it.dec(done.initSelf); done.initSelf = null; }
         if (done.hiddenArgs.length) releaseBlocks(it, done.hiddenArgs);
         if (done === entry) throw err;
@@ -746,6 +796,13 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
       }
     }
   }
+}
+
+/** A generator function's call returned its generator: pop the call's stack items (≤3.10), push it. */
+function genReturned(it: Interp, stack: (PyObject | null)[], g: PyObject, popCount: number): void {
+  for (let i = 0; i < popCount; i++) { const o = stack.pop(); if (o) it.dec(o); }
+  stack.push(g);
+  if (it.heap.collectPending) it.evalBreaker(true);
 }
 
 /** Make `nf`, called from `f`, the running frame (RecursionError past the limit). */

@@ -46,6 +46,14 @@ export class Frame {
   hiddenArgs: import('../hidden').Block[] = [];
   /** 2.7: f_exc_type/value/traceback, the thread's state saved when this frame first caught (py2/excinfo.ts). */
   py2Saved: { type: PyObject | null; value: PyObject | null; tb: PyObject | null } | null = null;
+  /** The generator owning this frame (vm/generator.ts), or null. */
+  gen: import('../objects').PyGenerator | null = null;
+  /** Set by YIELD_VALUE: the frame suspended rather than returned. */
+  yielded = false;
+  /** A generator frame resumed by its caller's FOR_ITER (runs inline; a return ends that loop). */
+  forIter = false;
+  /** An exception to raise at the frame's resume point (gen_close's GeneratorExit). */
+  genThrow: PyObject | null = null;
   constructor(public code: Code, public func: PyFunction | null, public globals: PyDict,
     public localsDict: PyDict | null, public back: Frame | null) {
     this.locals = new Array(code.varnames.length).fill(null);

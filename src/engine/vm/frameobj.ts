@@ -39,7 +39,8 @@ export function releaseFrameObject(it: Interp, f: Frame): boolean {
   f.pyFrame = null;
   if (o.rc > 1) {
     o.owned = true;
-    if (f.back) { const b = frameObjectOf(it, f.back); b.rc++; o.back = b; }
+    // (A generator's frame has no f_back once it finished: gen_send_ex clears it.)
+    if (f.back && !f.gen) { const b = frameObjectOf(it, f.back); b.rc++; o.back = b; }
     if (o.gcGen === -1) it.heap.track(o);
     o.rc--;
     return true;
@@ -48,8 +49,10 @@ export function releaseFrameObject(it: Interp, f: Frame): boolean {
   return false;
 }
 
-/** Release a frame's fast locals (in order), cells and locals dict. */
+/** Release a frame's fast locals (in order), cells and locals dict. (3.14 _PyFrame_ClearLocals
+ *  releases localsplus from the top down: cells last to first, then locals last to first.) */
 export function releaseLocals(it: Interp, f: Frame): void {
+  if (it.profile.version[0] === 3 && it.profile.version[1] >= 14) return releaseLocalsDown(it, f);
   const locals = f.locals;
   for (let i = 0; i < locals.length; i++) {
     const o = locals[i];
@@ -58,5 +61,17 @@ export function releaseLocals(it: Interp, f: Frame): void {
   const cells = f.cells;
   f.cells = [];
   for (const c of cells) it.dec(c);
+  if (f.localsDict) { const d = f.localsDict; f.localsDict = null; it.dec(d); }
+}
+
+function releaseLocalsDown(it: Interp, f: Frame): void {
+  const cells = f.cells;
+  f.cells = [];
+  for (let i = cells.length - 1; i >= 0; i--) it.dec(cells[i]);
+  const locals = f.locals;
+  for (let i = locals.length - 1; i >= 0; i--) {
+    const o = locals[i];
+    if (o !== null) { locals[i] = null; it.dec(o); }
+  }
   if (f.localsDict) { const d = f.localsDict; f.localsDict = null; it.dec(d); }
 }
