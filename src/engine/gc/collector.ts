@@ -196,6 +196,10 @@ export class Collector {
       }
       const steps = it.steps;
       this.calledOut = false;
+      const res = it.profile.resurrection;
+      // 3.6 (and 2.7) count the collectable objects here, before any finalizer runs: those a finalizer
+      // frees, or keeps alive, are counted all the same.
+      const countedFirst = res === 'count-all' ? unreachable.size() : -1;
       // (Both phases would find nothing to do when move_unreachable saw no weak reference
       // and no __del__; a legacy-finalizer move only takes objects away.)
       if (found.weak) m += this.handleWeakrefs(unreachable, old);
@@ -204,7 +208,6 @@ export class Collector {
       this.emitPhase('finalize_garbage', generation);
       const finalUnreachable = new GcList(-2, 'final unreachable');
       this.current.unreachable = finalUnreachable;
-      const res = it.profile.resurrection;
       let abort = false;
       let size = -1;
       if (!this.calledOut && it.steps === steps) {
@@ -219,13 +222,13 @@ export class Collector {
         // 3.6–3.8 check_garbage: any resurrection keeps the whole set.
         abort = this.checkGarbage(unreachable);
         if (abort) {
-          if (res === 'count-all') m += unreachable.size();
           this.clearFlags(unreachable);
           unreachable.mergeInto(old);
         } else unreachable.mergeInto(finalUnreachable);
       }
       this.emitPhase('handle_resurrected_objects', generation);
-      m += size >= 0 ? size : finalUnreachable.size();
+      if (countedFirst >= 0) m += countedFirst;
+      else if (!abort) m += size >= 0 ? size : finalUnreachable.size();
       deleteGarbage(this.it, finalUnreachable, old);
       this.emitPhase('delete_garbage', generation);
       for (const op of finalizers.toArray()) {
