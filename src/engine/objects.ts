@@ -323,7 +323,9 @@ export class PyIterator extends PyObject {
 
 export type IterKind =
   | 'list' | 'tuple' | 'str' | 'range' | 'dict-keys' | 'dict-values' | 'dict-items' | 'set'
-  | 'enumerate' | 'zip' | 'reversed' | 'map' | 'filter' | 'callable' | 'dict-reversed';
+  | 'enumerate' | 'zip' | 'reversed' | 'map' | 'filter' | 'callable' | 'dict-reversed'
+  /** iter(callable, sentinel): the callable is `source`, the sentinel `extra[0]`. */
+  | 'calliter';
 
 /** dict views (keys(), values(), items()). */
 /** A dict view (keys/values/items), or a class's `__dict__` mappingproxy ('proxy'). */

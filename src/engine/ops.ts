@@ -462,6 +462,13 @@ function newIter(it: Interp, type: PyType, source: PyObject | null, kind: IterKi
   return it.rawNew(new PyIterator(type, source ? it.inc(source) : null, kind), 48);
 }
 
+/** iter(callable, sentinel) (calliter_new): a tracked iterator holding both. */
+export function newCallIter(it: Interp, callable: PyObject, sentinel: PyObject): PyIterator {
+  const r = newIter(it, it.types.callable_iterator, callable, 'calliter');
+  r.extra = [it.inc(sentinel)];
+  return r;
+}
+
 export function getIter(it: Interp, o: PyObject): PyObject {
   const T = it.types;
   if (o instanceof PyList) return newIter(it, T.list_iterator, o, 'list');
@@ -714,6 +721,27 @@ export function iterNext(it: Interp, iter: PyObject): PyObject | null {
           if (keep) return v;
           it.dec(v);
         }
+      }
+      case 'calliter': {
+        // calliter_iternext: call until the result equals the sentinel or StopIteration is raised;
+        // then the callable and the sentinel are released (Py_CLEAR).
+        if (!src) return null;
+        const release = () => { iter.source = null; const s = iter.extra; iter.extra = []; it.dec(src); for (const x of s) it.dec(x); };
+        let r: PyObject;
+        try {
+          r = callObject(it, src, [], null);
+        } catch (e) {
+          const exc = (e as { exc?: PyObject }).exc;
+          if (!exc || !isSubclass(exc.type, it.types.get('StopIteration'))) throw e;
+          it.dec(exc);
+          release();
+          return null;
+        }
+        const sentinel = iter.extra[0];
+        if (r !== sentinel && !eq(it, r, sentinel)) return r;
+        it.dec(r);
+        release();
+        return null;
       }
       case 'callable': {
         // iter_iternext: seq[i++] until IndexError or StopIteration, which is

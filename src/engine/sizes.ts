@@ -98,7 +98,7 @@ function lengthHint(it: Interp, o: PyObject): number | null {
   const n = knownLen(it, o);
   if (n !== null) return n;
   if (o instanceof PyIterator && (o.kind === 'map' || o.kind === 'filter' || o.kind === 'zip'
-    || o.kind === 'enumerate' || o.kind === 'callable')) return 8;
+    || o.kind === 'enumerate' || o.kind === 'callable' || o.kind === 'calliter')) return 8;
   return null;
 }
 

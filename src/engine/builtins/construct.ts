@@ -170,6 +170,10 @@ export function instantiateBuiltin(it: Interp, t: PyType, args: PyObject[], kwna
       return it.gcNew(() => new PyDescriptorWrapper(t, it.inc(args[0])), 48);
     case T.weakref:
       return newWeakref(it, args, kwnames);
+    case T.slice:
+      // Slices are GC objects with a one-slot cache in CPython; the engine makes the implicit ones of
+      // `a[i:j]` only (untracked, uncounted: what the cache gives when it holds one), never a handle on one.
+      throw new NotSupportedRuntime('slice objects made with slice()', it.frame ? it.frame.lineno : 0);
   }
   it.raise('TypeError', `cannot create '${t.name}' instances`);
 }

@@ -1,0 +1,23 @@
+// Builtins the engine does not model exactly stop the run with a located NotSupportedError
+// (exit code 2) instead of an answer real CPython would not give.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Engine } from '../../src/engine/engine';
+
+function run(src: string, python = '3.12') {
+  const out = { stdout: '', stderr: '' };
+  const e = new Engine(src, { filename: '/t/s.py', python,
+    out: { stdout: (s) => { out.stdout += s; }, stderr: (s) => { out.stderr += s; } } });
+  e.compile();
+  const r = e.run();
+  return { ...out, exitCode: r.exitCode };
+}
+
+test('slice(): refused, with its line (slices are GC objects with a cache in CPython; the engine has no handle on one)', () => {
+  for (const python of ['2.7', '3.6', '3.12']) {
+    const r = run('from __future__ import print_function\nprint(1)\ns = slice(1, 3)\nprint(2)\n', python);
+    assert.equal(r.stdout, '1\n', python);
+    assert.equal(r.exitCode, 2, python);
+    assert.match(r.stderr, /line 3[\s\S]*NotSupportedError: slice objects made with slice\(\) is not supported by PyGC Lab/, python);
+  }
+});
