@@ -46,9 +46,159 @@ function isPlainInstance(op: PyObject): op is PyInstance {
   return (op as { constructor: unknown }).constructor === PyInstance;
 }
 
+// ---- the per-object passes --------------------------------------------------------
+//
+// V8 notes. Each pass over a generation walks it as a series of calls, each over a run
+// of at most RUN objects, instead of one loop in one call: a long loop waits for
+// on-stack replacement to leave the interpreter and, when its optimized code meets a
+// class it had not seen (the end of a generation often holds a tuple or a descriptor
+// the loop's feedback lacks), falls back to it for the rest of the pass; the next call
+// of a short run enters the newly optimized code at once. The order of the objects
+// and what is done to each are those of one loop.
+
+const RUN = 2048;
+
+/** list->gc.gc_next, read through a node (keeps the load site's feedback shared with the loops'). */
+function firstOf(list: GcList): GcNode {
+  return list.gcNext!;
+}
+
+/** What move_unreachable leaves in the unreachable list, noted while clearing its marks. */
+interface Found { count: number; weak: boolean; del: boolean; legacy: boolean }
+
 /** subtract_refs' visit: one reference from inside the list being collected. */
 function subtractRef(r: PyObject): void {
   if (r.gcFlags & GCFLAG_COLLECTING) r.gcRefs--;
+}
+
+/** update_refs over the run starting at g; returns where the next run starts. */
+function updateRefsRun(g: GcNode, list: GcList): GcNode {
+  for (let n = RUN; n > 0 && g !== list; n--) {
+    const op = g as PyObject;
+    op.gcRefs = op.rc;
+    op.gcFlags = GCFLAG_COLLECTING;
+    g = op.gcNext!;
+  }
+  return g;
+}
+
+/** subtract_refs over the run starting at g. The common containers are visited here
+ *  in tp_traverse order (traverse.ts), without a callback. */
+function subtractRefsRun(g: GcNode, list: GcList): GcNode {
+  for (let n = RUN; n > 0 && g !== list; n--) {
+    const op = g as PyObject;
+    if (isPlainInstance(op) && op.slots === null) {
+      const vals = op.values;
+      if (vals !== null) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) subtractRef(v); }
+      const d = op.dict;
+      if (d !== null) {
+        if (d.untrackable) { for (const e of d.map.values()) subtractRef(e.value); } else subtractRef(d);
+      }
+      const t = op.type;
+      if (t.isHeap) subtractRef(t);
+    } else if (op instanceof PyList || op instanceof PyTuple) {
+      const items = op.items;
+      for (let i = 0; i < items.length; i++) subtractRef(items[i]);
+    } else if (op instanceof PyDict) {
+      for (const e of op.map.values()) { subtractRef(e.value); if (!(e.key instanceof PyStr)) subtractRef(e.key); }
+    } else traverse(op, subtractRef);
+    g = op.gcNext!;
+  }
+  return g;
+}
+
+/** move_unreachable's visit_reachable: op is referred to from a reachable object of `young`. */
+function visitReachable(op: PyObject, young: GcList): void {
+  const flags = op.gcFlags;
+  if (!(flags & GCFLAG_COLLECTING)) return;
+  if (flags & GCFLAG_UNREACHABLE) {
+    gcUnlink(op);
+    op.gcFlags = flags & ~GCFLAG_UNREACHABLE;
+    young.append(op);
+    op.gcRefs = 1;
+  } else if (op.gcRefs === 0) {
+    op.gcRefs = 1;
+  }
+}
+
+/** The young list being scanned, for traverse()'s callback (move_unreachable does not nest). */
+let scanYoung: GcList | null = null;
+function visitReachableCb(op: PyObject): void { visitReachable(op, scanYoung!); }
+
+/** move_unreachable over the run starting at g; returns where the scan goes on. */
+function moveUnreachableRun(g: GcNode, young: GcList, unreachable: GcList): GcNode {
+  for (let n = RUN; n > 0 && g !== young; n--) {
+    const op = g as PyObject;
+    if (op.gcRefs > 0) {
+      // As in subtractRefsRun: the common containers in tp_traverse order (the order matters here).
+      if (isPlainInstance(op) && op.slots === null) {
+        const vals = op.values;
+        if (vals !== null) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) visitReachable(v, young); }
+        const d = op.dict;
+        if (d !== null) {
+          if (d.untrackable) { for (const e of d.map.values()) visitReachable(e.value, young); } else visitReachable(d, young);
+        }
+        const t = op.type;
+        if (t.isHeap) visitReachable(t, young);
+      } else if (op instanceof PyList || op instanceof PyTuple) {
+        const items = op.items;
+        for (let i = 0; i < items.length; i++) visitReachable(items[i], young);
+      } else if (op instanceof PyDict) {
+        for (const e of op.map.values()) { visitReachable(e.value, young); if (!(e.key instanceof PyStr)) visitReachable(e.key, young); }
+      } else {
+        const prev = scanYoung;
+        scanYoung = young;
+        traverse(op, visitReachableCb);
+        scanYoung = prev;
+      }
+      op.gcFlags &= ~GCFLAG_COLLECTING;
+      g = op.gcNext!;
+    } else {
+      const next = op.gcNext!;
+      gcUnlink(op);
+      unreachable.append(op);
+      op.gcFlags |= GCFLAG_UNREACHABLE;
+      g = next;
+    }
+  }
+  return g;
+}
+
+/** After move_unreachable: clear the UNREACHABLE marks of a run of the unreachable list and note
+ *  how many objects it holds, whether any has (or is) a weak reference or a __del__ to call. */
+function noteUnreachableRun(u: GcNode, unreachable: GcList, weakref: PyObject, found: Found): GcNode {
+  for (let n = RUN; n > 0 && u !== unreachable; n--) {
+    const op = u as PyObject;
+    op.gcFlags &= ~GCFLAG_UNREACHABLE;
+    found.count++;
+    if (op.weakrefs !== null || op.type === weakref) found.weak = true;
+    if (typeDel(op.type) !== null) {
+      if (!op.finalized) found.del = true;
+      if (op.type.isHeap) found.legacy = true;
+    }
+    u = op.gcNext!;
+  }
+  return u;
+}
+
+/** untrack_tuples (and untrack_dicts) over the run starting at g, counting the objects that stay. */
+function untrackRun(c: Collector, g: GcNode, list: GcList, dicts: boolean, tuple: PyObject, dict: PyObject, listType: PyObject,
+  count: { n: number }): GcNode {
+  let n = 0;
+  for (let k = RUN; k > 0 && g !== list; k--) {
+    const op = g as PyObject;
+    const next = op.gcNext!;
+    const t = op.type; // (compared first: a failing instanceof walks the prototype chain)
+    if (t === tuple && op instanceof PyTuple) {
+      c.maybeUntrackTuple(op);
+      if (op.gcGen !== -1) n++;
+    } else if (dicts && t === dict && op instanceof PyDict) {
+      if (!c.maybeUntrackDict(op)) n++;
+    } else n += t === listType && op instanceof PyStandIn ? op.weight : 1;
+    g = next;
+  }
+  count.n += n;
+  return g;
 }
 
 export interface GenStats { collections: number; collected: number; uncollectable: number }
@@ -75,7 +225,7 @@ export class Collector {
   /** What the last move_unreachable left in the unreachable list (see there). */
   /** What move_unreachable left: how many, whether any is or has a weakref, has a __del__ to call,
    *  or (2.7) has a legacy finalizer (a heap type with __del__). */
-  private found = { count: 0, weak: false, del: false, legacy: false };
+  private readonly found: Found = { count: 0, weak: false, del: false, legacy: false };
 
   constructor(private it: Interp) {
     it.collector = this;
@@ -293,117 +443,40 @@ export class Collector {
 
   /** Post: every object in `list` has gc_refs == refcount and the COLLECTING flag. */
   private updateRefs(list: GcList): void {
-    for (let g = list.gcNext; g !== list; g = g!.gcNext) {
-      const op = g as PyObject;
-      op.gcRefs = op.rc;
-      op.gcFlags = GCFLAG_COLLECTING;
-    }
+    for (let g = firstOf(list); g !== list;) g = updateRefsRun(g, list);
   }
 
   /** Post: gc_refs counts only references from outside `list`. */
   private subtractRefs(list: GcList): void {
-    for (let g = list.gcNext; g !== list; g = g!.gcNext) {
-      const op = g as PyObject;
-      // The common containers are visited here in tp_traverse order (traverse.ts), without a callback.
-      if (isPlainInstance(op) && !op.slots) {
-        const vals = op.values;
-        if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) subtractRef(v); }
-        const d = op.dict;
-        if (d !== null) {
-          if (d.untrackable) { for (const e of d.map.values()) subtractRef(e.value); } else subtractRef(d);
-        }
-        const t = op.type;
-        if (t.isHeap) subtractRef(t);
-      } else if (op instanceof PyList || op instanceof PyTuple) {
-        const items = op.items;
-        for (let i = 0; i < items.length; i++) subtractRef(items[i]);
-      } else if (op instanceof PyDict) {
-        for (const e of op.map.values()) { subtractRef(e.value); if (!(e.key instanceof PyStr)) subtractRef(e.key); }
-      } else traverse(op, subtractRef);
-    }
+    for (let g = firstOf(list); g !== list;) g = subtractRefsRun(g, list);
   }
 
   /** CPython's move_unreachable, including its reordering of survivors. */
   private moveUnreachable(young: GcList, unreachable: GcList): void {
-    const visitReachable = (op: PyObject) => {
-      if (!(op.gcFlags & GCFLAG_COLLECTING)) return;
-      if (op.gcFlags & GCFLAG_UNREACHABLE) {
-        gcUnlink(op);
-        op.gcFlags &= ~GCFLAG_UNREACHABLE;
-        young.append(op);
-        op.gcRefs = 1;
-      } else if (op.gcRefs === 0) {
-        op.gcRefs = 1;
-      }
-    };
-    let g = young.gcNext;
-    while (g !== young) {
-      const op = g as PyObject;
-      if (op.gcRefs > 0) {
-        // As in subtractRefs: the common containers in tp_traverse order (the order matters here).
-        if (isPlainInstance(op) && !op.slots) {
-          const vals = op.values;
-          if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) visitReachable(v); }
-          const d = op.dict;
-          if (d !== null) {
-            if (d.untrackable) { for (const e of d.map.values()) visitReachable(e.value); } else visitReachable(d);
-          }
-          const t = op.type;
-          if (t.isHeap) visitReachable(t);
-        } else if (op instanceof PyList || op instanceof PyTuple) {
-          const items = op.items;
-          for (let i = 0; i < items.length; i++) visitReachable(items[i]);
-        } else if (op instanceof PyDict) {
-          for (const e of op.map.values()) { visitReachable(e.value); if (!(e.key instanceof PyStr)) visitReachable(e.key); }
-        } else traverse(op, visitReachable);
-        op.gcFlags &= ~GCFLAG_COLLECTING;
-        g = op.gcNext;
-      } else {
-        const next = op.gcNext;
-        gcUnlink(op);
-        unreachable.append(op);
-        op.gcFlags |= GCFLAG_UNREACHABLE;
-        g = next;
-      }
-    }
+    for (let g = firstOf(young); g !== young;) g = moveUnreachableRun(g, young, unreachable);
     // Clear the UNREACHABLE marks and note, on the way, what the next phases will find:
     // how many objects, whether any has (or is) a weak reference or a __del__ to call.
-    const weakref = this.it.types.weakref;
-    let count = 0, weak = false, del = false, legacy = false;
-    for (let u = unreachable.gcNext; u !== unreachable; u = u!.gcNext) {
-      const op = u as PyObject;
-      op.gcFlags &= ~GCFLAG_UNREACHABLE;
-      count++;
-      if (op.weakrefs !== null || op.type === weakref) weak = true;
-      if (typeDel(op.type) !== null) {
-        if (!op.finalized) del = true;
-        if (op.type.isHeap) legacy = true;
-      }
-    }
-    this.found = { count, weak, del, legacy: legacy && this.it.profile.legacyFinalizers };
+    const found = this.found;
+    found.count = 0; found.weak = false; found.del = false; found.legacy = false;
+    for (let u = firstOf(unreachable); u !== unreachable;) u = noteUnreachableRun(u, unreachable, this.it.types.weakref, found);
+    found.legacy = found.legacy && this.it.profile.legacyFinalizers;
   }
 
   /** untrack_tuples, plus untrack_dicts when `dicts`; returns the number of objects left in `list`. */
   private untrackContainers(list: GcList, dicts: boolean): number {
     const T = this.it.types;
-    let n = 0;
-    let g = list.gcNext;
-    while (g !== list) {
-      const next = g!.gcNext;
-      const t = (g as PyObject).type; // (compared first: a failing instanceof walks the prototype chain)
-      if (t === T.tuple && g instanceof PyTuple) {
-        this.maybeUntrackTuple(g);
-        if (g.gcGen !== -1) n++;
-      } else if (dicts && t === T.dict && g instanceof PyDict) {
-        let keep = false;
-        for (const e of g.map.values()) {
-          if (this.it.mayBeTracked(e.value) || this.it.mayBeTracked(e.key)) { keep = true; break; }
-        }
-        if (!keep) this.heap.untrack(g); else n++;
-      } else n += t === T.list && g instanceof PyStandIn ? g.weight : 1;
-      g = next;
+    const count = { n: 0 };
+    for (let g = firstOf(list); g !== list;) g = untrackRun(this, g, list, dicts, T.tuple, T.dict, T.list, count);
+    return count.n;
+  }
+
+  /** untrack_dicts' test for one dict in the list: does it hold anything that may be tracked? */
+  maybeUntrackDict(d: PyDict): boolean {
+    for (const e of d.map.values()) {
+      if (this.it.mayBeTracked(e.value) || this.it.mayBeTracked(e.key)) return false;
     }
-    return n;
+    this.heap.untrack(d);
+    return true;
   }
 
   maybeUntrackTuple(t: PyTuple): void {
