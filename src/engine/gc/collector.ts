@@ -58,9 +58,19 @@ function isPlainInstance(op: PyObject): op is PyInstance {
 
 const RUN = 2048;
 
-/** list->gc.gc_next, read through a node (keeps the load site's feedback shared with the loops'). */
+// The header fields the passes read and write go through one small function each:
+// V8 inlines them with their own feedback, shared by every pass and every kind of
+// referent, so each of these sites sees all the classes of the heap early (and turns
+// generic) instead of one site per pass learning them one deoptimization at a time.
+function nextOf(g: GcNode): GcNode { return g.gcNext!; }
+function flagsOf(o: PyObject): number { return o.gcFlags; }
+function setFlags(o: PyObject, f: number): void { o.gcFlags = f; }
+function refsOf(o: PyObject): number { return o.gcRefs; }
+function setRefs(o: PyObject, r: number): void { o.gcRefs = r; }
+
+/** The first member of a list (the list itself when empty). */
 function firstOf(list: GcList): GcNode {
-  return list.gcNext!;
+  return nextOf(list);
 }
 
 /** What move_unreachable leaves in the unreachable list, noted while clearing its marks. */
@@ -68,16 +78,17 @@ interface Found { count: number; weak: boolean; del: boolean; legacy: boolean }
 
 /** subtract_refs' visit: one reference from inside the list being collected. */
 function subtractRef(r: PyObject): void {
-  if (r.gcFlags & GCFLAG_COLLECTING) r.gcRefs--;
+  if (flagsOf(r) & GCFLAG_COLLECTING) setRefs(r, refsOf(r) - 1);
 }
 
 /** update_refs over the run starting at g; returns where the next run starts. */
 function updateRefsRun(g: GcNode, list: GcList): GcNode {
   for (let n = RUN; n > 0 && g !== list; n--) {
     const op = g as PyObject;
-    op.gcRefs = op.rc;
-    op.gcFlags = GCFLAG_COLLECTING;
-    g = op.gcNext!;
+    setRefs(op, op.rc);
+    setFlags(op, GCFLAG_COLLECTING);
+    op.gcGen = list.gen;
+    g = nextOf(op);
   }
   return g;
 }
@@ -102,22 +113,22 @@ function subtractRefsRun(g: GcNode, list: GcList): GcNode {
     } else if (op instanceof PyDict) {
       for (const e of op.map.values()) { subtractRef(e.value); if (!(e.key instanceof PyStr)) subtractRef(e.key); }
     } else traverse(op, subtractRef);
-    g = op.gcNext!;
+    g = nextOf(op);
   }
   return g;
 }
 
 /** move_unreachable's visit_reachable: op is referred to from a reachable object of `young`. */
 function visitReachable(op: PyObject, young: GcList): void {
-  const flags = op.gcFlags;
+  const flags = flagsOf(op);
   if (!(flags & GCFLAG_COLLECTING)) return;
   if (flags & GCFLAG_UNREACHABLE) {
     gcUnlink(op);
-    op.gcFlags = flags & ~GCFLAG_UNREACHABLE;
+    setFlags(op, flags & ~GCFLAG_UNREACHABLE);
     young.append(op);
-    op.gcRefs = 1;
-  } else if (op.gcRefs === 0) {
-    op.gcRefs = 1;
+    setRefs(op, 1);
+  } else if (refsOf(op) === 0) {
+    setRefs(op, 1);
   }
 }
 
@@ -129,7 +140,7 @@ function visitReachableCb(op: PyObject): void { visitReachable(op, scanYoung!); 
 function moveUnreachableRun(g: GcNode, young: GcList, unreachable: GcList): GcNode {
   for (let n = RUN; n > 0 && g !== young; n--) {
     const op = g as PyObject;
-    if (op.gcRefs > 0) {
+    if (refsOf(op) > 0) {
       // As in subtractRefsRun: the common containers in tp_traverse order (the order matters here).
       if (isPlainInstance(op) && op.slots === null) {
         const vals = op.values;
@@ -151,13 +162,13 @@ function moveUnreachableRun(g: GcNode, young: GcList, unreachable: GcList): GcNo
         traverse(op, visitReachableCb);
         scanYoung = prev;
       }
-      op.gcFlags &= ~GCFLAG_COLLECTING;
-      g = op.gcNext!;
+      setFlags(op, flagsOf(op) & ~GCFLAG_COLLECTING);
+      g = nextOf(op);
     } else {
-      const next = op.gcNext!;
+      const next = nextOf(op);
       gcUnlink(op);
       unreachable.append(op);
-      op.gcFlags |= GCFLAG_UNREACHABLE;
+      setFlags(op, flagsOf(op) | GCFLAG_UNREACHABLE);
       g = next;
     }
   }
@@ -169,32 +180,35 @@ function moveUnreachableRun(g: GcNode, young: GcList, unreachable: GcList): GcNo
 function noteUnreachableRun(u: GcNode, unreachable: GcList, weakref: PyObject, found: Found): GcNode {
   for (let n = RUN; n > 0 && u !== unreachable; n--) {
     const op = u as PyObject;
-    op.gcFlags &= ~GCFLAG_UNREACHABLE;
+    setFlags(op, flagsOf(op) & ~GCFLAG_UNREACHABLE);
     found.count++;
     if (op.weakrefs !== null || op.type === weakref) found.weak = true;
     if (typeDel(op.type) !== null) {
       if (!op.finalized) found.del = true;
       if (op.type.isHeap) found.legacy = true;
     }
-    u = op.gcNext!;
+    u = nextOf(op);
   }
   return u;
 }
 
 /** untrack_tuples (and untrack_dicts) over the run starting at g, counting the objects that stay. */
-function untrackRun(c: Collector, g: GcNode, list: GcList, dicts: boolean, tuple: PyObject, dict: PyObject, listType: PyObject,
-  count: { n: number }): GcNode {
+function untrackRun(c: Collector, g: GcNode, list: GcList, dicts: boolean, nextGen: number, tuple: PyObject, dict: PyObject,
+  listType: PyObject, count: { n: number }): GcNode {
   let n = 0;
   for (let k = RUN; k > 0 && g !== list; k--) {
     const op = g as PyObject;
-    const next = op.gcNext!;
+    const next = nextOf(op);
     const t = op.type; // (compared first: a failing instanceof walks the prototype chain)
     if (t === tuple && op instanceof PyTuple) {
       c.maybeUntrackTuple(op);
-      if (op.gcGen !== -1) n++;
+      if (op.gcGen !== -1) { n++; op.gcGen = nextGen; }
     } else if (dicts && t === dict && op instanceof PyDict) {
-      if (!c.maybeUntrackDict(op)) n++;
-    } else n += t === listType && op instanceof PyStandIn ? op.weight : 1;
+      if (!c.maybeUntrackDict(op)) { n++; op.gcGen = nextGen; }
+    } else {
+      n += t === listType && op instanceof PyStandIn ? op.weight : 1;
+      op.gcGen = nextGen;
+    }
     g = next;
   }
   count.n += n;
@@ -318,8 +332,8 @@ export class Collector {
     // Counters: older generation counts this collection, younger ones restart.
     if (generation + 1 < 3) heap.count[generation + 1] += 1;
     for (let i = 0; i <= generation; i++) heap.count[i] = 0;
-    // Merge younger generations into the one being collected.
-    for (let i = 0; i < generation; i++) heap.gens[i].mergeInto(heap.gens[generation]);
+    // Merge younger generations into the one being collected (update_refs renumbers their gcGen).
+    for (let i = 0; i < generation; i++) heap.gens[i].spliceInto(heap.gens[generation]);
     const young = heap.gens[generation];
     const old = generation < 2 ? heap.gens[generation + 1] : young;
     const unreachable = new GcList(-2, 'unreachable');
@@ -330,11 +344,11 @@ export class Collector {
       const found = this.found;
       // untrack_tuples (and, in a full collection, untrack_dicts) in one pass that
       // also counts the survivors (the order of untracking is not observable).
-      const survivors = this.untrackContainers(young, young === old);
-      // Survivors move on.
+      // Survivors move on (renumbered to the older generation by that pass, then spliced).
+      const survivors = this.untrackContainers(young, young === old, old.gen);
       if (young !== old) {
         if (generation === 1) heap.longLivedPending += survivors;
-        young.mergeInto(old);
+        young.spliceInto(old);
       } else {
         heap.longLivedPending = 0;
         heap.longLivedTotal = survivors;
@@ -441,7 +455,8 @@ export class Collector {
     this.emitPhase('move_unreachable', gen);
   }
 
-  /** Post: every object in `list` has gc_refs == refcount and the COLLECTING flag. */
+  /** Post: every object in `list` has gc_refs == refcount and the COLLECTING flag, and
+   *  gcGen == list.gen (the younger generations were spliced in without renumbering). */
   private updateRefs(list: GcList): void {
     for (let g = firstOf(list); g !== list;) g = updateRefsRun(g, list);
   }
@@ -462,11 +477,12 @@ export class Collector {
     found.legacy = found.legacy && this.it.profile.legacyFinalizers;
   }
 
-  /** untrack_tuples, plus untrack_dicts when `dicts`; returns the number of objects left in `list`. */
-  private untrackContainers(list: GcList, dicts: boolean): number {
+  /** untrack_tuples, plus untrack_dicts when `dicts`; returns the number of objects left in `list`,
+   *  which now have gcGen == `nextGen` (the generation they are about to be spliced into). */
+  private untrackContainers(list: GcList, dicts: boolean, nextGen: number): number {
     const T = this.it.types;
     const count = { n: 0 };
-    for (let g = firstOf(list); g !== list;) g = untrackRun(this, g, list, dicts, T.tuple, T.dict, T.list, count);
+    for (let g = firstOf(list); g !== list;) g = untrackRun(this, g, list, dicts, nextGen, T.tuple, T.dict, T.list, count);
     return count.n;
   }
 
