@@ -5,6 +5,15 @@
 // stating what holds afterwards. Objects live on the intrusive generation
 // lists of heap.ts; during a collection `gcRefs` and the COLLECTING /
 // UNREACHABLE flags on each object play the role of PyGC_Head's bits.
+// Each object also records its generation (gcGen, for gc.get_objects(), the
+// panel and is_tracked): merging lists stays O(1) as in CPython, and the pass
+// that walks the merged list anyway renumbers its members (update_refs for the
+// younger generations merged into the collected one, untrack_tuples for the
+// survivors promoted to the older one).
+//
+// Speed (V8): the passes over every object live in module functions further
+// down (…Run), each walking a run of the list per call; see the notes there.
+// There are no consistency checks between phases (nothing to switch off).
 //
 //   update_refs        gc_refs = refcount for every object in the young list
 //   subtract_refs      gc_refs -= references from inside the young list
@@ -93,29 +102,38 @@ function updateRefsRun(g: GcNode, list: GcList): GcNode {
   return g;
 }
 
-/** subtract_refs over the run starting at g. The common containers are visited here
- *  in tp_traverse order (traverse.ts), without a callback. */
+/** subtract_refs over the run starting at g. The common containers are visited in
+ *  tp_traverse order (traverse.ts) without a callback: instances here, the rest in
+ *  subtractRefsOther (a separate function: V8 compiles this loop small, so that it is
+ *  quickly optimized again when a class it had not seen deoptimizes it). */
 function subtractRefsRun(g: GcNode, list: GcList): GcNode {
   for (let n = RUN; n > 0 && g !== list; n--) {
     const op = g as PyObject;
-    if (isPlainInstance(op) && op.slots === null) {
+    if (isPlainInstance(op) && op.slots === null && op.dict === null) {
       const vals = op.values;
       if (vals !== null) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) subtractRef(v); }
-      const d = op.dict;
-      if (d !== null) {
-        if (d.untrackable) { for (const e of d.map.values()) subtractRef(e.value); } else subtractRef(d);
-      }
       const t = op.type;
       if (t.isHeap) subtractRef(t);
-    } else if (op instanceof PyList || op instanceof PyTuple) {
-      const items = op.items;
-      for (let i = 0; i < items.length; i++) subtractRef(items[i]);
-    } else if (op instanceof PyDict) {
-      for (const e of op.map.values()) { subtractRef(e.value); if (!(e.key instanceof PyStr)) subtractRef(e.key); }
-    } else traverse(op, subtractRef);
+    } else subtractRefsOther(op);
     g = nextOf(op);
   }
   return g;
+}
+
+function subtractRefsOther(op: PyObject): void {
+  if (isPlainInstance(op) && op.slots === null) {
+    const vals = op.values;
+    if (vals !== null) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) subtractRef(v); }
+    const d = op.dict!;
+    if (d.untrackable) { for (const e of d.map.values()) subtractRef(e.value); } else subtractRef(d);
+    const t = op.type;
+    if (t.isHeap) subtractRef(t);
+  } else if (op instanceof PyList || op instanceof PyTuple) {
+    const items = op.items;
+    for (let i = 0; i < items.length; i++) subtractRef(items[i]);
+  } else if (op instanceof PyDict) {
+    for (const e of op.map.values()) { subtractRef(e.value); if (!(e.key instanceof PyStr)) subtractRef(e.key); }
+  } else traverse(op, subtractRef);
 }
 
 /** move_unreachable's visit_reachable: op is referred to from a reachable object of `young`. */
@@ -136,32 +154,19 @@ function visitReachable(op: PyObject, young: GcList): void {
 let scanYoung: GcList | null = null;
 function visitReachableCb(op: PyObject): void { visitReachable(op, scanYoung!); }
 
-/** move_unreachable over the run starting at g; returns where the scan goes on. */
+/** move_unreachable over the run starting at g; returns where the scan goes on. As in
+ *  subtractRefsRun, the referents of instances are visited here, the others' in
+ *  moveUnreachableOther, in tp_traverse order (the order matters here). */
 function moveUnreachableRun(g: GcNode, young: GcList, unreachable: GcList): GcNode {
   for (let n = RUN; n > 0 && g !== young; n--) {
     const op = g as PyObject;
     if (refsOf(op) > 0) {
-      // As in subtractRefsRun: the common containers in tp_traverse order (the order matters here).
-      if (isPlainInstance(op) && op.slots === null) {
+      if (isPlainInstance(op) && op.slots === null && op.dict === null) {
         const vals = op.values;
         if (vals !== null) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) visitReachable(v, young); }
-        const d = op.dict;
-        if (d !== null) {
-          if (d.untrackable) { for (const e of d.map.values()) visitReachable(e.value, young); } else visitReachable(d, young);
-        }
         const t = op.type;
         if (t.isHeap) visitReachable(t, young);
-      } else if (op instanceof PyList || op instanceof PyTuple) {
-        const items = op.items;
-        for (let i = 0; i < items.length; i++) visitReachable(items[i], young);
-      } else if (op instanceof PyDict) {
-        for (const e of op.map.values()) { visitReachable(e.value, young); if (!(e.key instanceof PyStr)) visitReachable(e.key, young); }
-      } else {
-        const prev = scanYoung;
-        scanYoung = young;
-        traverse(op, visitReachableCb);
-        scanYoung = prev;
-      }
+      } else moveUnreachableOther(op, young);
       setFlags(op, flagsOf(op) & ~GCFLAG_COLLECTING);
       g = nextOf(op);
     } else {
@@ -173,6 +178,27 @@ function moveUnreachableRun(g: GcNode, young: GcList, unreachable: GcList): GcNo
     }
   }
   return g;
+}
+
+function moveUnreachableOther(op: PyObject, young: GcList): void {
+  if (isPlainInstance(op) && op.slots === null) {
+    const vals = op.values;
+    if (vals !== null) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) visitReachable(v, young); }
+    const d = op.dict!;
+    if (d.untrackable) { for (const e of d.map.values()) visitReachable(e.value, young); } else visitReachable(d, young);
+    const t = op.type;
+    if (t.isHeap) visitReachable(t, young);
+  } else if (op instanceof PyList || op instanceof PyTuple) {
+    const items = op.items;
+    for (let i = 0; i < items.length; i++) visitReachable(items[i], young);
+  } else if (op instanceof PyDict) {
+    for (const e of op.map.values()) { visitReachable(e.value, young); if (!(e.key instanceof PyStr)) visitReachable(e.key, young); }
+  } else {
+    const prev = scanYoung;
+    scanYoung = young;
+    traverse(op, visitReachableCb);
+    scanYoung = prev;
+  }
 }
 
 /** After move_unreachable: clear the UNREACHABLE marks of a run of the unreachable list and note
