@@ -69,8 +69,10 @@ const RUN = 2048;
 
 // The header fields the passes read and write go through one small function each:
 // V8 inlines them with their own feedback, shared by every pass and every kind of
-// referent, so each of these sites sees all the classes of the heap early (and turns
-// generic) instead of one site per pass learning them one deoptimization at a time.
+// referent, so a class of object is learned once for all the passes (these sites stay
+// polymorphic over any number of classes, the header being at the same offset in all
+// of them; a class not met before still costs one deoptimization, in the first pass
+// that meets it).
 function nextOf(g: GcNode): GcNode { return g.gcNext!; }
 function flagsOf(o: PyObject): number { return o.gcFlags; }
 function setFlags(o: PyObject, f: number): void { o.gcFlags = f; }
@@ -92,11 +94,12 @@ function subtractRef(r: PyObject): void {
 
 /** update_refs over the run starting at g; returns where the next run starts. */
 function updateRefsRun(g: GcNode, list: GcList): GcNode {
+  const gen = list.gen;
   for (let n = RUN; n > 0 && g !== list; n--) {
     const op = g as PyObject;
     setRefs(op, op.rc);
     setFlags(op, GCFLAG_COLLECTING);
-    op.gcGen = list.gen;
+    if (op.gcGen !== gen) op.gcGen = gen; // (a store only where it changes: fewer dirty cache lines)
     g = nextOf(op);
   }
   return g;
@@ -128,12 +131,16 @@ function subtractRefsOther(op: PyObject): void {
     if (d.untrackable) { for (const e of d.map.values()) subtractRef(e.value); } else subtractRef(d);
     const t = op.type;
     if (t.isHeap) subtractRef(t);
-  } else if (op instanceof PyList || op instanceof PyTuple) {
-    const items = op.items;
-    for (let i = 0; i < items.length; i++) subtractRef(items[i]);
-  } else if (op instanceof PyDict) {
+  } else if (op instanceof PyList || op instanceof PyTuple) subtractItems(op.items);
+  else if (op instanceof PyDict) {
     for (const e of op.map.values()) { subtractRef(e.value); if (!(e.key instanceof PyStr)) subtractRef(e.key); }
   } else traverse(op, subtractRef);
+}
+
+/** A list's or tuple's items (a function of its own: when a class met in a dict or through
+ *  traverse() deoptimizes subtractRefsOther, the loop over big lists keeps its optimized code). */
+function subtractItems(items: PyObject[]): void {
+  for (let i = 0; i < items.length; i++) subtractRef(items[i]);
 }
 
 /** move_unreachable's visit_reachable: op is referred to from a reachable object of `young`. */
@@ -148,6 +155,11 @@ function visitReachable(op: PyObject, young: GcList): void {
   } else if (refsOf(op) === 0) {
     setRefs(op, 1);
   }
+}
+
+/** A list's or tuple's items (as subtractItems). */
+function visitItemsReachable(items: PyObject[], young: GcList): void {
+  for (let i = 0; i < items.length; i++) visitReachable(items[i], young);
 }
 
 /** The young list being scanned, for traverse()'s callback (move_unreachable does not nest). */
@@ -188,10 +200,8 @@ function moveUnreachableOther(op: PyObject, young: GcList): void {
     if (d.untrackable) { for (const e of d.map.values()) visitReachable(e.value, young); } else visitReachable(d, young);
     const t = op.type;
     if (t.isHeap) visitReachable(t, young);
-  } else if (op instanceof PyList || op instanceof PyTuple) {
-    const items = op.items;
-    for (let i = 0; i < items.length; i++) visitReachable(items[i], young);
-  } else if (op instanceof PyDict) {
+  } else if (op instanceof PyList || op instanceof PyTuple) visitItemsReachable(op.items, young);
+  else if (op instanceof PyDict) {
     for (const e of op.map.values()) { visitReachable(e.value, young); if (!(e.key instanceof PyStr)) visitReachable(e.key, young); }
   } else {
     const prev = scanYoung;
@@ -226,14 +236,15 @@ function untrackRun(c: Collector, g: GcNode, list: GcList, dicts: boolean, nextG
     const op = g as PyObject;
     const next = nextOf(op);
     const t = op.type; // (compared first: a failing instanceof walks the prototype chain)
+    // (gcGen is stored only where it changes, so that a full collection writes nothing here.)
     if (t === tuple && op instanceof PyTuple) {
       c.maybeUntrackTuple(op);
-      if (op.gcGen !== -1) { n++; op.gcGen = nextGen; }
+      if (op.gcGen !== -1) { n++; if (op.gcGen !== nextGen) op.gcGen = nextGen; }
     } else if (dicts && t === dict && op instanceof PyDict) {
-      if (!c.maybeUntrackDict(op)) { n++; op.gcGen = nextGen; }
+      if (!c.maybeUntrackDict(op)) { n++; if (op.gcGen !== nextGen) op.gcGen = nextGen; }
     } else {
       n += t === listType && op instanceof PyStandIn ? op.weight : 1;
-      op.gcGen = nextGen;
+      if (op.gcGen !== nextGen) op.gcGen = nextGen;
     }
     g = next;
   }
