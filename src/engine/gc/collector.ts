@@ -5,6 +5,15 @@
 // stating what holds afterwards. Objects live on the intrusive generation
 // lists of heap.ts; during a collection `gcRefs` and the COLLECTING /
 // UNREACHABLE flags on each object play the role of PyGC_Head's bits.
+// Each object also records its generation (gcGen, for gc.get_objects(), the
+// panel and is_tracked): merging lists stays O(1) as in CPython, and the pass
+// that walks the merged list anyway renumbers its members (update_refs for the
+// younger generations merged into the collected one, untrack_tuples for the
+// survivors promoted to the older one).
+//
+// Speed (V8): the passes over every object live in module functions further
+// down (…Run), each walking a run of the list per call; see the notes there.
+// There are no consistency checks between phases (nothing to switch off).
 //
 //   update_refs        gc_refs = refcount for every object in the young list
 //   subtract_refs      gc_refs -= references from inside the young list
@@ -46,9 +55,201 @@ function isPlainInstance(op: PyObject): op is PyInstance {
   return (op as { constructor: unknown }).constructor === PyInstance;
 }
 
+// ---- the per-object passes --------------------------------------------------------
+//
+// V8 notes. Each pass over a generation walks it as a series of calls, each over a run
+// of at most RUN objects, instead of one loop in one call: a long loop waits for
+// on-stack replacement to leave the interpreter and, when its optimized code meets a
+// class it had not seen (the end of a generation often holds a tuple or a descriptor
+// the loop's feedback lacks), falls back to it for the rest of the pass; the next call
+// of a short run enters the newly optimized code at once. The order of the objects
+// and what is done to each are those of one loop.
+
+const RUN = 2048;
+
+// The header fields the passes read and write go through one small function each:
+// V8 inlines them with their own feedback, shared by every pass and every kind of
+// referent, so a class of object is learned once for all the passes (these sites stay
+// polymorphic over any number of classes, the header being at the same offset in all
+// of them; a class not met before still costs one deoptimization, in the first pass
+// that meets it).
+function nextOf(g: GcNode): GcNode { return g.gcNext!; }
+function flagsOf(o: PyObject): number { return o.gcFlags; }
+function setFlags(o: PyObject, f: number): void { o.gcFlags = f; }
+function refsOf(o: PyObject): number { return o.gcRefs; }
+function setRefs(o: PyObject, r: number): void { o.gcRefs = r; }
+
+/** The first member of a list (the list itself when empty). */
+function firstOf(list: GcList): GcNode {
+  return nextOf(list);
+}
+
+/** What move_unreachable leaves in the unreachable list, noted while clearing its marks. */
+interface Found { count: number; weak: boolean; del: boolean; legacy: boolean }
+
 /** subtract_refs' visit: one reference from inside the list being collected. */
 function subtractRef(r: PyObject): void {
-  if (r.gcFlags & GCFLAG_COLLECTING) r.gcRefs--;
+  if (flagsOf(r) & GCFLAG_COLLECTING) setRefs(r, refsOf(r) - 1);
+}
+
+/** update_refs over the run starting at g; returns where the next run starts. */
+function updateRefsRun(g: GcNode, list: GcList): GcNode {
+  const gen = list.gen;
+  for (let n = RUN; n > 0 && g !== list; n--) {
+    const op = g as PyObject;
+    setRefs(op, op.rc);
+    setFlags(op, GCFLAG_COLLECTING);
+    if (op.gcGen !== gen) op.gcGen = gen; // (a store only where it changes: fewer dirty cache lines)
+    g = nextOf(op);
+  }
+  return g;
+}
+
+/** subtract_refs over the run starting at g. The common containers are visited in
+ *  tp_traverse order (traverse.ts) without a callback: instances here, the rest in
+ *  subtractRefsOther (a separate function: V8 compiles this loop small, so that it is
+ *  quickly optimized again when a class it had not seen deoptimizes it). */
+function subtractRefsRun(g: GcNode, list: GcList): GcNode {
+  for (let n = RUN; n > 0 && g !== list; n--) {
+    const op = g as PyObject;
+    if (isPlainInstance(op) && op.slots === null && op.dict === null) {
+      const vals = op.values;
+      if (vals !== null) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) subtractRef(v); }
+      const t = op.type;
+      if (t.isHeap) subtractRef(t);
+    } else subtractRefsOther(op);
+    g = nextOf(op);
+  }
+  return g;
+}
+
+function subtractRefsOther(op: PyObject): void {
+  if (isPlainInstance(op) && op.slots === null) {
+    const vals = op.values;
+    if (vals !== null) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) subtractRef(v); }
+    const d = op.dict!;
+    if (d.untrackable) { for (const e of d.map.values()) subtractRef(e.value); } else subtractRef(d);
+    const t = op.type;
+    if (t.isHeap) subtractRef(t);
+  } else if (op instanceof PyList || op instanceof PyTuple) subtractItems(op.items);
+  else if (op instanceof PyDict) {
+    for (const e of op.map.values()) { subtractRef(e.value); if (!(e.key instanceof PyStr)) subtractRef(e.key); }
+  } else traverse(op, subtractRef);
+}
+
+/** A list's or tuple's items (a function of its own: when a class met in a dict or through
+ *  traverse() deoptimizes subtractRefsOther, the loop over big lists keeps its optimized code). */
+function subtractItems(items: PyObject[]): void {
+  for (let i = 0; i < items.length; i++) subtractRef(items[i]);
+}
+
+/** move_unreachable's visit_reachable: op is referred to from a reachable object of `young`. */
+function visitReachable(op: PyObject, young: GcList): void {
+  const flags = flagsOf(op);
+  if (!(flags & GCFLAG_COLLECTING)) return;
+  if (flags & GCFLAG_UNREACHABLE) {
+    gcUnlink(op);
+    setFlags(op, flags & ~GCFLAG_UNREACHABLE);
+    young.append(op);
+    setRefs(op, 1);
+  } else if (refsOf(op) === 0) {
+    setRefs(op, 1);
+  }
+}
+
+/** A list's or tuple's items (as subtractItems). */
+function visitItemsReachable(items: PyObject[], young: GcList): void {
+  for (let i = 0; i < items.length; i++) visitReachable(items[i], young);
+}
+
+/** The young list being scanned, for traverse()'s callback (move_unreachable does not nest). */
+let scanYoung: GcList | null = null;
+function visitReachableCb(op: PyObject): void { visitReachable(op, scanYoung!); }
+
+/** move_unreachable over the run starting at g; returns where the scan goes on. As in
+ *  subtractRefsRun, the referents of instances are visited here, the others' in
+ *  moveUnreachableOther, in tp_traverse order (the order matters here). */
+function moveUnreachableRun(g: GcNode, young: GcList, unreachable: GcList): GcNode {
+  for (let n = RUN; n > 0 && g !== young; n--) {
+    const op = g as PyObject;
+    if (refsOf(op) > 0) {
+      if (isPlainInstance(op) && op.slots === null && op.dict === null) {
+        const vals = op.values;
+        if (vals !== null) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) visitReachable(v, young); }
+        const t = op.type;
+        if (t.isHeap) visitReachable(t, young);
+      } else moveUnreachableOther(op, young);
+      setFlags(op, flagsOf(op) & ~GCFLAG_COLLECTING);
+      g = nextOf(op);
+    } else {
+      const next = nextOf(op);
+      gcUnlink(op);
+      unreachable.append(op);
+      setFlags(op, flagsOf(op) | GCFLAG_UNREACHABLE);
+      g = next;
+    }
+  }
+  return g;
+}
+
+function moveUnreachableOther(op: PyObject, young: GcList): void {
+  if (isPlainInstance(op) && op.slots === null) {
+    const vals = op.values;
+    if (vals !== null) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) visitReachable(v, young); }
+    const d = op.dict!;
+    if (d.untrackable) { for (const e of d.map.values()) visitReachable(e.value, young); } else visitReachable(d, young);
+    const t = op.type;
+    if (t.isHeap) visitReachable(t, young);
+  } else if (op instanceof PyList || op instanceof PyTuple) visitItemsReachable(op.items, young);
+  else if (op instanceof PyDict) {
+    for (const e of op.map.values()) { visitReachable(e.value, young); if (!(e.key instanceof PyStr)) visitReachable(e.key, young); }
+  } else {
+    const prev = scanYoung;
+    scanYoung = young;
+    traverse(op, visitReachableCb);
+    scanYoung = prev;
+  }
+}
+
+/** After move_unreachable: clear the UNREACHABLE marks of a run of the unreachable list and note
+ *  how many objects it holds, whether any has (or is) a weak reference or a __del__ to call. */
+function noteUnreachableRun(u: GcNode, unreachable: GcList, weakref: PyObject, found: Found): GcNode {
+  for (let n = RUN; n > 0 && u !== unreachable; n--) {
+    const op = u as PyObject;
+    setFlags(op, flagsOf(op) & ~GCFLAG_UNREACHABLE);
+    found.count++;
+    if (op.weakrefs !== null || op.type === weakref) found.weak = true;
+    if (typeDel(op.type) !== null) {
+      if (!op.finalized) found.del = true;
+      if (op.type.isHeap) found.legacy = true;
+    }
+    u = nextOf(op);
+  }
+  return u;
+}
+
+/** untrack_tuples (and untrack_dicts) over the run starting at g, counting the objects that stay. */
+function untrackRun(c: Collector, g: GcNode, list: GcList, dicts: boolean, nextGen: number, tuple: PyObject, dict: PyObject,
+  listType: PyObject, count: { n: number }): GcNode {
+  let n = 0;
+  for (let k = RUN; k > 0 && g !== list; k--) {
+    const op = g as PyObject;
+    const next = nextOf(op);
+    const t = op.type; // (compared first: a failing instanceof walks the prototype chain)
+    // (gcGen is stored only where it changes, so that a full collection writes nothing here.)
+    if (t === tuple && op instanceof PyTuple) {
+      c.maybeUntrackTuple(op);
+      if (op.gcGen !== -1) { n++; if (op.gcGen !== nextGen) op.gcGen = nextGen; }
+    } else if (dicts && t === dict && op instanceof PyDict) {
+      if (!c.maybeUntrackDict(op)) { n++; if (op.gcGen !== nextGen) op.gcGen = nextGen; }
+    } else {
+      n += t === listType && op instanceof PyStandIn ? op.weight : 1;
+      if (op.gcGen !== nextGen) op.gcGen = nextGen;
+    }
+    g = next;
+  }
+  count.n += n;
+  return g;
 }
 
 export interface GenStats { collections: number; collected: number; uncollectable: number }
@@ -75,7 +276,7 @@ export class Collector {
   /** What the last move_unreachable left in the unreachable list (see there). */
   /** What move_unreachable left: how many, whether any is or has a weakref, has a __del__ to call,
    *  or (2.7) has a legacy finalizer (a heap type with __del__). */
-  private found = { count: 0, weak: false, del: false, legacy: false };
+  private readonly found: Found = { count: 0, weak: false, del: false, legacy: false };
 
   constructor(private it: Interp) {
     it.collector = this;
@@ -168,8 +369,8 @@ export class Collector {
     // Counters: older generation counts this collection, younger ones restart.
     if (generation + 1 < 3) heap.count[generation + 1] += 1;
     for (let i = 0; i <= generation; i++) heap.count[i] = 0;
-    // Merge younger generations into the one being collected.
-    for (let i = 0; i < generation; i++) heap.gens[i].mergeInto(heap.gens[generation]);
+    // Merge younger generations into the one being collected (update_refs renumbers their gcGen).
+    for (let i = 0; i < generation; i++) heap.gens[i].spliceInto(heap.gens[generation]);
     const young = heap.gens[generation];
     const old = generation < 2 ? heap.gens[generation + 1] : young;
     const unreachable = new GcList(-2, 'unreachable');
@@ -180,11 +381,11 @@ export class Collector {
       const found = this.found;
       // untrack_tuples (and, in a full collection, untrack_dicts) in one pass that
       // also counts the survivors (the order of untracking is not observable).
-      const survivors = this.untrackContainers(young, young === old);
-      // Survivors move on.
+      // Survivors move on (renumbered to the older generation by that pass, then spliced).
+      const survivors = this.untrackContainers(young, young === old, old.gen);
       if (young !== old) {
         if (generation === 1) heap.longLivedPending += survivors;
-        young.mergeInto(old);
+        young.spliceInto(old);
       } else {
         heap.longLivedPending = 0;
         heap.longLivedTotal = survivors;
@@ -294,119 +495,44 @@ export class Collector {
     this.emitPhase('move_unreachable', gen);
   }
 
-  /** Post: every object in `list` has gc_refs == refcount and the COLLECTING flag. */
+  /** Post: every object in `list` has gc_refs == refcount and the COLLECTING flag, and
+   *  gcGen == list.gen (the younger generations were spliced in without renumbering). */
   private updateRefs(list: GcList): void {
-    for (let g = list.gcNext; g !== list; g = g!.gcNext) {
-      const op = g as PyObject;
-      op.gcRefs = op.rc;
-      op.gcFlags = GCFLAG_COLLECTING;
-    }
+    for (let g = firstOf(list); g !== list;) g = updateRefsRun(g, list);
   }
 
   /** Post: gc_refs counts only references from outside `list`. */
   private subtractRefs(list: GcList): void {
-    for (let g = list.gcNext; g !== list; g = g!.gcNext) {
-      const op = g as PyObject;
-      // The common containers are visited here in tp_traverse order (traverse.ts), without a callback.
-      if (isPlainInstance(op) && !op.slots) {
-        const vals = op.values;
-        if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) subtractRef(v); }
-        const d = op.dict;
-        if (d !== null) {
-          if (d.untrackable) { for (const e of d.map.values()) subtractRef(e.value); } else subtractRef(d);
-        }
-        const t = op.type;
-        if (t.isHeap) subtractRef(t);
-      } else if (op instanceof PyList || op instanceof PyTuple) {
-        const items = op.items;
-        for (let i = 0; i < items.length; i++) subtractRef(items[i]);
-      } else if (op instanceof PyDict) {
-        for (const e of op.map.values()) { subtractRef(e.value); if (!(e.key instanceof PyStr)) subtractRef(e.key); }
-      } else traverse(op, subtractRef);
-    }
+    for (let g = firstOf(list); g !== list;) g = subtractRefsRun(g, list);
   }
 
   /** CPython's move_unreachable, including its reordering of survivors. */
   private moveUnreachable(young: GcList, unreachable: GcList): void {
-    const visitReachable = (op: PyObject) => {
-      if (!(op.gcFlags & GCFLAG_COLLECTING)) return;
-      if (op.gcFlags & GCFLAG_UNREACHABLE) {
-        gcUnlink(op);
-        op.gcFlags &= ~GCFLAG_UNREACHABLE;
-        young.append(op);
-        op.gcRefs = 1;
-      } else if (op.gcRefs === 0) {
-        op.gcRefs = 1;
-      }
-    };
-    let g = young.gcNext;
-    while (g !== young) {
-      const op = g as PyObject;
-      if (op.gcRefs > 0) {
-        // As in subtractRefs: the common containers in tp_traverse order (the order matters here).
-        if (isPlainInstance(op) && !op.slots) {
-          const vals = op.values;
-          if (vals) for (let i = 0; i < vals.length; i++) { const v = vals[i]; if (v !== null) visitReachable(v); }
-          const d = op.dict;
-          if (d !== null) {
-            if (d.untrackable) { for (const e of d.map.values()) visitReachable(e.value); } else visitReachable(d);
-          }
-          const t = op.type;
-          if (t.isHeap) visitReachable(t);
-        } else if (op instanceof PyList || op instanceof PyTuple) {
-          const items = op.items;
-          for (let i = 0; i < items.length; i++) visitReachable(items[i]);
-        } else if (op instanceof PyDict) {
-          for (const e of op.map.values()) { visitReachable(e.value); if (!(e.key instanceof PyStr)) visitReachable(e.key); }
-        } else traverse(op, visitReachable);
-        op.gcFlags &= ~GCFLAG_COLLECTING;
-        g = op.gcNext;
-      } else {
-        const next = op.gcNext;
-        gcUnlink(op);
-        unreachable.append(op);
-        op.gcFlags |= GCFLAG_UNREACHABLE;
-        g = next;
-      }
-    }
+    for (let g = firstOf(young); g !== young;) g = moveUnreachableRun(g, young, unreachable);
     // Clear the UNREACHABLE marks and note, on the way, what the next phases will find:
     // how many objects, whether any has (or is) a weak reference or a __del__ to call.
-    const weakref = this.it.types.weakref;
-    let count = 0, weak = false, del = false, legacy = false;
-    for (let u = unreachable.gcNext; u !== unreachable; u = u!.gcNext) {
-      const op = u as PyObject;
-      op.gcFlags &= ~GCFLAG_UNREACHABLE;
-      count++;
-      if (op.weakrefs !== null || op.type === weakref) weak = true;
-      if (typeDel(op.type) !== null) {
-        if (!op.finalized) del = true;
-        if (op.type.isHeap) legacy = true;
-      }
-    }
-    this.found = { count, weak, del, legacy: legacy && this.it.profile.legacyFinalizers };
+    const found = this.found;
+    found.count = 0; found.weak = false; found.del = false; found.legacy = false;
+    for (let u = firstOf(unreachable); u !== unreachable;) u = noteUnreachableRun(u, unreachable, this.it.types.weakref, found);
+    found.legacy = found.legacy && this.it.profile.legacyFinalizers;
   }
 
-  /** untrack_tuples, plus untrack_dicts when `dicts`; returns the number of objects left in `list`. */
-  private untrackContainers(list: GcList, dicts: boolean): number {
+  /** untrack_tuples, plus untrack_dicts when `dicts`; returns the number of objects left in `list`,
+   *  which now have gcGen == `nextGen` (the generation they are about to be spliced into). */
+  private untrackContainers(list: GcList, dicts: boolean, nextGen: number): number {
     const T = this.it.types;
-    let n = 0;
-    let g = list.gcNext;
-    while (g !== list) {
-      const next = g!.gcNext;
-      const t = (g as PyObject).type; // (compared first: a failing instanceof walks the prototype chain)
-      if (t === T.tuple && g instanceof PyTuple) {
-        this.maybeUntrackTuple(g);
-        if (g.gcGen !== -1) n++;
-      } else if (dicts && t === T.dict && g instanceof PyDict) {
-        let keep = false;
-        for (const e of g.map.values()) {
-          if (this.it.mayBeTracked(e.value) || this.it.mayBeTracked(e.key)) { keep = true; break; }
-        }
-        if (!keep) this.heap.untrack(g); else n++;
-      } else n += t === T.list && g instanceof PyStandIn ? g.weight : 1;
-      g = next;
+    const count = { n: 0 };
+    for (let g = firstOf(list); g !== list;) g = untrackRun(this, g, list, dicts, nextGen, T.tuple, T.dict, T.list, count);
+    return count.n;
+  }
+
+  /** untrack_dicts' test for one dict in the list: does it hold anything that may be tracked? */
+  maybeUntrackDict(d: PyDict): boolean {
+    for (const e of d.map.values()) {
+      if (this.it.mayBeTracked(e.value) || this.it.mayBeTracked(e.key)) return false;
     }
-    return n;
+    this.heap.untrack(d);
+    return true;
   }
 
   maybeUntrackTuple(t: PyTuple): void {

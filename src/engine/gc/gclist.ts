@@ -49,6 +49,21 @@ export class GcList implements GcNode {
     this.gcPrev = this;
   }
 
+  /** Move every member of this list to the tail of `to` in O(1), like CPython's gc_list_merge,
+   *  leaving their gcGen as it was: the caller renumbers them in a pass it makes anyway
+   *  (collector.ts: update_refs for the generation being collected, untrack_tuples for the
+   *  survivors) before anything reads it. */
+  spliceInto(to: GcList): void {
+    if (this.gcNext === this) return;
+    const toLast = to.gcPrev!;
+    toLast.gcNext = this.gcNext;
+    this.gcNext!.gcPrev = toLast;
+    to.gcPrev = this.gcPrev;
+    this.gcPrev!.gcNext = to;
+    this.gcNext = this;
+    this.gcPrev = this;
+  }
+
   toArray(): PyObject[] {
     const out: PyObject[] = [];
     for (let g = this.gcNext; g !== this; g = g!.gcNext) out.push(g as PyObject);
