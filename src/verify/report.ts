@@ -17,6 +17,8 @@ export interface VerifyResult {
   error?: string;
   equal?: boolean;
   differences?: number;
+  /** Lines CPython printed differently when started with -S: start-up dependent, not compared. */
+  startupDependent?: number;
   /** The real interpreter's normalised run. */
   real?: RunOutput;
   /** The simulation's normalised run. */
