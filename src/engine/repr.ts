@@ -9,7 +9,7 @@ import {
   PyInstance, PyInt, PyIterator, PyList, PyMethod, PyModule, PyNone, PyObject, PyRange, PySet, PySlice, PyStr,
   PySuper, PyTuple, PyType, PyWeakref, PyEllipsis, PyNotImplemented, PyTraceback,
 } from './objects';
-import { floatRepr } from './text/floatrepr';
+import { DTSF_ADD_DOT_0, doubleToString, floatRepr } from './text/floatrepr';
 import { strRepr, bytesRepr } from './text/strrepr';
 import { intToStr } from './text/radix';
 import { mroLookup } from './types';
@@ -198,6 +198,8 @@ export function strOf(it: Interp, o: PyObject): string {
   if (o instanceof PyStr) return o.v;
   if (o instanceof PyType && o.classic) return classicClassStr(o);
   if (o instanceof PyInt && !(o instanceof PyBool)) return intToStr(o.v); // 2.7: str() of a long has no 'L'
+  // 2.7's float_str: 12 significant digits ('g', PyFloat_STR_PRECISION); repr is the shortest round-trip.
+  if (o instanceof PyFloat && o.type === it.types.float && it.profile.version[0] === 2) return doubleToString(o.v, 'g', 12, DTSF_ADD_DOT_0);
   if (o instanceof PyInstance && o.type.isHeap) {
     const s = mroLookup(o.type, '__str__');
     if (s && s !== it.objectStr && !(s instanceof PyBuiltin)) return callStrMethod(it, s, o, '__str__');

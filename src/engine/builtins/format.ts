@@ -23,7 +23,7 @@ function formatNow(it: Interp, v: PyObject, spec: string): string {
   try {
     if (v instanceof PyBool) return spec === '' ? (v.v ? 'True' : 'False') : formatInt(v.v, spec, 'bool');
     if (v instanceof PyInt) return formatInt(v.v, spec);
-    if (v instanceof PyFloat) return formatFloat(v.v, spec);
+    if (v instanceof PyFloat) return formatFloat(v.v, spec, 'float', it.profile.version[0] === 2);
     if (v instanceof PyStr) return formatStr(v.v, spec);
   } catch (e) { rethrow(it, e); }
   if (v instanceof PyInstance) {

@@ -5,8 +5,9 @@
 // call). Installed by the engine after the 3.x builtins when the profile is 2.x.
 
 import type { Interp } from '../interp';
-import { NativeImpl, PyDict, PyInt, PyModule, PyObject } from '../objects';
-import { exactArgs, noKw } from '../builtins/args';
+import { NativeImpl, PyDict, PyFloat, PyInt, PyModule, PyObject } from '../objects';
+import { exactArgs, kwOnly, noKw, splitArgs } from '../builtins/args';
+import { py2Round } from './round';
 import { typeName } from '../repr';
 import { markVarargs, PY27_VARARGS } from './varargs';
 import { py2IntRepr } from './reprs';
@@ -28,6 +29,7 @@ export function installPy2Builtins(it: Interp): void {
     it.dec(e.value);
   };
   setBuiltin(b, 'range', range2(it));
+  setBuiltin(b, 'round', round2(it));
   setBuiltin(b, 'oct', py2Radix(it, 'oct'));
   setBuiltin(b, 'hex', py2Radix(it, 'hex'));
   drop(b, 'ascii');
@@ -77,6 +79,35 @@ function py2Radix(it: Interp, kind: 'oct' | 'hex'): NativeImpl {
     const digits = kind === 'oct' ? (a === 0n ? '0' : '0' + a.toString(8)) : '0x' + a.toString(16);
     const long = py2IntRepr(o.v).endsWith('L') ? 'L' : '';
     return it.newStr((v < 0n ? '-' : '') + digits + long);
+  };
+}
+
+/** round() of 2.7 (builtin_round, "d|i:round"): a float, halfway cases away from zero (py2/round.ts). */
+function round2(it: Interp): NativeImpl {
+  return (args, kwnames) => {
+    const [pos, kw] = splitArgs(args, kwnames);
+    kwOnly(it, 'round', kw, ['number', 'ndigits']);
+    if (pos.length > 2) it.raise('TypeError', `round() takes at most 2 arguments (${pos.length} given)`);
+    const x = pos[0] ?? kw.get('number');
+    const nd = pos[1] ?? kw.get('ndigits') ?? null;
+    if (!x) it.raise('TypeError', "Required argument 'number' (pos 1) not found");
+    let v: number;
+    if (x instanceof PyFloat) v = x.v;
+    else if (x instanceof PyInt) {
+      v = Number(x.v);
+      if (!Number.isFinite(v)) it.raise('OverflowError', 'long int too large to convert to float');
+    } else it.raise('TypeError', 'a float is required');
+    let n = 0;
+    if (nd !== null) {
+      if (nd instanceof PyFloat) it.raise('TypeError', "'float' object cannot be interpreted as an index");
+      if (!(nd instanceof PyInt)) it.raise('TypeError', 'an integer is required');
+      const big = BigInt(nd.v);
+      if (big > 2147483647n || big < -2147483648n) it.raise('OverflowError', `signed integer is ${big > 0n ? 'greater than maximum' : 'less than minimum'}`);
+      n = Number(big);
+    }
+    const r = py2Round(v, n);
+    if (r === null) it.raise('OverflowError', 'rounded value too large to represent');
+    return it.newFloat(r);
   };
 }
 

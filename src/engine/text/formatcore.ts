@@ -268,17 +268,18 @@ function formatIntInternal(v: PyIntValue, f: FormatSpec): string {
 }
 
 /** format(x, spec) for a float. */
-export function formatFloat(x: number, spec: string, typeName = 'float'): string {
+export function formatFloat(x: number, spec: string, typeName = 'float', py2 = false): string {
   const f = parseFormatSpec(spec, '', '>', typeName);
   switch (f.type) {
     case '': case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
-      return formatFloatInternal(x, f);
+      return formatFloatInternal(x, f, py2);
     default:
       throw unknownPresentation(f.type, typeName);
   }
 }
 
-function formatFloatInternal(x: number, f: FormatSpec): string {
+/** `py2`: 2.7's omitted type is 'g' with str()'s 12 significant digits (PyFloat_STR_PRECISION), not repr's shortest. */
+function formatFloatInternal(x: number, f: FormatSpec, py2 = false): string {
   if (f.precision > 2147483647) throw valueError('precision too big');
   let precision = f.precision;
   let flags = 0;
@@ -288,8 +289,8 @@ function formatFloatInternal(x: number, f: FormatSpec): string {
   let defaultPrecision = 6;
   if (type === '') {
     flags |= DTSF_ADD_DOT_0;
-    type = 'r';
-    defaultPrecision = 0;
+    type = py2 ? 'g' : 'r';
+    defaultPrecision = py2 ? 12 : 0;
   }
   if (type === 'n') type = 'g';
   let pct = false;
