@@ -21,3 +21,11 @@ test('slice(): refused, with its line (slices are GC objects with a cache in CPy
     assert.match(r.stderr, /line 3[\s\S]*NotSupportedError: slice objects made with slice\(\) is not supported by PyGC Lab/, python);
   }
 });
+
+test("2.7's filter() of a str or a tuple (it returns a str or a tuple there): refused, with its line", () => {
+  for (const arg of ["'a b'", '(1, 0)']) {
+    const r = run(`from __future__ import print_function\nx = filter(None, ${arg})\n`, '2.7');
+    assert.equal(r.exitCode, 2, arg);
+    assert.match(r.stderr, /line 2[\s\S]*NotSupportedError: 2\.7's filter\(\) of a (str|tuple) is not supported by PyGC Lab/, arg);
+  }
+});

@@ -8,6 +8,7 @@ import type { Interp } from '../interp';
 import { NativeImpl, PyDict, PyFloat, PyInt, PyModule, PyObject } from '../objects';
 import { exactArgs, kwOnly, noKw, splitArgs } from '../builtins/args';
 import { py2Round } from './round';
+import { filter2, map2, zip2 } from './listbuiltins';
 import { typeName } from '../repr';
 import { markVarargs, PY27_VARARGS } from './varargs';
 import { py2IntRepr } from './reprs';
@@ -30,6 +31,10 @@ export function installPy2Builtins(it: Interp): void {
   };
   setBuiltin(b, 'range', range2(it));
   setBuiltin(b, 'round', round2(it));
+  // zip, map and filter build lists (py2/listbuiltins.ts).
+  setBuiltin(b, 'zip', zip2(it));
+  setBuiltin(b, 'map', map2(it));
+  setBuiltin(b, 'filter', filter2(it));
   setBuiltin(b, 'oct', py2Radix(it, 'oct'));
   setBuiltin(b, 'hex', py2Radix(it, 'hex'));
   drop(b, 'ascii');

@@ -252,3 +252,18 @@ function callUnbound(it: Interp, m: PyMethod, args: PyObject[], kwnames: string[
   }
   return callObject(it, m.func, args, kwnames);
 }
+
+/**
+ * PyObject_Call(callable, argtuple) from native code that already holds the argument tuple (2.7's map and
+ * filter): a METH_VARARGS builtin or a type gets that tuple (no second one); a bound method prepends its
+ * self in a new tuple (instancemethod_call); a Python function reads the tuple's items.
+ */
+export function callWithArgTuple(it: Interp, callable: PyObject, args: PyObject[]): PyObject {
+  if (callable instanceof PyBuiltin) return callBuiltin(it, callable, args, null);
+  if (callable instanceof PyType) return callTypeInner(it, callable, args, null);
+  if (callable instanceof PyMethod && !callable.unbound) {
+    const blocks = typeCallBlocks(it, args.length + 1, 0);
+    try { return callObject(it, callable.func, [callable.self, ...args], null); } finally { releaseBlocks(it, blocks); }
+  }
+  return callObject(it, callable, args, null);
+}
