@@ -60,6 +60,8 @@ function rawHashKey(it: Interp, o: PyObject): MapKey {
     return tupleKey('Z{' + parts.join(',') + '}');
   }
   if (o instanceof PyInstance && t.isHeap) {
+    // Sets support these (settable.ts models set_lookkey's probe order); dicts
+    // are keyed by value-equality Map keys, which cannot call user code.
     const h = effectiveHash(it, t);
     const eq = mroLookup(t, '__eq__');
     if (h === it.None || (eq && eq !== it.objectEq && !h)) it.raise('TypeError', `unhashable type: '${typeName(o)}'`);
@@ -69,10 +71,25 @@ function rawHashKey(it: Interp, o: PyObject): MapKey {
   return o;
 }
 
+/** The user __hash__ (a callable) of a heap-class instance, or null when the
+ *  instance hashes by identity or is unhashable (rawHashKey raises for those). */
+export function userHashOf(it: Interp, o: PyObject): PyObject | null {
+  if (!(o instanceof PyInstance) || !o.type.isHeap) return null;
+  const h = effectiveHash(it, o.type);
+  return h && h !== it.None && h !== it.objectHash ? h : null;
+}
+
+/** Whether a heap-class instance compares with a user __eq__. */
+export function hasUserEq(it: Interp, o: PyObject): boolean {
+  if (!(o instanceof PyInstance) || !o.type.isHeap) return false;
+  const eq = mroLookup(o.type, '__eq__');
+  return !!eq && eq !== it.objectEq;
+}
+
 /** The __hash__ a class's instances get: type_new stores `__hash__ = None` in
  * the dict of a class that defines __eq__ without __hash__, so along the MRO
  * the first class defining either decides. */
-function effectiveHash(it: Interp, t: import('../objects').PyType): PyObject | null {
+export function effectiveHash(it: Interp, t: import('../objects').PyType): PyObject | null {
   for (const c of t.mro) {
     const d = c.dict;
     if (!d) continue;

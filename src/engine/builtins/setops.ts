@@ -31,7 +31,7 @@ export function setUpdateInternal(it: Interp, so: PySet, other: PyObject): void 
   if (isAnySet(other)) { setMerge(it, so, other); return; }
   if (other instanceof PyDict && other.type === it.types.dict) {
     const n = other.map.size;
-    if ((so.fill + n) * 5 >= (so.table.length - 1) * 3) setTableResize(so, (so.used + n) * 2, (it.profile.hashBuild === 'wasm32' ? 32 : 64));
+    if ((so.fill + n) * 5 >= (so.table.length - 1) * 3) setTableResize(so, (so.used + n) * 2, (it.profile.hashBuild === 'wasm32' ? 32 : 64), it.profile.version[0] === 2);
     for (const [k, h] of dictEntryHashes(it, other)) setAddEntry(it, so, it.inc(k), h);
     return;
   }
@@ -130,7 +130,7 @@ export function setDifferenceUpdateInternal(it: Interp, so: PySet, other: PyObje
     forEachIn(it, other, (x) => { setDiscardEntry(it, so, x, pyHash(it, x)); });
   }
   if (so.fill - so.used <= Math.floor((so.table.length - 1) / 4)) return;
-  setTableResize(so, so.used > 50000 ? so.used * 2 : so.used * 4, (it.profile.hashBuild === 'wasm32' ? 32 : 64));
+  setTableResize(so, so.used > 50000 ? so.used * 2 : so.used * 4, (it.profile.hashBuild === 'wasm32' ? 32 : 64), it.profile.version[0] === 2);
 }
 
 function copyAndDifference(it: Interp, so: PySet, other: PyObject): PySet {
