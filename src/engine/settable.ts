@@ -21,7 +21,7 @@ import {
 import { effectiveHash, hashKey, type KeyRole } from './builtins/dictops';
 import { NotSupportedRuntime, PyRaise } from './errors';
 import { strOf, typeName } from './repr';
-import { callObject } from './vm/call';
+import { slotCall } from './slotcall';
 import { eq as pyEq } from './ops';
 import { py2Hash } from './py2/py2hash';
 import {
@@ -57,8 +57,8 @@ export function pyHash(it: Interp, o: PyObject, role: KeyRole = 'set element'): 
   }
   if (o instanceof PyBytes) return bytesHash(o.v, minor(it), width(it));
   if (o instanceof PyNone) return minor(it) >= 12 ? BigInt.asIntN(width(it).bits, 0xFCA86420n) : pointerHash(o.addr, width(it));
+  if (o instanceof PySet && !o.type.mro.includes(it.types.set)) return frozensetHash(o.hashes, o.fill, o.used, width(it));
   hashKey(it, o, null); // unhashable types raise here
-  if (o instanceof PySet) return frozensetHash(o.hashes, o.fill, o.used, width(it));
   return pointerHash(o.addr, width(it));
 }
 
@@ -85,7 +85,7 @@ function userHash(it: Interp, o: PyObject, fn: PyObject, role: KeyRole): bigint 
 
 function userHashRaw(it: Interp, o: PyObject, fn: PyObject): bigint {
   const py2 = it.profile.version[0] === 2;
-  const r = callObject(it, fn, [o], null);
+  const r = slotCall(it, fn, o, []);
   if (!(r instanceof PyInt)) {
     const odd = r instanceof PyFloat || r instanceof PyInstance;
     it.dec(r);
@@ -261,6 +261,12 @@ export function setItems(s: PySet): PyObject[] {
 /** set_merge: add every key of `other` (a set or frozenset). */
 export function setMerge(it: Interp, so: PySet, other: PySet): void {
   if (other === so || other.used === 0) return;
+  if (isPy2(it)) {
+    // 2.7 set_merge: resize at 2/3 of mask+1, then set_insert_key for each entry (comparing).
+    if ((so.fill + other.used) * 3 >= so.table.length * 2) setTableResize(so, (so.used + other.used) * 2, width(it).bits, true);
+    for (const [k, h] of [...setEntries(other)]) setAddEntry(it, so, it.inc(k), h);
+    return;
+  }
   const grow = it.profile.setTwoThirdsFill ? (so.fill + other.used) * 3 >= (so.table.length - 1) * 2
     : (so.fill + other.used) * 5 >= (so.table.length - 1) * 3;
   if (grow) setTableResize(so, (so.used + other.used) * 2, width(it).bits, isPy2(it));
@@ -280,11 +286,17 @@ export function setMerge(it: Interp, so: PySet, other: PySet): void {
   for (const [k, h] of [...setEntries(other)]) setAddEntry(it, so, it.inc(k), h);
 }
 
-/** set_add_key: steals `key`. */
+/** PySet_Add then a release of the caller's reference (BUILD_SET, SET_ADD): steals `key`.
+ *  set_add_key hashes with the caller's reference only; set_add_entry then holds its own
+ *  (seen by a user __eq__) and the caller drops its one after the insertion. */
 export function setAddKey(it: Interp, s: PySet, key: PyObject): void {
-  let h: bigint;
-  try { h = pyHash(it, key); } catch (e) { it.dec(key); throw e; }
-  setAddEntry(it, s, key, h);
+  try { setAddBorrowed(it, s, key); } finally { it.dec(key); }
+}
+
+/** set_add_key with a borrowed `key` (set.add, set_update_internal). */
+export function setAddBorrowed(it: Interp, s: PySet, key: PyObject): void {
+  const h = pyHash(it, key);
+  setAddEntry(it, s, it.inc(key), h);
 }
 
 export function setContainsKey(it: Interp, s: PySet, key: PyObject): boolean {

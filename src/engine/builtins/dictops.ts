@@ -9,7 +9,7 @@ import {
 import { mroLookup } from '../types';
 import { NotSupportedRuntime, PyRaise } from '../errors';
 import { strOf, typeName } from '../repr';
-import { setAddKey, setContainsKey } from '../settable';
+import { setAddBorrowed, setAddKey, setContainsKey } from '../settable';
 import { dictDeleted, dictInserted } from '../sizes';
 
 /** Interned key object for composite dict/set keys (tuples, big ints): one per value, shared by engine copies. */
@@ -64,7 +64,7 @@ function rawHashKey(it: Interp, o: PyObject): MapKey {
     // are keyed by value-equality Map keys, which cannot call user code.
     const h = effectiveHash(it, t);
     const eq = mroLookup(t, '__eq__');
-    if (h === it.None || (eq && eq !== it.objectEq && !h)) it.raise('TypeError', `unhashable type: '${typeName(o)}'`);
+    if (h === it.None || (eq && eq !== it.objectEq && !h && it.profile.version[0] !== 2)) it.raise('TypeError', `unhashable type: '${typeName(o)}'`);
     if (h && h !== it.objectHash) throw new NotSupportedRuntime(`a user-defined __hash__ (class ${t.name})`, it.frame ? it.frame.lineno : 0);
     if (eq && eq !== it.objectEq) throw new NotSupportedRuntime(`a user-defined __eq__ on a dict key or set member (class ${t.name})`, it.frame ? it.frame.lineno : 0);
   }
@@ -88,8 +88,10 @@ export function hasUserEq(it: Interp, o: PyObject): boolean {
 
 /** The __hash__ a class's instances get: type_new stores `__hash__ = None` in
  * the dict of a class that defines __eq__ without __hash__, so along the MRO
- * the first class defining either decides. */
+ * the first class defining either decides. 2.7 has no such rule (without -3):
+ * the __hash__ found along the MRO. */
 export function effectiveHash(it: Interp, t: import('../objects').PyType): PyObject | null {
+  if (it.profile.version[0] === 2) return mroLookup(t, '__hash__') ?? null;
   for (const c of t.mro) {
     const d = c.dict;
     if (!d) continue;
@@ -160,6 +162,11 @@ export function dictSetStr(it: Interp, d: PyDict, name: string, value: PyObject)
 /** PySet_Add: steals `item`. */
 export function setAdd(it: Interp, s: PySet, item: PyObject): void {
   setAddKey(it, s, item);
+}
+
+/** PySet_Add: borrows `item`. */
+export function setAddBorrowedItem(it: Interp, s: PySet, item: PyObject): void {
+  setAddBorrowed(it, s, item);
 }
 
 export function setHas(it: Interp, s: PySet, item: PyObject): boolean {

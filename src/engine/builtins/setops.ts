@@ -5,7 +5,7 @@
 import type { Interp } from '../interp';
 import { PyDict, PyObject, PySet, PyType } from '../objects';
 import {
-  baseSetType, pyHash, setAddEntry, setAddKey, setClear, setContainsKey, setDiscardEntry, setEntries, setLookup,
+  baseSetType, pyHash, setAddBorrowed, setAddEntry, setAddKey, setClear, setContainsKey, setDiscardEntry, setEntries, setLookup,
   setMerge, setSwapBodies, setTableResize,
 } from '../settable';
 import { getIter, iterNext } from '../ops';
@@ -35,7 +35,7 @@ export function setUpdateInternal(it: Interp, so: PySet, other: PyObject): void 
     for (const [k, h] of dictEntryHashes(it, other)) setAddEntry(it, so, it.inc(k), h);
     return;
   }
-  forEachIn(it, other, (x) => { setAddKey(it, so, it.inc(x)); });
+  forEachIn(it, other, (x) => { setAddBorrowed(it, so, x); });
 }
 
 /** make_new_set(type, iterable) */
@@ -60,6 +60,14 @@ export function setUnion(it: Interp, so: PySet, others: PyObject[]): PySet {
   return r;
 }
 
+/** 3.9+: loops over a set's entries hold a new reference to the key while probing another
+ *  table (whose __eq__ calls could drop the entry); 2.7 to 3.8 use the entry's borrowed one. */
+function held<T>(it: Interp, k: PyObject, f: () => T): T {
+  if (it.profile.version[0] === 2 || it.profile.version[1] < 9) return f();
+  it.inc(k);
+  try { return f(); } finally { it.dec(k); }
+}
+
 /** set_intersection */
 export function setIntersection(it: Interp, so: PySet, other: PyObject): PySet {
   if (other === so) return setCopy(it, so);
@@ -69,7 +77,7 @@ export function setIntersection(it: Interp, so: PySet, other: PyObject): PySet {
       let a: PySet = so, b: PySet = other;
       if (b.used > a.used) [a, b] = [b, a];
       for (const [k, h] of [...setEntries(b)]) {
-        if (setLookup(it, a, k, h) >= 0) setAddEntry(it, result, it.inc(k), h);
+        held(it, k, () => { if (setLookup(it, a, k, h) >= 0) setAddEntry(it, result, it.inc(k), h); });
       }
       return result;
     }
@@ -110,7 +118,7 @@ export function setIsDisjoint(it: Interp, so: PySet, other: PyObject): boolean {
   if (isAnySet(other) && (other.type === it.types.set || other.type === it.types.frozenset)) {
     let a: PySet = so, b: PySet = other;
     if (b.used > a.used) [a, b] = [b, a];
-    for (const [k, h] of [...setEntries(b)]) if (setLookup(it, a, k, h) >= 0) return false;
+    for (const [k, h] of [...setEntries(b)]) if (held(it, k, () => setLookup(it, a, k, h) >= 0)) return false;
     return true;
   }
   let disjoint = true;
@@ -124,7 +132,7 @@ export function setDifferenceUpdateInternal(it: Interp, so: PySet, other: PyObje
   if (isAnySet(other)) {
     const o = (other.used >> 3) > so.used ? setIntersection(it, so, other) : it.inc(other);
     try {
-      for (const [k, h] of [...setEntries(o)]) setDiscardEntry(it, so, k, h);
+      for (const [k, h] of [...setEntries(o)]) held(it, k, () => setDiscardEntry(it, so, k, h));
     } finally { it.dec(o); }
   } else {
     forEachIn(it, other, (x) => { setDiscardEntry(it, so, x, pyHash(it, x)); });
@@ -150,8 +158,10 @@ export function setDifference(it: Interp, so: PySet, other: PyObject): PySet {
   const result = it.newSet(baseSetType(it, so.type));
   try {
     for (const [k, h] of [...setEntries(so)]) {
-      const present = isDict ? dictHas(it, other as PyDict, k) : setLookup(it, other as PySet, k, h) >= 0;
-      if (!present) setAddEntry(it, result, it.inc(k), h);
+      held(it, k, () => {
+        const present = isDict ? dictHas(it, other as PyDict, k) : setLookup(it, other as PySet, k, h) >= 0;
+        if (!present) setAddEntry(it, result, it.inc(k), h);
+      });
     }
   } catch (e) { it.dec(result); throw e; }
   return result;
@@ -209,7 +219,7 @@ export function setIsSubset(it: Interp, so: PySet, other: PyObject): boolean {
     try { return setIsSubset(it, so, tmp); } finally { it.dec(tmp); }
   }
   if (so.used > other.used) return false;
-  for (const [k, h] of [...setEntries(so)]) if (setLookup(it, other, k, h) < 0) return false;
+  for (const [k, h] of [...setEntries(so)]) if (held(it, k, () => setLookup(it, other, k, h) < 0)) return false;
   return true;
 }
 
