@@ -110,10 +110,12 @@ function isUserKeyed(it: Interp, o: PyObject): boolean {
 /** The comparison of set_lookkey / set_add_entry for the key at slot e, whose
  *  hash equals key's: identity, else PyObject_RichCompareBool(startkey, key)
  *  with startkey held by a new reference. */
-function keyEq(it: Interp, s: PySet, e: number, key: PyObject): boolean {
+function keyEq(it: Interp, s: PySet, e: number, key: PyObject, lookup = false): boolean {
   const k = s.table[e]!;
   if (k === key) return true;
   if (!isUserKeyed(it, k) && !isUserKeyed(it, key)) return hashKey(it, k) === hashKey(it, key);
+  // 3.14's lookups in an exact frozenset (set_compare_frozenset) borrow startkey.
+  if (lookup && s.type === it.types.frozenset && is314(it)) return pyEq(it, k, key);
   const table = s.table;
   it.inc(k);
   let r: boolean;
@@ -124,6 +126,7 @@ function keyEq(it: Interp, s: PySet, e: number, key: PyObject): boolean {
 
 const lowBits = (h: bigint, mask: number): number => Number(BigInt.asUintN(64, h) & BigInt(mask));
 const isPy2 = (it: Interp): boolean => it.profile.version[0] === 2;
+const is314 = (it: Interp): boolean => it.profile.version[0] === 3 && it.profile.version[1] >= 14;
 /** The next probe start: 3.x shifts perturb first, 2.7 after (its perturb starts as the hash). */
 function nextSlot(py2: boolean, i: number, perturb: bigint, mask: number): [number, bigint] {
   if (py2) return [(i * 5 + 1 + lowBits(perturb, mask)) & mask, perturb >> 5n];
@@ -143,7 +146,7 @@ export function setLookup(it: Interp, s: PySet, key: PyObject, hash: bigint): nu
     do {
       const k = s.table[e];
       if (k === null && s.hashes[e] === 0n) return -1;
-      if (k !== null && s.hashes[e] === hash && keyEq(it, s, e, key)) return e;
+      if (k !== null && s.hashes[e] === hash && keyEq(it, s, e, key, true)) return e;
       e++;
     } while (probes--);
     [i, perturb] = nextSlot(py2, i, perturb, mask);
@@ -288,8 +291,15 @@ export function setMerge(it: Interp, so: PySet, other: PySet): void {
 
 /** PySet_Add then a release of the caller's reference (BUILD_SET, SET_ADD): steals `key`.
  *  set_add_key hashes with the caller's reference only; set_add_entry then holds its own
- *  (seen by a user __eq__) and the caller drops its one after the insertion. */
+ *  (seen by a user __eq__) and the caller drops its one after the insertion. 3.14's
+ *  _PySet_AddTakeRef inserts the stolen reference itself. */
 export function setAddKey(it: Interp, s: PySet, key: PyObject): void {
+  if (is314(it)) {
+    let h: bigint;
+    try { h = pyHash(it, key); } catch (e) { it.dec(key); throw e; }
+    setAddEntry(it, s, key, h);
+    return;
+  }
   try { setAddBorrowed(it, s, key); } finally { it.dec(key); }
 }
 

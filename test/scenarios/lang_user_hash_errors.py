@@ -38,7 +38,11 @@ for op in ('in', 'add', 'discard'):
             s.discard(b)
     except ValueError as e:
         print(op, 'ValueError', e, len(s), sys.getrefcount(b))
-print(5 in s, sys.getrefcount(b))
+try:
+    5 in s
+except ValueError as e:
+    print('int probe', e, sys.getrefcount(b))
+print(6 in s, len(s))
 class Wide(object):
     def __init__(self, v):
         self.v = v
