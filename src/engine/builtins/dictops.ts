@@ -65,8 +65,8 @@ function rawHashKey(it: Interp, o: PyObject): MapKey {
     const h = effectiveHash(it, t);
     const eq = mroLookup(t, '__eq__');
     if (h === it.None || (eq && eq !== it.objectEq && !h && it.profile.version[0] !== 2)) it.raise('TypeError', `unhashable type: '${typeName(o)}'`);
-    if (h && h !== it.objectHash) throw new NotSupportedRuntime(`a user-defined __hash__ (class ${t.name})`, it.frame ? it.frame.lineno : 0);
-    if (eq && eq !== it.objectEq) throw new NotSupportedRuntime(`a user-defined __eq__ on a dict key or set member (class ${t.name})`, it.frame ? it.frame.lineno : 0);
+    if (h && h !== it.objectHash) throw new NotSupportedRuntime(`a user-defined __hash__ on a dict key or in a tuple/frozenset key (class ${t.name})`, it.frame ? it.frame.lineno : 0);
+    if (eq && eq !== it.objectEq) throw new NotSupportedRuntime(`a user-defined __eq__ on a dict key or in a tuple/frozenset key (class ${t.name})`, it.frame ? it.frame.lineno : 0);
   }
   return o;
 }
