@@ -257,6 +257,19 @@ export function* setEntries(s: PySet): Generator<[PyObject, bigint]> {
   }
 }
 
+/** The entries of `s` for a set_next loop whose probes may run a user __eq__: refused when
+ *  that code changes `s` (set_next would go on over the changed table). */
+export function* loopEntries(it: Interp, s: PySet, probed: PySet | null): Generator<[PyObject, bigint]> {
+  const table = s.table;
+  const snap = [...setEntries(s)];
+  const watch = snap.some(([k]) => isUserKeyed(it, k)) || (probed !== null && probed.table.some((k) => k !== null && isUserKeyed(it, k)));
+  const copy = watch ? table.slice() : null;
+  for (const e of snap) {
+    yield e;
+    if (copy && (s.table !== table || table.some((x, i) => x !== copy[i]))) notSupported(it, 'a set changed by the __eq__ of an element while a set operation walks it');
+  }
+}
+
 export function setItems(s: PySet): PyObject[] {
   return s.table.filter((k): k is PyObject => k !== null);
 }
@@ -267,7 +280,7 @@ export function setMerge(it: Interp, so: PySet, other: PySet): void {
   if (isPy2(it)) {
     // 2.7 set_merge: resize at 2/3 of mask+1, then set_insert_key for each entry (comparing).
     if ((so.fill + other.used) * 3 >= so.table.length * 2) setTableResize(so, (so.used + other.used) * 2, width(it).bits, true);
-    for (const [k, h] of [...setEntries(other)]) setAddEntry(it, so, it.inc(k), h);
+    for (const [k, h] of loopEntries(it, other, so)) setAddEntry(it, so, it.inc(k), h);
     return;
   }
   const grow = it.profile.setTwoThirdsFill ? (so.fill + other.used) * 3 >= (so.table.length - 1) * 2
@@ -286,7 +299,7 @@ export function setMerge(it: Interp, so: PySet, other: PySet): void {
     for (const [k, h] of setEntries(other)) insertClean(so.table, so.hashes, it.inc(k), h, width(it).bits, isPy2(it));
     return;
   }
-  for (const [k, h] of [...setEntries(other)]) setAddEntry(it, so, it.inc(k), h);
+  for (const [k, h] of loopEntries(it, other, so)) setAddEntry(it, so, it.inc(k), h);
 }
 
 /** PySet_Add then a release of the caller's reference (BUILD_SET, SET_ADD): steals `key`.

@@ -49,3 +49,12 @@ test('a set changed by an element\'s __eq__ during a lookup: refused (CPython re
     assert.match(r.stderr, /NotSupportedError: a set changed by the __eq__ of one of its elements during a lookup/, python);
   }
 });
+
+test('a set changed by an element\'s __eq__ while a set operation walks it: refused', () => {
+  const src = 'from __future__ import print_function\nclass M(object):\n    def __init__(self, n):\n        self.n = n\n    def __hash__(self):\n        return 1\n    def __eq__(self, o):\n        if not done:\n            done.append(1)\n            b.add(5)\n        return False\ndone = []\na = {M(1)}\nb = {M(2)}\nprint(len(b - a))\n';
+  for (const python of ['2.7', '3.8', '3.12']) {
+    const r = run(src, python);
+    assert.equal(r.exitCode, 2, python);
+    assert.match(r.stderr, /NotSupportedError: a set changed by the __eq__ of (one of its elements during a lookup|an element while a set operation walks it)/, python);
+  }
+});

@@ -5,7 +5,7 @@
 import type { Interp } from '../interp';
 import { PyDict, PyObject, PySet, PyType } from '../objects';
 import {
-  baseSetType, pyHash, setAddBorrowed, setAddEntry, setAddKey, setClear, setContainsKey, setDiscardEntry, setEntries, setLookup,
+  baseSetType, pyHash, setAddBorrowed, setAddEntry, setAddKey, setClear, setContainsKey, setDiscardEntry, loopEntries, setLookup,
   setMerge, setSwapBodies, setTableResize,
 } from '../settable';
 import { getIter, iterNext } from '../ops';
@@ -76,7 +76,7 @@ export function setIntersection(it: Interp, so: PySet, other: PyObject): PySet {
     if (isAnySet(other)) {
       let a: PySet = so, b: PySet = other;
       if (b.used > a.used) [a, b] = [b, a];
-      for (const [k, h] of [...setEntries(b)]) {
+      for (const [k, h] of loopEntries(it, b, a)) {
         held(it, k, () => { if (setLookup(it, a, k, h) >= 0) setAddEntry(it, result, it.inc(k), h); });
       }
       return result;
@@ -118,7 +118,7 @@ export function setIsDisjoint(it: Interp, so: PySet, other: PyObject): boolean {
   if (isAnySet(other) && (other.type === it.types.set || other.type === it.types.frozenset)) {
     let a: PySet = so, b: PySet = other;
     if (b.used > a.used) [a, b] = [b, a];
-    for (const [k, h] of [...setEntries(b)]) if (held(it, k, () => setLookup(it, a, k, h) >= 0)) return false;
+    for (const [k, h] of loopEntries(it, b, a)) if (held(it, k, () => setLookup(it, a, k, h) >= 0)) return false;
     return true;
   }
   let disjoint = true;
@@ -132,7 +132,7 @@ export function setDifferenceUpdateInternal(it: Interp, so: PySet, other: PyObje
   if (isAnySet(other)) {
     const o = (other.used >> 3) > so.used ? setIntersection(it, so, other) : it.inc(other);
     try {
-      for (const [k, h] of [...setEntries(o)]) held(it, k, () => setDiscardEntry(it, so, k, h));
+      for (const [k, h] of loopEntries(it, o, so)) held(it, k, () => setDiscardEntry(it, so, k, h));
     } finally { it.dec(o); }
   } else {
     forEachIn(it, other, (x) => { setDiscardEntry(it, so, x, pyHash(it, x)); });
@@ -157,7 +157,7 @@ export function setDifference(it: Interp, so: PySet, other: PyObject): PySet {
   if ((so.used >> 2) > otherSize) return copyAndDifference(it, so, other);
   const result = it.newSet(baseSetType(it, so.type));
   try {
-    for (const [k, h] of [...setEntries(so)]) {
+    for (const [k, h] of loopEntries(it, so, isDict ? null : other as PySet)) {
       held(it, k, () => {
         const present = isDict ? dictHas(it, other as PyDict, k) : setLookup(it, other as PySet, k, h) >= 0;
         if (!present) setAddEntry(it, result, it.inc(k), h);
@@ -196,7 +196,7 @@ export function setSymmetricDifferenceUpdate(it: Interp, so: PySet, other: PyObj
   }
   const otherset = isAnySet(other) ? it.inc(other) : makeNewSet(it, baseSetType(it, so.type), other);
   try {
-    for (const [k, h] of [...setEntries(otherset)]) {
+    for (const [k, h] of loopEntries(it, otherset, so)) {
       it.inc(k);
       try {
         if (!setDiscardEntry(it, so, k, h)) setAddEntry(it, so, it.inc(k), h);
@@ -219,7 +219,7 @@ export function setIsSubset(it: Interp, so: PySet, other: PyObject): boolean {
     try { return setIsSubset(it, so, tmp); } finally { it.dec(tmp); }
   }
   if (so.used > other.used) return false;
-  for (const [k, h] of [...setEntries(so)]) if (held(it, k, () => setLookup(it, other, k, h) < 0)) return false;
+  for (const [k, h] of loopEntries(it, so, other)) if (held(it, k, () => setLookup(it, other, k, h) < 0)) return false;
   return true;
 }
 
