@@ -20,6 +20,7 @@ import { PyError } from './text/errors';
 import { NotSupportedRuntime } from './errors';
 import { mroLookup } from './types';
 import { callObject } from './vm/call';
+import { slotCall } from './slotcall';
 import { genNext } from './vm/generator';
 import { reprOf, strOf, typeName } from './repr';
 import { dictGet, dictSetItem, dictDel, hashKey, setAdd } from './builtins/dictops';
@@ -387,7 +388,7 @@ export function compareOp(it: Interp, kind: CmpKind, a: PyObject, b: PyObject): 
       if (!(x instanceof PyInstance)) return null;
       const m = mroLookup(x.type, CMP_DUNDER[k]);
       if (!m || m === it.objectEq || m === it.objectNe) return null;
-      const r = callObject(it, m, [x, y], null);
+      const r = slotCall(it, m, x, [y]); // slot_tp_richcompare
       if (r === it.NotImplemented) { it.dec(r); return null; }
       return r;
     };

@@ -9,7 +9,7 @@ import {
 import { mroLookup } from '../types';
 import { NotSupportedRuntime, PyRaise } from '../errors';
 import { strOf, typeName } from '../repr';
-import { setAddKey, setContainsKey } from '../settable';
+import { setAddBorrowed, setAddKey, setContainsKey } from '../settable';
 import { dictDeleted, dictInserted } from '../sizes';
 
 /** Interned key object for composite dict/set keys (tuples, big ints): one per value, shared by engine copies. */
@@ -60,19 +60,38 @@ function rawHashKey(it: Interp, o: PyObject): MapKey {
     return tupleKey('Z{' + parts.join(',') + '}');
   }
   if (o instanceof PyInstance && t.isHeap) {
+    // Sets support these (settable.ts models set_lookkey's probe order); dicts
+    // are keyed by value-equality Map keys, which cannot call user code.
     const h = effectiveHash(it, t);
     const eq = mroLookup(t, '__eq__');
-    if (h === it.None || (eq && eq !== it.objectEq && !h)) it.raise('TypeError', `unhashable type: '${typeName(o)}'`);
-    if (h && h !== it.objectHash) throw new NotSupportedRuntime(`a user-defined __hash__ (class ${t.name})`, it.frame ? it.frame.lineno : 0);
-    if (eq && eq !== it.objectEq) throw new NotSupportedRuntime(`a user-defined __eq__ on a dict key or set member (class ${t.name})`, it.frame ? it.frame.lineno : 0);
+    if (h === it.None || (eq && eq !== it.objectEq && !h && it.profile.version[0] !== 2)) it.raise('TypeError', `unhashable type: '${typeName(o)}'`);
+    if (h && h !== it.objectHash) throw new NotSupportedRuntime(`a user-defined __hash__ on a dict key or in a tuple/frozenset key (class ${t.name})`, it.frame ? it.frame.lineno : 0);
+    if (eq && eq !== it.objectEq) throw new NotSupportedRuntime(`a user-defined __eq__ on a dict key or in a tuple/frozenset key (class ${t.name})`, it.frame ? it.frame.lineno : 0);
   }
   return o;
 }
 
+/** The user __hash__ (a callable) of a heap-class instance, or null when the
+ *  instance hashes by identity or is unhashable (rawHashKey raises for those). */
+export function userHashOf(it: Interp, o: PyObject): PyObject | null {
+  if (!(o instanceof PyInstance) || !o.type.isHeap) return null;
+  const h = effectiveHash(it, o.type);
+  return h && h !== it.None && h !== it.objectHash ? h : null;
+}
+
+/** Whether a heap-class instance compares with a user __eq__. */
+export function hasUserEq(it: Interp, o: PyObject): boolean {
+  if (!(o instanceof PyInstance) || !o.type.isHeap) return false;
+  const eq = mroLookup(o.type, '__eq__');
+  return !!eq && eq !== it.objectEq;
+}
+
 /** The __hash__ a class's instances get: type_new stores `__hash__ = None` in
  * the dict of a class that defines __eq__ without __hash__, so along the MRO
- * the first class defining either decides. */
-function effectiveHash(it: Interp, t: import('../objects').PyType): PyObject | null {
+ * the first class defining either decides. 2.7 has no such rule (without -3):
+ * the __hash__ found along the MRO. */
+export function effectiveHash(it: Interp, t: import('../objects').PyType): PyObject | null {
+  if (it.profile.version[0] === 2) return mroLookup(t, '__hash__') ?? null;
   for (const c of t.mro) {
     const d = c.dict;
     if (!d) continue;
@@ -143,6 +162,11 @@ export function dictSetStr(it: Interp, d: PyDict, name: string, value: PyObject)
 /** PySet_Add: steals `item`. */
 export function setAdd(it: Interp, s: PySet, item: PyObject): void {
   setAddKey(it, s, item);
+}
+
+/** PySet_Add: borrows `item`. */
+export function setAddBorrowedItem(it: Interp, s: PySet, item: PyObject): void {
+  setAddBorrowed(it, s, item);
 }
 
 export function setHas(it: Interp, s: PySet, item: PyObject): boolean {

@@ -12,7 +12,7 @@ import {
 import { exactArgs, rangeArgs, splitArgs, kwOnly, noKw } from './args';
 import { eq, iterateToArray, listExtendItems, isTrue, lengthOf } from '../ops';
 import { reprOf, strOf, typeName } from '../repr';
-import { dictDel, dictGet, dictSetItem, hashKey, setAdd } from './dictops';
+import { dictDel, dictGet, dictSetItem, hashKey, setAdd, setAddBorrowedItem } from './dictops';
 import { sortList } from './functions';
 import { intBitLength } from '../text/int';
 import { strMethods } from './strmethods';
@@ -236,7 +236,7 @@ export function installAllMethods(): void {
   };
 
   const setM: Methods = {
-    add: (s, a, k) => { exactArgs(it, 'set.add', a, k, 1); setAdd(it, s as PySet, it.inc(a[0])); return none(); },
+    add: (s, a, k) => { exactArgs(it, 'set.add', a, k, 1); setAddBorrowedItem(it, s as PySet, a[0]); return none(); },
     discard: (s, a, k) => {
       exactArgs(it, 'set.discard', a, k, 1);
       setDiscardKey(it, s as PySet, a[0]);

@@ -5,7 +5,7 @@
 import type { Interp } from '../interp';
 import { PyDict, PyObject, PySet, PyType } from '../objects';
 import {
-  baseSetType, pyHash, setAddEntry, setAddKey, setClear, setContainsKey, setDiscardEntry, setEntries, setLookup,
+  baseSetType, pyHash, setAddBorrowed, setAddEntry, setAddKey, setClear, setContainsKey, setDiscardEntry, loopEntries, setLookup,
   setMerge, setSwapBodies, setTableResize,
 } from '../settable';
 import { getIter, iterNext } from '../ops';
@@ -31,11 +31,11 @@ export function setUpdateInternal(it: Interp, so: PySet, other: PyObject): void 
   if (isAnySet(other)) { setMerge(it, so, other); return; }
   if (other instanceof PyDict && other.type === it.types.dict) {
     const n = other.map.size;
-    if ((so.fill + n) * 5 >= (so.table.length - 1) * 3) setTableResize(so, (so.used + n) * 2, (it.profile.hashBuild === 'wasm32' ? 32 : 64));
+    if ((so.fill + n) * 5 >= (so.table.length - 1) * 3) setTableResize(so, (so.used + n) * 2, (it.profile.hashBuild === 'wasm32' ? 32 : 64), it.profile.version[0] === 2);
     for (const [k, h] of dictEntryHashes(it, other)) setAddEntry(it, so, it.inc(k), h);
     return;
   }
-  forEachIn(it, other, (x) => { setAddKey(it, so, it.inc(x)); });
+  forEachIn(it, other, (x) => { setAddBorrowed(it, so, x); });
 }
 
 /** make_new_set(type, iterable) */
@@ -60,6 +60,14 @@ export function setUnion(it: Interp, so: PySet, others: PyObject[]): PySet {
   return r;
 }
 
+/** 3.9+: loops over a set's entries hold a new reference to the key while probing another
+ *  table (whose __eq__ calls could drop the entry); 2.7 to 3.8 use the entry's borrowed one. */
+function held<T>(it: Interp, k: PyObject, f: () => T): T {
+  if (it.profile.version[0] === 2 || it.profile.version[1] < 9) return f();
+  it.inc(k);
+  try { return f(); } finally { it.dec(k); }
+}
+
 /** set_intersection */
 export function setIntersection(it: Interp, so: PySet, other: PyObject): PySet {
   if (other === so) return setCopy(it, so);
@@ -68,8 +76,8 @@ export function setIntersection(it: Interp, so: PySet, other: PyObject): PySet {
     if (isAnySet(other)) {
       let a: PySet = so, b: PySet = other;
       if (b.used > a.used) [a, b] = [b, a];
-      for (const [k, h] of [...setEntries(b)]) {
-        if (setLookup(it, a, k, h) >= 0) setAddEntry(it, result, it.inc(k), h);
+      for (const [k, h] of loopEntries(it, b, a)) {
+        held(it, k, () => { if (setLookup(it, a, k, h) >= 0) setAddEntry(it, result, it.inc(k), h); });
       }
       return result;
     }
@@ -110,7 +118,7 @@ export function setIsDisjoint(it: Interp, so: PySet, other: PyObject): boolean {
   if (isAnySet(other) && (other.type === it.types.set || other.type === it.types.frozenset)) {
     let a: PySet = so, b: PySet = other;
     if (b.used > a.used) [a, b] = [b, a];
-    for (const [k, h] of [...setEntries(b)]) if (setLookup(it, a, k, h) >= 0) return false;
+    for (const [k, h] of loopEntries(it, b, a)) if (held(it, k, () => setLookup(it, a, k, h) >= 0)) return false;
     return true;
   }
   let disjoint = true;
@@ -124,13 +132,13 @@ export function setDifferenceUpdateInternal(it: Interp, so: PySet, other: PyObje
   if (isAnySet(other)) {
     const o = (other.used >> 3) > so.used ? setIntersection(it, so, other) : it.inc(other);
     try {
-      for (const [k, h] of [...setEntries(o)]) setDiscardEntry(it, so, k, h);
+      for (const [k, h] of loopEntries(it, o, so)) held(it, k, () => setDiscardEntry(it, so, k, h));
     } finally { it.dec(o); }
   } else {
     forEachIn(it, other, (x) => { setDiscardEntry(it, so, x, pyHash(it, x)); });
   }
   if (so.fill - so.used <= Math.floor((so.table.length - 1) / 4)) return;
-  setTableResize(so, so.used > 50000 ? so.used * 2 : so.used * 4, (it.profile.hashBuild === 'wasm32' ? 32 : 64));
+  setTableResize(so, so.used > 50000 ? so.used * 2 : so.used * 4, (it.profile.hashBuild === 'wasm32' ? 32 : 64), it.profile.version[0] === 2);
 }
 
 function copyAndDifference(it: Interp, so: PySet, other: PyObject): PySet {
@@ -149,9 +157,11 @@ export function setDifference(it: Interp, so: PySet, other: PyObject): PySet {
   if ((so.used >> 2) > otherSize) return copyAndDifference(it, so, other);
   const result = it.newSet(baseSetType(it, so.type));
   try {
-    for (const [k, h] of [...setEntries(so)]) {
-      const present = isDict ? dictHas(it, other as PyDict, k) : setLookup(it, other as PySet, k, h) >= 0;
-      if (!present) setAddEntry(it, result, it.inc(k), h);
+    for (const [k, h] of loopEntries(it, so, isDict ? null : other as PySet)) {
+      held(it, k, () => {
+        const present = isDict ? dictHas(it, other as PyDict, k) : setLookup(it, other as PySet, k, h) >= 0;
+        if (!present) setAddEntry(it, result, it.inc(k), h);
+      });
     }
   } catch (e) { it.dec(result); throw e; }
   return result;
@@ -186,7 +196,7 @@ export function setSymmetricDifferenceUpdate(it: Interp, so: PySet, other: PyObj
   }
   const otherset = isAnySet(other) ? it.inc(other) : makeNewSet(it, baseSetType(it, so.type), other);
   try {
-    for (const [k, h] of [...setEntries(otherset)]) {
+    for (const [k, h] of loopEntries(it, otherset, so)) {
       it.inc(k);
       try {
         if (!setDiscardEntry(it, so, k, h)) setAddEntry(it, so, it.inc(k), h);
@@ -209,7 +219,7 @@ export function setIsSubset(it: Interp, so: PySet, other: PyObject): boolean {
     try { return setIsSubset(it, so, tmp); } finally { it.dec(tmp); }
   }
   if (so.used > other.used) return false;
-  for (const [k, h] of [...setEntries(so)]) if (setLookup(it, other, k, h) < 0) return false;
+  for (const [k, h] of loopEntries(it, so, other)) if (held(it, k, () => setLookup(it, other, k, h) < 0)) return false;
   return true;
 }
 
