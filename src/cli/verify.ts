@@ -77,12 +77,14 @@ function runReal(interp: Interpreter, file: string, noSite = false): { stdout: s
   return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', exitCode: r.status };
 }
 
-function runSim(src: string, file: string, profile: string): { stdout: string; stderr: string; exitCode: number } {
+/** `wasm32`: hash() as Pyodide's 32-bit build computes it (when the real interpreter is Pyodide, as the corpus runner does). */
+function runSim(src: string, file: string, profile: string, wasm32 = false): { stdout: string; stderr: string; exitCode: number } {
   let stdout = '';
   let stderr = '';
   const [maj, min] = profile.split('.').map(Number);
   const filename = maj > 3 || (maj === 3 && min >= 9) ? path.resolve(file) : path.basename(file);
-  const e = new Engine(src, { filename, python: profile, out: { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } } });
+  const e = new Engine(src, { filename, python: profile, out: { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } },
+    profileOverrides: wasm32 ? { hashBuild: 'wasm32' } : undefined });
   try {
     e.compile();
   } catch (err) {
@@ -102,7 +104,7 @@ export function verifyOne(src: string, file: string, spec: string): VerifyResult
   const real = runReal(interp, file);
   // A line CPython itself prints differently when started with -S is start-up dependent: not compared (DESIGN.md § Fidelity).
   const bare = runReal(interp, file, true);
-  const sim = runSim(src, file, interp.profile);
+  const sim = runSim(src, file, interp.profile, interp.exe === process.execPath);
   const nr = normalizeRun(real.stdout, real.stderr, dir);
   const nb = normalizeRun(bare.stdout, bare.stderr, dir);
   const ns = normalizeRun(sim.stdout, sim.stderr, dir);
