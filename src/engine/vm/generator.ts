@@ -15,7 +15,7 @@ import { isSubclass } from '../ops';
 import { reprOf } from '../repr';
 import { writeUnraisable } from '../finalize';
 import type { Frame } from './frame';
-import { frameObjectOf } from './frameobj';
+import { frameObjectOf, releaseLocals } from './frameobj';
 import { runFrame, clearFrame } from './eval';
 
 /** ≤3.10 sizeof(PyGenObject) + GC header, per minor version (sys.getsizeof of a generator). */
@@ -145,6 +145,13 @@ export function genClose(it: Interp, g: PyGenerator): PyObject {
     g.state = 'completed';
     return it.newNone();
   }
+  if (g.state === 'suspended' && it.profile.genCloseClearsLocals && g.frame!.blocks.length === 0) {
+    // 3.13+: suspended outside any try/with: nothing could catch GeneratorExit, so the frame
+    // does not run; _PyFrame_ClearLocals releases its locals and stack (the function stays).
+    g.state = 'completed';
+    clearLocalsAndStack(it, g.frame!);
+    return it.newNone();
+  }
   let r: PyObject | { returned: PyObject };
   try {
     r = genResume(it, g, it.makeExc('GeneratorExit'));
@@ -158,6 +165,19 @@ export function genClose(it: Interp, g: PyGenerator): PyObject {
   if (!(r instanceof PyObject)) { it.dec(r.returned); return it.newNone(); }
   it.dec(r);
   it.raise('RuntimeError', 'generator ignored GeneratorExit');
+}
+
+/** _PyFrame_ClearLocals: localsplus (locals, cells, then the value stack) from the bottom up;
+ *  3.14 from the top down. */
+function clearLocalsAndStack(it: Interp, f: Frame): void {
+  const st = f.stack;
+  const down = it.profile.version[1] >= 14;
+  if (down) while (st.length) { const o = st.pop(); if (o) it.dec(o); }
+  releaseLocals(it, f);
+  if (!down) {
+    const items = st.splice(0);
+    for (const o of items) if (o) it.dec(o);
+  }
 }
 
 /** Does a dying generator need closing (a frame that has not finished)? */
@@ -189,7 +209,8 @@ export function genClearFrame(it: Interp, g: PyGenerator): void {
   const f = g.frame;
   g.frame = null;
   g.state = 'completed';
-  if (f) { f.gen = null; clearFrame(it, f); }
+  // (frame->previous = NULL first: the frame object, if it outlives this, gets no f_back.)
+  if (f) { f.gen = null; f.back = null; clearFrame(it, f); }
 }
 
 /** ≤3.10 frame_tp_clear on a generator's frame: its stack is cleared and the generator counts as finished. */
