@@ -7,7 +7,7 @@ import { firstImport } from '../py2/imports';
 import { py2CatchEntry, py2CatchMatched, py2FrameExit, py2PopHandler, py2Reraise } from '../py2/excinfo';
 import type { Interp } from '../interp';
 import { Op, BinKind, INPLACE_FLAG, CO_GENERATOR, type Code } from '../compiler/code';
-import { genEnter, genFrameDone, makeGenerator } from './generator';
+import { genEnter, genFrameDone, makeGenerator, normalizeRaised } from './generator';
 import { Frame, BLOCK_EXCEPT_HANDLER, BLOCK_SETUP } from './frame';
 import {
   PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyStr, PyTuple, PyType, PyCell,
@@ -740,7 +740,10 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             break;
           }
           case Op.PY2_EXC:
-            if (arg === 0) py2CatchEntry(it, f, stack[stack.length - 1]!); else py2CatchMatched(it, f);
+            if (arg === 0) {
+              if (f.gen !== null) normalizeRaised(it, stack[stack.length - 1]!); // 2.7: SETUP_EXCEPT normalizes
+              py2CatchEntry(it, f, stack[stack.length - 1]!);
+            } else py2CatchMatched(it, f);
             break;
           case Op.LOAD_ASSERTION_ERROR: { const t = T.get('AssertionError'); t.rc++; stack.push(t); break; }
           case Op.YIELD_VALUE: {
@@ -875,6 +878,7 @@ function findHandler(it: Interp, f: Frame, exc: PyObject): number {
       continue;
     }
     while (stack.length > b.level) { const o = stack.pop(); if (o) it.dec(o); }
+    if (f.gen !== null && it.profile.version[0] === 3) normalizeRaised(it, exc);
     if (it.profile.version[0] === 2) {
       // 2.7: set_exc_info happens at an except handler's entry (PY2_EXC 0), not for `finally`.
       f.blocks.push({ type: BLOCK_EXCEPT_HANDLER, handler: -1, level: stack.length, saved: null });

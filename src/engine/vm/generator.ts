@@ -9,7 +9,7 @@
 // (_PyGen_Finalize, 2.7 gen_del) closes a generator that dies suspended.
 
 import type { Interp } from '../interp';
-import { PyGenerator, PyObject } from '../objects';
+import { PyException, PyGenerator, PyObject } from '../objects';
 import { NotSupportedRuntime, PyRaise } from '../errors';
 import { isSubclass } from '../ops';
 import { reprOf } from '../repr';
@@ -68,7 +68,7 @@ function finished(g: PyGenerator): void {
  * Returns the yielded value, or {returned} when the frame returned (a new reference each).
  */
 export function genResume(it: Interp, g: PyGenerator, exc: PyObject | null = null): PyObject | { returned: PyObject } {
-  if (g.state === 'running' && exc) it.dec(exc);
+  if (g.state === 'running' && exc) releaseExc(it, exc);
   const f = genEnter(it, g);
   if (!f) {
     if (exc) throw new PyRaise(exc);
@@ -154,10 +154,10 @@ export function genClose(it: Interp, g: PyGenerator): PyObject {
   }
   let r: PyObject | { returned: PyObject };
   try {
-    r = genResume(it, g, it.makeExc('GeneratorExit'));
+    r = genResume(it, g, generatorExit(it));
   } catch (e) {
     if (e instanceof PyRaise && (isSubclass(e.exc.type, it.types.get('GeneratorExit')) || isSubclass(e.exc.type, it.types.get('StopIteration')))) {
-      it.dec(e.exc);
+      releaseExc(it, e.exc);
       return it.newNone();
     }
     throw e;
@@ -165,6 +165,54 @@ export function genClose(it: Interp, g: PyGenerator): PyObject {
   if (!(r instanceof PyObject)) { it.dec(r.returned); return it.newNone(); }
   it.dec(r);
   it.raise('RuntimeError', 'generator ignored GeneratorExit');
+}
+
+/** GeneratorExit instances gen_close raised without making them (PyErr_SetNone's type only). */
+const unnormalized = new WeakSet<PyObject>();
+
+/** PyErr_SetNone(PyExc_GeneratorExit). ≤3.11 it sets the type alone: the instance is made only
+ *  when a handler in the generator normalizes it, or at once (3.x) when an exception is being
+ *  handled, to chain it; 3.12+ _PyErr_SetObject always makes it. */
+function generatorExit(it: Interp): PyException {
+  const [major, minor] = it.profile.version;
+  if (major === 3 && (minor >= 12 || it.handledExc)) return it.makeExc('GeneratorExit');
+  const t = it.types.get('GeneratorExit');
+  const e = new PyException(t);
+  t.rc++;
+  e.args = it.newTuple([]);
+  unnormalized.add(e);
+  return e;
+}
+
+/** PyErr_NormalizeException at a handler: an unmade GeneratorExit becomes a GC object. */
+export function normalizeRaised(it: Interp, exc: PyObject): void {
+  if (!unnormalized.delete(exc)) return;
+  it.gcNew(() => exc, 80, false);
+  it.heap.track(exc);
+}
+
+/** Drop a reference to a raised exception (an unmade one releases its traceback and type only). */
+function releaseExc(it: Interp, exc: PyObject): void {
+  if (exc.rc > 1 || !unnormalized.delete(exc)) {
+    const [major, minor] = it.profile.version;
+    const tb = exc instanceof PyException ? exc.traceback : null;
+    if (tb && (major === 2 || minor <= 11)) {
+      // ≤3.11 PyErr_Clear: the thread state holds the traceback apart from the value, and
+      // releases the value first.
+      tb.rc++;
+      it.dec(exc);
+      it.dec(tb);
+      return;
+    }
+    it.dec(exc);
+    return;
+  }
+  const e = exc as PyException;
+  exc.rc = 0;
+  const parts = [e.args, e.traceback];
+  e.args = null; e.traceback = null;
+  for (const p of parts) it.xdec(p);
+  it.dec(exc.type);
 }
 
 /** _PyFrame_ClearLocals: localsplus (locals, cells, then the value stack) from the bottom up;
