@@ -78,7 +78,8 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
     it.frameDepth++;
   }
   let f = resume ?? entry;
-  if (!resume && it.heap.collectPending) it.gcPoint(); // RESUME
+  // RESUME (a generator resumed to raise — throwflag — goes straight to its handlers).
+  if (!resume && it.heap.collectPending && entry.genThrow === null) it.gcPoint();
   // The running frame's state lives in plain locals (no closure captures them, so
   // they stay in registers); `continue frames` reloads them after f changes.
   const T = it.types;
@@ -244,7 +245,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                   throw e;
                 }
                 nf.funcRef = callable;
-                if (nf.code.flags & CO_GENERATOR) { stack.push(makeGenerator(it, nf)); it.gcPoint(); break; }
+                if (nf.code.flags & CO_GENERATOR) { stack.push(makeGenerator(it, nf)); break; } // RETURN_GENERATOR: no eval-breaker check
                 f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
                 if (it.heap.collectPending) it.gcPoint(); // RESUME
                 continue frames;
@@ -300,7 +301,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               const nf = makeFrame(it, fn, [it.inc(callable.self), ...args], kwnames, true, f);
               nf.funcRef = it.inc(fn);
               it.dec(callable);
-              if (nf.code.flags & CO_GENERATOR) { stack.push(makeGenerator(it, nf)); it.gcPoint(); break; }
+              if (nf.code.flags & CO_GENERATOR) { stack.push(makeGenerator(it, nf)); break; } // RETURN_GENERATOR: no eval-breaker check
               f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
               if (it.heap.collectPending) it.gcPoint(); // RESUME
               continue frames;

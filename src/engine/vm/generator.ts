@@ -12,7 +12,7 @@ import type { Interp } from '../interp';
 import { PyException, PyGenerator, PyObject } from '../objects';
 import { NotSupportedRuntime, PyRaise } from '../errors';
 import { isSubclass } from '../ops';
-import { reprOf } from '../repr';
+import { hexAddr, reprOf } from '../repr';
 import { writeUnraisable } from '../finalize';
 import type { Frame } from './frame';
 import { frameObjectOf, releaseLocals } from './frameobj';
@@ -239,7 +239,8 @@ export function genFinalize(it: Interp, g: PyGenerator): void {
   if (!live(g)) return;
   const f = g.frame!;
   f.role = 'finalizer';
-  f.reason = `the generator ${reprOf(it, g)} is finalized (closed)`;
+  // (Worded without repr(): PyObject_Repr's signal check would be a GC point CPython has not here.)
+  f.reason = `the generator <generator object ${it.profile.version[0] === 2 ? g.name : g.qualname} at ${hexAddr(g)}> is finalized (closed)`;
   const saved = it.handledExc;
   try {
     it.dec(genClose(it, g));
