@@ -7,7 +7,7 @@ import { firstImport } from '../py2/imports';
 import { py2CatchEntry, py2CatchMatched, py2FrameExit, py2PopHandler, py2Reraise } from '../py2/excinfo';
 import type { Interp } from '../interp';
 import { Op, BinKind, INPLACE_FLAG, CO_GENERATOR, type Code } from '../compiler/code';
-import { genEnter, genFrameDone, makeGenerator, normalizeRaised } from './generator';
+import { genEnter, genFrameDone, makeGenerator, normalizeRaised, noteSuspended } from './generator';
 import { Frame, BLOCK_EXCEPT_HANDLER, BLOCK_SETUP } from './frame';
 import {
   PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyStr, PyTuple, PyType, PyCell,
@@ -752,6 +752,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             const v = stack.pop()!;
             f.pc = pc;
             f.yielded = true;
+            noteSuspended(it, f);
             it.frameDepth--;
             it.frame = f.back;
             if (f === entry) return v;

@@ -17,6 +17,7 @@ import { writeUnraisable } from '../finalize';
 import type { Frame } from './frame';
 import { frameObjectOf, releaseLocals } from './frameobj';
 import { runFrame, clearFrame } from './eval';
+import { BORROW_INPUT_SHIFT } from '../compiler/borrow';
 
 /** ≤3.10 sizeof(PyGenObject) + GC header, per minor version (sys.getsizeof of a generator). */
 const GEN_BYTES: Record<number, number> = { 7: 128, 8: 112, 9: 112, 10: 104 };
@@ -49,14 +50,50 @@ export function makeGenerator(it: Interp, f: Frame): PyGenerator {
   return g;
 }
 
+/** 3.14: suspended generator frames whose code has borrowed stack references (LOAD_FAST_BORROW). */
+const suspendedBorrowing = new WeakMap<Interp, Set<Frame>>();
+
+/** YIELD_VALUE suspended `f`: remember it if borrowed references may sit on its stack. */
+export function noteSuspended(it: Interp, f: Frame): void {
+  if (!f.code.borrowLive) return;
+  let set = suspendedBorrowing.get(it);
+  if (!set) { set = new Set(); suspendedBorrowing.set(it, set); }
+  set.add(f);
+}
+
+function forgetSuspended(it: Interp, f: Frame): void {
+  if (f.code.borrowLive) suspendedBorrowing.get(it)?.delete(f);
+}
+
+/** How many of o's references are borrowed ones left on suspended generators' stacks (3.14: a
+ *  borrowed reference stays borrowed across a yield; the yielded value itself is made strong). */
+export function suspendedBorrowedCount(it: Interp, o: PyObject): number {
+  const set = suspendedBorrowing.get(it);
+  if (!set || !set.size) return 0;
+  let n = 0;
+  for (const f of set) {
+    const entries = f.code.borrowLive![(f.pc >> 1) - 1];
+    if (!entries) continue;
+    const nl = f.code.varnames.length;
+    for (const e of entries) {
+      if ((e >> BORROW_INPUT_SHIFT) - 1 >= 0) continue;
+      const local = e & ((1 << BORROW_INPUT_SHIFT) - 1);
+      const obj = local < nl ? f.locals[local] : f.cells[local - nl] ?? null;
+      if (obj === o) n++;
+    }
+  }
+  return n;
+}
+
 /** Whether the generator still has a frame to run (gi_frame with f_stacktop, or state < COMPLETED). */
 function live(g: PyGenerator): boolean {
   return g.frame !== null && g.state !== 'completed';
 }
 
 /** The frame finished (returned or raised): the generator drops it. */
-function finished(g: PyGenerator): void {
+function finished(it: Interp, g: PyGenerator): void {
   g.state = 'completed';
+  if (g.frame) forgetSuspended(it, g.frame);
   // ≤3.10: clearFrame released the frame object reference the generator held (releaseFrameObject).
   g.frameObj = null;
   if (g.frame) g.frame.gen = null;
@@ -79,14 +116,14 @@ export function genResume(it: Interp, g: PyGenerator, exc: PyObject | null = nul
   try {
     r = runFrame(it, f);
   } catch (e) {
-    if (g.state === 'running') finished(g);
+    if (g.state === 'running') finished(it, g);
     if (e instanceof PyRaise && isSubclass(e.exc.type, it.types.get('StopIteration'))) {
       throw new NotSupportedRuntime('StopIteration raised inside a generator (PEP 479)', f.lineno);
     }
     throw e;
   }
   if (f.yielded) { g.state = 'suspended'; return r; }
-  finished(g);
+  finished(it, g);
   return { returned: r };
 }
 
@@ -96,7 +133,7 @@ export function genEnter(it: Interp, g: PyGenerator): Frame | null {
   if (g.state === 'running') it.raise('ValueError', 'generator already executing');
   const f = g.frame;
   if (!live(g) || !f) return null;
-  if (g.state === 'suspended') f.stack.push(it.newNone());
+  if (g.state === 'suspended') { forgetSuspended(it, f); f.stack.push(it.newNone()); }
   g.state = 'running';
   f.yielded = false;
   f.forIter = false;
@@ -106,7 +143,7 @@ export function genEnter(it: Interp, g: PyGenerator): Frame | null {
 /** The generator's frame finished inside the evaluation loop (returned, or an exception left it). */
 export function genFrameDone(it: Interp, f: Frame, exc: PyObject | null): void {
   const g = f.gen;
-  if (g) finished(g);
+  if (g) finished(it, g);
   if (exc && isSubclass(exc.type, it.types.get('StopIteration'))) {
     throw new NotSupportedRuntime('StopIteration raised inside a generator (PEP 479)', f.lineno);
   }
@@ -149,6 +186,7 @@ export function genClose(it: Interp, g: PyGenerator): PyObject {
     // 3.13+: suspended outside any try/with: nothing could catch GeneratorExit, so the frame
     // does not run; _PyFrame_ClearLocals releases its locals and stack (the function stays).
     g.state = 'completed';
+    forgetSuspended(it, g.frame!);
     clearLocalsAndStack(it, g.frame!);
     return it.newNone();
   }
@@ -259,7 +297,7 @@ export function genClearFrame(it: Interp, g: PyGenerator): void {
   g.frame = null;
   g.state = 'completed';
   // (frame->previous = NULL first: the frame object, if it outlives this, gets no f_back.)
-  if (f) { f.gen = null; f.back = null; clearFrame(it, f); }
+  if (f) { forgetSuspended(it, f); f.gen = null; f.back = null; clearFrame(it, f); }
 }
 
 /** ≤3.10 frame_tp_clear on a generator's frame: its stack is cleared and the generator counts as finished. */
