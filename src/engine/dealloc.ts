@@ -79,8 +79,9 @@ export function dealloc(it: Interp, o: PyObject): void {
   if (o instanceof PyTraceback) {
     const n = o.next, fo = o.frameObj;
     o.frameObj = null;
-    freeMemory(it, o, o.bsize, null);
+    // tb_dealloc: tb_next and tb_frame are released before PyObject_GC_Del.
     it.xdec(n); it.xdec(fo);
+    freeMemory(it, o, o.bsize, null);
     return;
   }
   if (o instanceof PyFrameObj) return deallocFrameObject(it, o);

@@ -18,6 +18,7 @@ import { dealloc } from './dealloc';
 import type { Frame } from './vm/frame';
 import { PyRaise } from './errors';
 import { borrowedCount } from './borrowed';
+import { suspendedBorrowedCount } from './vm/generator';
 import { Hidden } from './hidden';
 import { newInstanceBytes } from './inlinevalues';
 import { classicInstanceInit } from './py2/classic';
@@ -224,7 +225,8 @@ export class Interp {
   refcountOf(o: PyObject): number {
     if (this.profile.sharedRefcounts === 'immortal' && this.isImmortal(o)) return this.profile.immortalRefcount;
     // 3.14: borrowed stack references (LOAD_FAST_BORROW) hold no count (engine/borrowed.ts).
-    return this.frame && this.profile.version[1] >= 14 ? o.rc - borrowedCount(this.frame, o) : o.rc;
+    // (Suspended generators keep theirs across the yield.)
+    return this.frame && this.profile.version[1] >= 14 ? o.rc - borrowedCount(this.frame, o) - suspendedBorrowedCount(this, o) : o.rc;
   }
 
   isImmortal(o: PyObject): boolean {

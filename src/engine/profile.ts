@@ -213,6 +213,16 @@ export interface Profile {
   /** 3.6 setobject.c: a set grows when fill reaches 2/3 of the table (3.7+: 3/5), and a new
    *  key takes the first dummy on its probe sequence (3.7+: the last). */
   setTwoThirdsFill?: boolean;
+  /** 3.12.1–3.13: clear_gen_frame unlinks the generator's frame from its caller only after
+   *  _PyFrame_ClearExceptCode, so a frame object that outlives the generator's frame (a
+   *  traceback holds it) takes ownership with f_back set to the caller's frame object, made
+   *  for that (gh-100964, fixed in 3.14.1). */
+  genClearLinksCaller?: boolean;
+  /** 3.13+: gen_close of a generator suspended at a yield with no enclosing try or with
+   *  (RESUME_OPARG_DEPTH1_MASK) clears the frame's locals and stack (_PyFrame_ClearLocals)
+   *  instead of throwing GeneratorExit in (3.12's version of the check reads the opcode
+   *  instead of the depth and never applies). */
+  genCloseClearsLocals?: boolean;
   /** Free-list occupancy when the script starts (start-up state). */
   freeListStart: { list: number; dict: number; tuple: number[] };
 }
@@ -283,6 +293,7 @@ const BASE_312: Profile = {
     stats: [[5, 24, 0], [0, 0, 0], [0, 0, 0]],
   },
   hidden: { ...BASE_311.hidden, printKwtuple: false, varsArgsTuple: false, importTransients: false, clinicKwtuples: false },
+  genClearLinksCaller: true,
 };
 
 /** 3.13.0: threshold 2000, materialised instance dicts stay untracked, str() vectorcall,
@@ -309,6 +320,7 @@ const BASE_313: Profile = {
   callCarets: true,
   slotsAttrErrorSuffix: true,
   listRevIterKeepsList: true,
+  genCloseClearsLocals: true,
 };
 
 /** 3.14.2 (CPython 3.14.0–3.14.4): the incremental collector (docs/calibration/cpython-3.14.md).
@@ -334,6 +346,7 @@ const BASE_314: Profile = {
   foldedConsts: true,
   foldsInCfg: true,
   shutdownCollectsWhenDisabled: true,
+  genClearLinksCaller: false,
   // print's `*objects` is an Argument Clinic array (no varargs tuple): measured, see the notes.
   hidden: { ...BASE_313.hidden, printArgsTuple: false, classCallTuple: false },
   startup: {

@@ -41,7 +41,7 @@ function versionOptions(c: FnCompiler, [major, minor]: [number, number]): void {
 
 export function compileModule(mod: A.Module, filename: string, consts: ConstFactory, warn: WarnFn,
   version: [number, number]): Code {
-  foldConstants(mod);
+  foldConstants(mod, version);
   const scopes = buildScopes(mod, version[0] === 2);
   const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<module>', '<module>', filename, 1), filename, '');
   c.warn = warn;
@@ -58,7 +58,7 @@ export function compileModule(mod: A.Module, filename: string, consts: ConstFact
  */
 export function compileInteractive(mod: A.Module, filename: string, consts: ConstFactory, mode: 'eval' | 'exec',
   version: [number, number]): Code {
-  foldConstants(mod);
+  foldConstants(mod, version);
   const scopes = buildScopes(mod, version[0] === 2);
   const c = new FnCompiler(consts, scopes, scopes.get(mod)!, new Code('module', '<debug>', '<debug>', filename, 1), filename, '');
   versionOptions(c, version);

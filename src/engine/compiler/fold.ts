@@ -91,7 +91,8 @@ function foldUnary(op: A.UnaryOperator, v: CV): CV | null {
 }
 
 /** Fold constants in place throughout the module. */
-export function foldConstants(mod: A.Module): void {
+export function foldConstants(mod: A.Module, version: [number, number] = [3, 11]): void {
+  const [major, minor] = version;
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) { for (const x of node) visit(x); return; }
@@ -122,18 +123,22 @@ export function foldConstants(mod: A.Module): void {
       default: return;
     }
   };
-  // `for x in [a, b]`, a comprehension's `for x in [a, b]` and `x in [a, b]` iterate a tuple (fold_iter).
-  const visitIters = (node: unknown): void => {
+  // `for x in [a, b]`, a comprehension's `for x in [a, b]` and `x in [a, b]` iterate a tuple (3.8+
+  // fold_iter). 3.6/3.7 only turn a list of constants into a constant tuple (3.6's peephole, 3.7's
+  // fold_iter with make_const_tuple); 2.7's peephole only does so for `in`, loops iterate the list.
+  const anyList = major > 3 || (major === 3 && minor >= 8);
+  const visitIters = (node: unknown, fold: (e: A.Expr) => void): void => {
     if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) { for (const x of node) visitIters(x); return; }
+    if (Array.isArray(node)) { for (const x of node) visitIters(x, fold); return; }
     const n = node as Record<string, unknown>;
-    for (const k of Object.keys(n)) if (n[k] && typeof n[k] === 'object') visitIters(n[k]);
+    for (const k of Object.keys(n)) if (n[k] && typeof n[k] === 'object') visitIters(n[k], fold);
     const s = node as A.Stmt | A.Expr | A.Comprehension;
-    if (s.kind === 'For' || s.kind === 'comprehension') listToTuple(s.iter);
-    if (s.kind === 'Compare') s.ops.forEach((op, i) => { if (op === 'In' || op === 'NotIn') listToTuple(s.comparators[i]); });
+    if ((s.kind === 'For' || s.kind === 'comprehension') && major === 3) fold(s.iter);
+    if (s.kind === 'Compare') s.ops.forEach((op, i) => { if (op === 'In' || op === 'NotIn') fold(s.comparators[i]); });
   };
-  visitIters(mod.body);
+  if (anyList) visitIters(mod.body, listToTuple);
   visit(mod.body);
+  if (!anyList) visitIters(mod.body, constListToTuple);
   // ... and a set of constants (after folding) is a frozenset constant (fold_iter).
   const visitSets = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
@@ -156,6 +161,12 @@ function setToFrozenset(e: A.Expr): void {
 function listToTuple(e: A.Expr): void {
   if (e.kind === 'List' && !e.elts.some((x) => x.kind === 'Starred')) {
     (e as unknown as A.TupleExpr).kind = 'Tuple';
+  }
+}
+
+function constListToTuple(e: A.Expr): void {
+  if (e.kind === 'List' && e.elts.every((x) => x.kind === 'Constant')) {
+    replace(e, { type: 'tuple', items: e.elts.map((x) => (x as A.Constant).value) });
   }
 }
 

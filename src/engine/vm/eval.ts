@@ -7,7 +7,7 @@ import { firstImport } from '../py2/imports';
 import { py2CatchEntry, py2CatchMatched, py2FrameExit, py2PopHandler, py2Reraise } from '../py2/excinfo';
 import type { Interp } from '../interp';
 import { Op, BinKind, INPLACE_FLAG, CO_GENERATOR, type Code } from '../compiler/code';
-import { genEnter, genFrameDone, makeGenerator } from './generator';
+import { genEnter, genFrameDone, makeGenerator, normalizeRaised, noteSuspended } from './generator';
 import { Frame, BLOCK_EXCEPT_HANDLER, BLOCK_SETUP } from './frame';
 import {
   PyDict, PyException, PyFunction, PyInstance, PyList, PyMethod, PyObject, PySet, PyStr, PyTuple, PyType, PyCell,
@@ -78,7 +78,8 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
     it.frameDepth++;
   }
   let f = resume ?? entry;
-  if (!resume && it.heap.collectPending) it.gcPoint(); // RESUME
+  // RESUME (a generator resumed to raise — throwflag — goes straight to its handlers).
+  if (!resume && it.heap.collectPending && entry.genThrow === null) it.gcPoint();
   // The running frame's state lives in plain locals (no closure captures them, so
   // they stay in registers); `continue frames` reloads them after f changes.
   const T = it.types;
@@ -244,7 +245,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
                   throw e;
                 }
                 nf.funcRef = callable;
-                if (nf.code.flags & CO_GENERATOR) { stack.push(makeGenerator(it, nf)); it.gcPoint(); break; }
+                if (nf.code.flags & CO_GENERATOR) { stack.push(makeGenerator(it, nf)); break; } // RETURN_GENERATOR: no eval-breaker check
                 f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
                 if (it.heap.collectPending) it.gcPoint(); // RESUME
                 continue frames;
@@ -300,7 +301,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
               const nf = makeFrame(it, fn, [it.inc(callable.self), ...args], kwnames, true, f);
               nf.funcRef = it.inc(fn);
               it.dec(callable);
-              if (nf.code.flags & CO_GENERATOR) { stack.push(makeGenerator(it, nf)); it.gcPoint(); break; }
+              if (nf.code.flags & CO_GENERATOR) { stack.push(makeGenerator(it, nf)); break; } // RETURN_GENERATOR: no eval-breaker check
               f.pc = pc; f = pushFrame(it, f, nf); pc = f.pc;
               if (it.heap.collectPending) it.gcPoint(); // RESUME
               continue frames;
@@ -740,7 +741,10 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             break;
           }
           case Op.PY2_EXC:
-            if (arg === 0) py2CatchEntry(it, f, stack[stack.length - 1]!); else py2CatchMatched(it, f);
+            if (arg === 0) {
+              if (f.gen !== null) normalizeRaised(it, stack[stack.length - 1]!); // 2.7: SETUP_EXCEPT normalizes
+              py2CatchEntry(it, f, stack[stack.length - 1]!);
+            } else py2CatchMatched(it, f);
             break;
           case Op.LOAD_ASSERTION_ERROR: { const t = T.get('AssertionError'); t.rc++; stack.push(t); break; }
           case Op.YIELD_VALUE: {
@@ -748,6 +752,7 @@ function runLoop(it: Interp, entry: Frame, resume: Frame | null): PyObject {
             const v = stack.pop()!;
             f.pc = pc;
             f.yielded = true;
+            noteSuspended(it, f);
             it.frameDepth--;
             it.frame = f.back;
             if (f === entry) return v;
@@ -875,6 +880,7 @@ function findHandler(it: Interp, f: Frame, exc: PyObject): number {
       continue;
     }
     while (stack.length > b.level) { const o = stack.pop(); if (o) it.dec(o); }
+    if (f.gen !== null && it.profile.version[0] === 3) normalizeRaised(it, exc);
     if (it.profile.version[0] === 2) {
       // 2.7: set_exc_info happens at an except handler's entry (PY2_EXC 0), not for `finally`.
       f.blocks.push({ type: BLOCK_EXCEPT_HANDLER, handler: -1, level: stack.length, saved: null });

@@ -39,8 +39,9 @@ export function releaseFrameObject(it: Interp, f: Frame): boolean {
   f.pyFrame = null;
   if (o.rc > 1) {
     o.owned = true;
-    // (A generator's frame has no f_back once it finished: gen_send_ex clears it.)
-    if (f.back && !f.gen) { const b = frameObjectOf(it, f.back); b.rc++; o.back = b; }
+    // (A generator's frame has no f_back once it finished: gen_send_ex clears it; 3.12–3.13's
+    // clear_gen_frame only after take_ownership linked, and so made, the caller's frame object.)
+    if (f.back && (!f.gen || it.profile.genClearLinksCaller)) { const b = frameObjectOf(it, f.back); b.rc++; o.back = b; }
     if (o.gcGen === -1) it.heap.track(o);
     o.rc--;
     return true;

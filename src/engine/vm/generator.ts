@@ -9,14 +9,15 @@
 // (_PyGen_Finalize, 2.7 gen_del) closes a generator that dies suspended.
 
 import type { Interp } from '../interp';
-import { PyGenerator, PyObject } from '../objects';
+import { PyException, PyGenerator, PyObject } from '../objects';
 import { NotSupportedRuntime, PyRaise } from '../errors';
 import { isSubclass } from '../ops';
-import { reprOf } from '../repr';
+import { hexAddr, reprOf } from '../repr';
 import { writeUnraisable } from '../finalize';
 import type { Frame } from './frame';
-import { frameObjectOf } from './frameobj';
+import { frameObjectOf, releaseLocals } from './frameobj';
 import { runFrame, clearFrame } from './eval';
+import { BORROW_INPUT_SHIFT } from '../compiler/borrow';
 
 /** ≤3.10 sizeof(PyGenObject) + GC header, per minor version (sys.getsizeof of a generator). */
 const GEN_BYTES: Record<number, number> = { 7: 128, 8: 112, 9: 112, 10: 104 };
@@ -49,14 +50,50 @@ export function makeGenerator(it: Interp, f: Frame): PyGenerator {
   return g;
 }
 
+/** 3.14: suspended generator frames whose code has borrowed stack references (LOAD_FAST_BORROW). */
+const suspendedBorrowing = new WeakMap<Interp, Set<Frame>>();
+
+/** YIELD_VALUE suspended `f`: remember it if borrowed references may sit on its stack. */
+export function noteSuspended(it: Interp, f: Frame): void {
+  if (!f.code.borrowLive) return;
+  let set = suspendedBorrowing.get(it);
+  if (!set) { set = new Set(); suspendedBorrowing.set(it, set); }
+  set.add(f);
+}
+
+function forgetSuspended(it: Interp, f: Frame): void {
+  if (f.code.borrowLive) suspendedBorrowing.get(it)?.delete(f);
+}
+
+/** How many of o's references are borrowed ones left on suspended generators' stacks (3.14: a
+ *  borrowed reference stays borrowed across a yield; the yielded value itself is made strong). */
+export function suspendedBorrowedCount(it: Interp, o: PyObject): number {
+  const set = suspendedBorrowing.get(it);
+  if (!set || !set.size) return 0;
+  let n = 0;
+  for (const f of set) {
+    const entries = f.code.borrowLive![(f.pc >> 1) - 1];
+    if (!entries) continue;
+    const nl = f.code.varnames.length;
+    for (const e of entries) {
+      if ((e >> BORROW_INPUT_SHIFT) - 1 >= 0) continue;
+      const local = e & ((1 << BORROW_INPUT_SHIFT) - 1);
+      const obj = local < nl ? f.locals[local] : f.cells[local - nl] ?? null;
+      if (obj === o) n++;
+    }
+  }
+  return n;
+}
+
 /** Whether the generator still has a frame to run (gi_frame with f_stacktop, or state < COMPLETED). */
 function live(g: PyGenerator): boolean {
   return g.frame !== null && g.state !== 'completed';
 }
 
 /** The frame finished (returned or raised): the generator drops it. */
-function finished(g: PyGenerator): void {
+function finished(it: Interp, g: PyGenerator): void {
   g.state = 'completed';
+  if (g.frame) forgetSuspended(it, g.frame);
   // ≤3.10: clearFrame released the frame object reference the generator held (releaseFrameObject).
   g.frameObj = null;
   if (g.frame) g.frame.gen = null;
@@ -68,7 +105,7 @@ function finished(g: PyGenerator): void {
  * Returns the yielded value, or {returned} when the frame returned (a new reference each).
  */
 export function genResume(it: Interp, g: PyGenerator, exc: PyObject | null = null): PyObject | { returned: PyObject } {
-  if (g.state === 'running' && exc) it.dec(exc);
+  if (g.state === 'running' && exc) releaseExc(it, exc);
   const f = genEnter(it, g);
   if (!f) {
     if (exc) throw new PyRaise(exc);
@@ -79,14 +116,14 @@ export function genResume(it: Interp, g: PyGenerator, exc: PyObject | null = nul
   try {
     r = runFrame(it, f);
   } catch (e) {
-    if (g.state === 'running') finished(g);
+    if (g.state === 'running') finished(it, g);
     if (e instanceof PyRaise && isSubclass(e.exc.type, it.types.get('StopIteration'))) {
       throw new NotSupportedRuntime('StopIteration raised inside a generator (PEP 479)', f.lineno);
     }
     throw e;
   }
   if (f.yielded) { g.state = 'suspended'; return r; }
-  finished(g);
+  finished(it, g);
   return { returned: r };
 }
 
@@ -96,7 +133,7 @@ export function genEnter(it: Interp, g: PyGenerator): Frame | null {
   if (g.state === 'running') it.raise('ValueError', 'generator already executing');
   const f = g.frame;
   if (!live(g) || !f) return null;
-  if (g.state === 'suspended') f.stack.push(it.newNone());
+  if (g.state === 'suspended') { forgetSuspended(it, f); f.stack.push(it.newNone()); }
   g.state = 'running';
   f.yielded = false;
   f.forIter = false;
@@ -106,7 +143,7 @@ export function genEnter(it: Interp, g: PyGenerator): Frame | null {
 /** The generator's frame finished inside the evaluation loop (returned, or an exception left it). */
 export function genFrameDone(it: Interp, f: Frame, exc: PyObject | null): void {
   const g = f.gen;
-  if (g) finished(g);
+  if (g) finished(it, g);
   if (exc && isSubclass(exc.type, it.types.get('StopIteration'))) {
     throw new NotSupportedRuntime('StopIteration raised inside a generator (PEP 479)', f.lineno);
   }
@@ -145,12 +182,20 @@ export function genClose(it: Interp, g: PyGenerator): PyObject {
     g.state = 'completed';
     return it.newNone();
   }
+  if (g.state === 'suspended' && it.profile.genCloseClearsLocals && g.frame!.blocks.length === 0) {
+    // 3.13+: suspended outside any try/with: nothing could catch GeneratorExit, so the frame
+    // does not run; _PyFrame_ClearLocals releases its locals and stack (the function stays).
+    g.state = 'completed';
+    forgetSuspended(it, g.frame!);
+    clearLocalsAndStack(it, g.frame!);
+    return it.newNone();
+  }
   let r: PyObject | { returned: PyObject };
   try {
-    r = genResume(it, g, it.makeExc('GeneratorExit'));
+    r = genResume(it, g, generatorExit(it));
   } catch (e) {
     if (e instanceof PyRaise && (isSubclass(e.exc.type, it.types.get('GeneratorExit')) || isSubclass(e.exc.type, it.types.get('StopIteration')))) {
-      it.dec(e.exc);
+      releaseExc(it, e.exc);
       return it.newNone();
     }
     throw e;
@@ -158,6 +203,67 @@ export function genClose(it: Interp, g: PyGenerator): PyObject {
   if (!(r instanceof PyObject)) { it.dec(r.returned); return it.newNone(); }
   it.dec(r);
   it.raise('RuntimeError', 'generator ignored GeneratorExit');
+}
+
+/** GeneratorExit instances gen_close raised without making them (PyErr_SetNone's type only). */
+const unnormalized = new WeakSet<PyObject>();
+
+/** PyErr_SetNone(PyExc_GeneratorExit). ≤3.11 it sets the type alone: the instance is made only
+ *  when a handler in the generator normalizes it, or at once (3.x) when an exception is being
+ *  handled, to chain it; 3.12+ _PyErr_SetObject always makes it. */
+function generatorExit(it: Interp): PyException {
+  const [major, minor] = it.profile.version;
+  if (major === 3 && (minor >= 12 || it.handledExc)) return it.makeExc('GeneratorExit');
+  const t = it.types.get('GeneratorExit');
+  const e = new PyException(t);
+  t.rc++;
+  e.args = it.newTuple([]);
+  unnormalized.add(e);
+  return e;
+}
+
+/** PyErr_NormalizeException at a handler: an unmade GeneratorExit becomes a GC object. */
+export function normalizeRaised(it: Interp, exc: PyObject): void {
+  if (!unnormalized.delete(exc)) return;
+  it.gcNew(() => exc, 80, false);
+  it.heap.track(exc);
+}
+
+/** Drop a reference to a raised exception (an unmade one releases its traceback and type only). */
+function releaseExc(it: Interp, exc: PyObject): void {
+  if (exc.rc > 1 || !unnormalized.delete(exc)) {
+    const [major, minor] = it.profile.version;
+    const tb = exc instanceof PyException ? exc.traceback : null;
+    if (tb && (major === 2 || minor <= 11)) {
+      // ≤3.11 PyErr_Clear: the thread state holds the traceback apart from the value, and
+      // releases the value first.
+      tb.rc++;
+      it.dec(exc);
+      it.dec(tb);
+      return;
+    }
+    it.dec(exc);
+    return;
+  }
+  const e = exc as PyException;
+  exc.rc = 0;
+  const parts = [e.args, e.traceback];
+  e.args = null; e.traceback = null;
+  for (const p of parts) it.xdec(p);
+  it.dec(exc.type);
+}
+
+/** _PyFrame_ClearLocals: localsplus (locals, cells, then the value stack) from the bottom up;
+ *  3.14 from the top down. */
+function clearLocalsAndStack(it: Interp, f: Frame): void {
+  const st = f.stack;
+  const down = it.profile.version[1] >= 14;
+  if (down) while (st.length) { const o = st.pop(); if (o) it.dec(o); }
+  releaseLocals(it, f);
+  if (!down) {
+    const items = st.splice(0);
+    for (const o of items) if (o) it.dec(o);
+  }
 }
 
 /** Does a dying generator need closing (a frame that has not finished)? */
@@ -171,7 +277,8 @@ export function genFinalize(it: Interp, g: PyGenerator): void {
   if (!live(g)) return;
   const f = g.frame!;
   f.role = 'finalizer';
-  f.reason = `the generator ${reprOf(it, g)} is finalized (closed)`;
+  // (Worded without repr(): PyObject_Repr's signal check would be a GC point CPython has not here.)
+  f.reason = `the generator <generator object ${it.profile.version[0] === 2 ? g.name : g.qualname} at ${hexAddr(g)}> is finalized (closed)`;
   const saved = it.handledExc;
   try {
     it.dec(genClose(it, g));
@@ -189,7 +296,8 @@ export function genClearFrame(it: Interp, g: PyGenerator): void {
   const f = g.frame;
   g.frame = null;
   g.state = 'completed';
-  if (f) { f.gen = null; clearFrame(it, f); }
+  // (frame->previous = NULL first: the frame object, if it outlives this, gets no f_back.)
+  if (f) { forgetSuspended(it, f); f.gen = null; f.back = null; clearFrame(it, f); }
 }
 
 /** ≤3.10 frame_tp_clear on a generator's frame: its stack is cleared and the generator counts as finished. */
