@@ -40,3 +40,9 @@ try:
     zip(1, 2)
 except TypeError as e:
     print('TypeError')
+n = sys.getrefcount(None)
+for i in range(50):
+    list(filter(None, [1, 0]))
+    list(filter(lambda x: x, [1]))
+    list(zip([1], []))
+print('None refs', sys.getrefcount(None) - n)

@@ -15,7 +15,7 @@ import { callWithArgTuple } from '../vm/call';
 import { listUnknown } from '../sizes';
 import { noKw } from '../builtins/args';
 
-/** PyTuple_New(n): its slots hold None until filled (not counted: `settle` counts what is left before a release). */
+/** PyTuple_New(n): its slots hold None, without a reference, until filled (releaseRow adds the references a partly filled row lacks). */
 function newRow(it: Interp, n: number): PyTuple {
   return it.newTuple(new Array<PyObject>(n).fill(it.None));
 }
@@ -165,7 +165,7 @@ export function filter2(it: Interp): NativeImpl {
     } finally {
       if (result) it.dec(result);
       if (iter) it.dec(iter);
-      it.dec(arg);
+      releaseRow(it, arg, 0);
     }
   };
 }
