@@ -2,16 +2,9 @@
 // (exit code 2) instead of an answer real CPython would not give.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine } from '../../src/engine/engine';
+import { runEngine } from './run-engine';
 
-function run(src: string, python = '3.12') {
-  const out = { stdout: '', stderr: '' };
-  const e = new Engine(src, { filename: '/t/s.py', python,
-    out: { stdout: (s) => { out.stdout += s; }, stderr: (s) => { out.stderr += s; } } });
-  e.compile();
-  const r = e.run();
-  return { ...out, exitCode: r.exitCode };
-}
+const run = (src: string, python = '3.12') => runEngine(src, python);
 
 test('slice(): refused, with its line (slices are GC objects with a cache in CPython; the engine has no handle on one)', () => {
   for (const python of ['2.7', '3.6', '3.12']) {

@@ -4,16 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine } from '../../src/engine/engine';
+import { runEngine } from './run-engine';
 import { ScenarioError } from '../../src/lang/errors';
 
-function run(src: string, python = '3.11') {
-  const out = { stdout: '', stderr: '' };
-  const e = new Engine(src, { filename: '/t/s.py', python,
-    out: { stdout: (s) => { out.stdout += s; }, stderr: (s) => { out.stderr += s; } } });
-  e.compile();
-  const r = e.run();
-  return { ...out, exitCode: r.exitCode };
-}
+const run = (src: string, python = '3.11') => runEngine(src, python);
 
 function compileRefusal(src: string, python: string): ScenarioError {
   const e = new Engine(src, { filename: '/t/s.py', python, out: { stdout: () => {}, stderr: () => {} } });

@@ -3,16 +3,9 @@
 // located NotSupportedError, as does a set changed by an element's __eq__ during a lookup.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine } from '../../src/engine/engine';
+import { runEngine } from './run-engine';
 
-function run(src: string, python = '3.12') {
-  const out = { stdout: '', stderr: '' };
-  const e = new Engine(src, { filename: '/t/s.py', python,
-    out: { stdout: (s) => { out.stdout += s; }, stderr: (s) => { out.stderr += s; } } });
-  e.compile();
-  const r = e.run();
-  return { ...out, exitCode: r.exitCode };
-}
+const run = (src: string, python = '3.12') => runEngine(src, python);
 
 const K = 'from __future__ import print_function\nclass K(object):\n    def __hash__(self):\n        print("hash")\n        return 1\n';
 

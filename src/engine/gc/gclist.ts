@@ -40,13 +40,7 @@ export class GcList implements GcNode {
     if (this.isEmpty()) return;
     const gen = to.gen;
     for (let g = this.gcNext; g !== this; g = g!.gcNext) (g as PyObject).gcGen = gen;
-    const toLast = to.gcPrev!;
-    toLast.gcNext = this.gcNext;
-    this.gcNext!.gcPrev = toLast;
-    to.gcPrev = this.gcPrev;
-    this.gcPrev!.gcNext = to;
-    this.gcNext = this;
-    this.gcPrev = this;
+    this.spliceInto(to);
   }
 
   /** Move every member of this list to the tail of `to` in O(1), like CPython's gc_list_merge,
